@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WijraadConfig(AppConfig):
+    name = "wijraad"
+    verbose_name = _("Portal")
+
+    def ready(self):
+        from wijraad import dashboard
+
+        dashboard.register_core_panels()

@@ -1,0 +1,72 @@
+"""The dashboard shell: apps contribute panels; the ground floor never imports an app.
+
+An app registers a panel in its AppConfig.ready():
+
+    dashboard.register(Panel(
+        key="members.seats", title=_("Seats"), template="members/panels/seats.html",
+        visible=lambda user: user.has_perm("members.view_seats"), context=seats_context,
+        order=10,
+    ))
+
+`visible(user)` decides who sees it; `context(request)` returns the panel's template context
+and must run a fixed number of queries, whatever the amount of data.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    title: str
+    template: str
+    visible: Callable = field(default=lambda user: True)
+    context: Callable = field(default=lambda request: {})
+    order: int = 100
+
+
+_panels: dict[str, Panel] = {}
+
+
+def register(panel):
+    """Add a panel; registering the same key again replaces it (apps may refine a panel)."""
+    _panels[panel.key] = panel
+    return panel
+
+
+def panels_for(request):
+    """The panels this user may see, in order, each with its rendered context."""
+    shown = []
+    for panel in sorted(_panels.values(), key=lambda p: (p.order, p.key)):
+        if panel.visible(request.user):
+            shown.append({"panel": panel, "context": panel.context(request)})
+    return shown
+
+
+def scheduler_context(request):
+    from wijraad.models import Heartbeat
+
+    heartbeat = Heartbeat.objects.filter(name="scheduler").first()
+    return {
+        "heartbeat": heartbeat,
+        "stale": heartbeat is None or heartbeat.is_stale(timezone.now()),
+        "stale_after_minutes": settings.HEARTBEAT_STALE_AFTER_SECONDS // 60,
+    }
+
+
+def register_core_panels():
+    register(
+        Panel(
+            key="wijraad.scheduler",
+            title=_("Reminders scheduler"),
+            template="wijraad/dashboard/scheduler.html",
+            visible=lambda user: user.has_perm("wijraad.view_scheduler_status"),
+            context=scheduler_context,
+            order=900,
+        )
+    )
