@@ -30,8 +30,8 @@ def test_dashboard_needs_a_login(client):
 @pytest.mark.django_db
 def test_dashboard_greets_the_user_in_dutch(client, someone, assert_constant_queries):
     client.force_login(someone)
-    # session, user, and the model backend's two permission look-ups
-    response = assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=4)
+    # session, user, the user's roles, and the model backend's two permission look-ups
+    response = assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=5)
     html = response.content.decode()
     assert "Welkom, Iemand" in html
     assert "Planner voor herinneringen" not in html

@@ -1,0 +1,144 @@
+"""A person's roles, derived from data and today's date, computed once per user object.
+
+Nobody toggles a role by hand: a running term makes a member (with a signed declaration), an
+office held today a chair or secretary, a board position held today a board user. `roles_for`
+asks the database one query per user object and day, and none for anonymous visitors, so pages
+that check many permissions keep a constant number of queries.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from wijraad.models import Visibility
+
+_CACHE_ATTRIBUTE = "_wijraad_roles"
+
+
+@dataclass(frozen=True)
+class Roles:
+    seated: bool = False  # a term running today, signed or not
+    signed: bool = False  # signed a confidentiality declaration (any version, ever)
+    former_member: bool = False  # a term has ended and none runs today
+    chair_office: bool = False
+    vice_chair_office: bool = False
+    secretary_office: bool = False
+    staff_secretary: bool = False  # ambtelijk secretaris: an employee, no term
+    board: bool = False  # a board or director position today
+    administrator: bool = False
+
+    @property
+    def member(self):
+        return self.seated and self.signed
+
+    @property
+    def unsigned_member(self):
+        return self.seated and not self.signed
+
+    @property
+    def chair(self):
+        return self.chair_office and self.member
+
+    @property
+    def vice_chair(self):
+        return self.vice_chair_office and self.member
+
+    @property
+    def secretary(self):
+        return self.staff_secretary or (self.secretary_office and self.member)
+
+    @property
+    def visibility_levels(self):
+        """The Visibility values this person may see."""
+        levels = {Visibility.PUBLIC}
+        if self.board or self.member or self.secretary:
+            levels.add(Visibility.BOARD)
+        if self.member or self.secretary:
+            levels.add(Visibility.COUNCIL)
+        if self.chair or self.secretary:
+            levels.add(Visibility.RESTRICTED)
+        return frozenset(levels)
+
+
+NO_ROLES = Roles()
+
+
+def _query_roles(user, today):
+    from members.models import (
+        BoardPosition,
+        ConfidentialityDeclaration,
+        Office,
+        OfficeRole,
+        Term,
+        User,
+    )
+
+    def holds(role):
+        return Exists(Office.objects.active_on(today).filter(person=OuterRef("pk"), role=role))
+
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            seated=Exists(Term.objects.active_on(today).filter(person=OuterRef("pk"))),
+            had_term=Exists(Term.objects.filter(person=OuterRef("pk"), end__lte=today)),
+            signed=Exists(ConfidentialityDeclaration.objects.filter(person=OuterRef("pk"))),
+            chair_office=holds(OfficeRole.CHAIR),
+            vice_chair_office=holds(OfficeRole.VICE_CHAIR),
+            secretary_office=holds(OfficeRole.SECRETARY),
+            staff_secretary=holds(OfficeRole.STAFF_SECRETARY),
+            board=Exists(BoardPosition.objects.active_on(today).filter(person=OuterRef("pk"))),
+        )
+        .values(
+            "is_superuser",
+            "seated",
+            "had_term",
+            "signed",
+            "chair_office",
+            "vice_chair_office",
+            "secretary_office",
+            "staff_secretary",
+            "board",
+        )
+        .first()
+    )
+    if row is None:
+        return NO_ROLES
+    return Roles(
+        seated=row["seated"],
+        signed=row["signed"],
+        former_member=row["had_term"] and not row["seated"],
+        chair_office=row["chair_office"],
+        vice_chair_office=row["vice_chair_office"],
+        secretary_office=row["secretary_office"],
+        staff_secretary=row["staff_secretary"],
+        board=row["board"],
+        administrator=row["is_superuser"],
+    )
+
+
+def roles_for(user, today=None):
+    """The Roles of `user` on `today` (default: today in Europe/Amsterdam).
+
+    Cached on the user object per day; anonymous and inactive users have no roles (no query).
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NO_ROLES
+    today = today or timezone.localdate()
+    cached = user.__dict__.get(_CACHE_ATTRIBUTE)
+    if cached is not None and cached[0] == today:
+        return cached[1]
+    roles = _query_roles(user, today)
+    user.__dict__[_CACHE_ATTRIBUTE] = (today, roles)
+    return roles
+
+
+def forget_roles(user):
+    """Drop the cached roles after a change to the person's terms, offices or declarations."""
+    if user is not None:
+        user.__dict__.pop(_CACHE_ATTRIBUTE, None)
+
+
+def visibility_levels_for(user, today=None):
+    """The set of wijraad.models.Visibility values `user` may see."""
+    return roles_for(user, today).visibility_levels

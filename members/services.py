@@ -1,0 +1,378 @@
+"""Changes to the council's composition: terms, offices, board positions, declarations.
+
+Each service is one transaction that first locks the council's row (Council.lock), then checks
+the rules against the rules record in force and refuses with a translated ValidationError.
+`by` is the person acting; it is written to the audit log as the actor.
+"""
+
+import contextlib
+import datetime
+
+from auditlog.context import auditlog_value, set_actor
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from members.dates import add_years
+from members.models import (
+    BoardPosition,
+    ConfidentialityDeclaration,
+    Council,
+    CouncilRules,
+    DeclarationText,
+    Office,
+    OfficeRole,
+    Term,
+)
+from members.roles import forget_roles
+
+
+def _day(day):
+    return date_format(day, "j F Y")
+
+
+@contextlib.contextmanager
+def _acting(by):
+    """Record `by` as the actor of the audit log entries written inside the block.
+
+    auditlog's set_actor does not restore an actor set further out (e.g. by its middleware),
+    so put it back afterwards.
+    """
+    if by is None:
+        yield
+        return
+    outer = auditlog_value.get(None)
+    try:
+        with set_actor(by):
+            yield
+    finally:
+        if outer is not None:
+            auditlog_value.set(outer)
+
+
+def after_seat_count():
+    """Called right after the seats are counted, before deciding; a seam for the concurrency test
+    to hold two appointments at this point. Does nothing in normal use."""
+
+
+# --- Terms -------------------------------------------------------------------------------------
+
+
+def seats_taken_max(*, start, end):
+    """The most seats taken on any day of [start, end), and the first day it happens.
+
+    The count only rises on days a term starts, so those days (and `start`) are the ones to check.
+    """
+    periods = list(Term.objects.overlapping(start, end).values_list("start", "end"))
+    days = sorted({start} | {term_start for term_start, _end in periods if term_start > start})
+    busiest, busiest_day = 0, start
+    for day in days:
+        taken = sum(1 for term_start, term_end in periods if term_start <= day < term_end)
+        if taken > busiest:
+            busiest, busiest_day = taken, day
+    return busiest, busiest_day
+
+
+def _appoint(*, person, start, by):
+    Council.lock()
+    rules = CouncilRules.objects.in_force(start)
+    end = add_years(start, rules.term_length_years)
+    own_terms = list(Term.objects.filter(person=person))
+
+    if len(own_terms) >= rules.max_terms:
+        raise ValidationError(
+            _("%(name)s has already had %(count)d terms; nobody can have more than %(max)d."),
+            code="max_terms",
+            params={"name": person, "count": len(own_terms), "max": rules.max_terms},
+        )
+    for term in own_terms:
+        if term.start < end and start < term.end:
+            raise ValidationError(
+                _(
+                    "%(name)s already has a term from %(start)s through %(last_day)s. "
+                    "A new term can start on %(end)s at the earliest."
+                ),
+                code="term_overlap",
+                params={
+                    "name": person,
+                    "start": _day(term.start),
+                    "last_day": _day(term.last_day),
+                    "end": _day(term.end),
+                },
+            )
+    if BoardPosition.objects.filter(person=person).overlapping(start, end).exists():
+        raise ValidationError(
+            _("%(name)s holds a board position in this period and cannot sit on the council."),
+            code="board_member_in_council",
+            params={"name": person},
+        )
+
+    taken, busiest_day = seats_taken_max(start=start, end=end)
+    after_seat_count()
+    if taken >= rules.max_seats:
+        raise ValidationError(
+            _(
+                "All %(max)d seats are taken on %(day)s. A new term from %(start)s through "
+                "%(last_day)s would be one too many."
+            ),
+            code="max_seats",
+            params={
+                "max": rules.max_seats,
+                "day": _day(busiest_day),
+                "start": _day(start),
+                "last_day": _day(end - datetime.timedelta(days=1)),
+            },
+        )
+
+    with _acting(by):
+        term = Term(
+            person=person, ordinal=len(own_terms) + 1, start=start, end=end, planned_end=end
+        )
+        term.full_clean()
+        term.save()
+    forget_roles(person)
+    return term
+
+
+def term_appoint(*, person, start, by=None):
+    """Appoint `person` for a term of the rules' length, starting on `start`."""
+    with transaction.atomic():
+        return _appoint(person=person, start=start, by=by)
+
+
+def term_reappoint(*, person, start=None, by=None):
+    """Appoint `person` for another term; by default it starts when the previous term ends."""
+    with transaction.atomic():
+        Council.lock()
+        previous = Term.objects.filter(person=person).order_by("-start").first()
+        if previous is None:
+            raise ValidationError(
+                _("%(name)s has had no term yet; appoint them for a first term instead."),
+                code="no_previous_term",
+                params={"name": person},
+            )
+        return _appoint(person=person, start=start or previous.end, by=by)
+
+
+def term_end_early(*, term, on, reason, by=None):
+    """End `term` before its planned end: from `on` the person holds no seat, and no council
+    office (chair, vice-chair, secretary) either."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason why the term ends early."), code="reason_required")
+    person = term.person
+    with transaction.atomic():
+        Council.lock()
+        term = Term.objects.select_for_update().get(pk=term.pk)
+        if on <= term.start:
+            raise ValidationError(
+                _("A term cannot end on or before its start (%(start)s)."),
+                code="end_before_start",
+                params={"start": _day(term.start)},
+            )
+        if on >= term.end:
+            raise ValidationError(
+                _(
+                    "The term already runs through %(last_day)s; to end it early, "
+                    "choose an earlier day."
+                ),
+                code="end_not_earlier",
+                params={"last_day": _day(term.last_day)},
+            )
+        with _acting(by):
+            term.end = on
+            term.end_reason = reason
+            term.save(update_fields=["end", "end_reason"])
+            # A council office cannot outlast the seat: it ends the same day.
+            outlasting = (
+                Office.objects.select_for_update()
+                .filter(person=person, role__in=OfficeRole.council_offices(), start__lt=on)
+                .filter(Q(end__isnull=True) | Q(end__gt=on))
+            )
+            for holding in outlasting:
+                holding.end = on
+                holding.save(update_fields=["end"])
+    forget_roles(person)
+    return term
+
+
+# --- Offices -----------------------------------------------------------------------------------
+
+
+def _terms_cover(person, start, end):
+    """Whether the person's terms cover every day of [start, end) (end None: only `start`)."""
+    day = start
+    for term in Term.objects.filter(person=person).order_by("start"):
+        if term.start <= day < term.end:
+            day = term.end
+            if end is None or day >= end:
+                return True
+    return False
+
+
+def office_grant(*, person, office, start, end=None, by=None):
+    """Give `person` an office (OfficeRole) for [start, end); end None is open-ended.
+
+    Chair, vice-chair and secretary need a term over the whole period (open-ended: on its start)
+    and have one holder at a time; the staff secretary (ambtelijk secretaris) needs no term.
+    """
+    office = OfficeRole(office)
+    label = str(office.label).lower()
+    with transaction.atomic():
+        Council.lock()
+        if end is not None and end <= start:
+            raise ValidationError(_("An office must end after it starts."), code="end_before_start")
+        if office in OfficeRole.council_offices():
+            if not _terms_cover(person, start, end):
+                raise ValidationError(
+                    _(
+                        "%(name)s can only be %(office)s while holding a seat on the council, "
+                        "and has no term for the whole period."
+                    ),
+                    code="office_needs_term",
+                    params={"name": person, "office": label},
+                )
+            holder = (
+                Office.objects.filter(role=office)
+                .overlapping(start, end)
+                .select_related("person")
+                .first()
+            )
+            if holder is not None:
+                raise ValidationError(
+                    _("%(holder)s is %(office)s from %(start)s; end that office first."),
+                    code="office_taken",
+                    params={"holder": holder.person, "office": label, "start": _day(holder.start)},
+                )
+            if office in (OfficeRole.CHAIR, OfficeRole.VICE_CHAIR):
+                other = OfficeRole.VICE_CHAIR if office == OfficeRole.CHAIR else OfficeRole.CHAIR
+                if (
+                    Office.objects.filter(person=person, role=other)
+                    .overlapping(start, end)
+                    .exists()
+                ):
+                    raise ValidationError(
+                        _("The chair and the vice-chair must be two different people."),
+                        code="chair_and_vice_chair",
+                    )
+        elif Office.objects.filter(person=person, role=office).overlapping(start, end).exists():
+            raise ValidationError(
+                _("%(name)s already is %(office)s in this period."),
+                code="office_held",
+                params={"name": person, "office": label},
+            )
+        with _acting(by):
+            holding = Office(person=person, role=office, start=start, end=end)
+            holding.full_clean()
+            holding.save()
+    forget_roles(person)
+    return holding
+
+
+def office_end(*, office_holding, on, by=None):
+    """End an office: from `on` the person no longer holds it."""
+    person = office_holding.person
+    with transaction.atomic():
+        Council.lock()
+        holding = Office.objects.select_for_update().get(pk=office_holding.pk)
+        _check_period_end(holding, on)
+        with _acting(by):
+            holding.end = on
+            holding.save(update_fields=["end"])
+    forget_roles(person)
+    return holding
+
+
+def _check_period_end(period, on):
+    if on <= period.start:
+        raise ValidationError(
+            _("The end cannot be on or before the start (%(start)s)."),
+            code="end_before_start",
+            params={"start": _day(period.start)},
+        )
+    if period.end is not None and on >= period.end:
+        raise ValidationError(
+            _("This already ends on %(end)s; a new end must be before that."),
+            code="end_not_earlier",
+            params={"end": _day(period.end)},
+        )
+
+
+# --- Board positions ---------------------------------------------------------------------------
+
+
+def board_position_grant(*, person, kind, start, end=None, by=None):
+    """Record that `person` holds a board or director position for [start, end)."""
+    with transaction.atomic():
+        Council.lock()
+        if end is not None and end <= start:
+            raise ValidationError(
+                _("A position must end after it starts."), code="end_before_start"
+            )
+        if Term.objects.filter(person=person).overlapping(start, end).exists():
+            raise ValidationError(
+                _("%(name)s sits on the council in this period and cannot be on the board."),
+                code="council_member_on_board",
+                params={"name": person},
+            )
+        if BoardPosition.objects.filter(person=person).overlapping(start, end).exists():
+            raise ValidationError(
+                _("%(name)s already holds a board position in this period."),
+                code="position_held",
+                params={"name": person},
+            )
+        with _acting(by):
+            position = BoardPosition(person=person, kind=kind, start=start, end=end)
+            position.full_clean()
+            position.save()
+    forget_roles(person)
+    return position
+
+
+def board_position_end(*, position, on, by=None):
+    """End a board position: from `on` the person no longer holds it."""
+    person = position.person
+    with transaction.atomic():
+        Council.lock()
+        position = BoardPosition.objects.select_for_update().get(pk=position.pk)
+        _check_period_end(position, on)
+        with _acting(by):
+            position.end = on
+            position.save(update_fields=["end"])
+    forget_roles(person)
+    return position
+
+
+# --- Confidentiality ---------------------------------------------------------------------------
+
+
+def declaration_sign(*, person, version=None):
+    """Record that `person` signed the confidentiality declaration (default: the text in force).
+
+    Only someone with a running or coming term signs. Signing the same version again changes
+    nothing and returns the first signature.
+    """
+    today = timezone.localdate()
+    with transaction.atomic():
+        if version is None:
+            text = DeclarationText.objects.in_force(today)
+        else:
+            text = DeclarationText.objects.filter(version=version).first()
+        if text is None:
+            raise ValidationError(
+                _("There is no confidentiality declaration to sign yet."), code="no_text"
+            )
+        if not Term.objects.filter(person=person, end__gt=today).exists():
+            raise ValidationError(
+                _("Only an appointed council member signs the confidentiality declaration."),
+                code="not_appointed",
+            )
+        with _acting(person):
+            declaration, _created = ConfidentialityDeclaration.objects.get_or_create(
+                person=person, text=text, defaults={"signed_at": timezone.now()}
+            )
+    forget_roles(person)
+    return declaration

@@ -1,0 +1,107 @@
+"""Factories for people and membership records.
+
+The record factories (TermFactory, OfficeFactory...) write rows directly: use them to set the
+scene quickly (e.g. fill twelve seats). To test a rule, or to give a persona real roles, go
+through members.services, as `seated_person` does.
+"""
+
+import datetime
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from members import services
+from members.dates import add_years
+from members.models import (
+    BoardPosition,
+    BoardPositionKind,
+    ConfidentialityDeclaration,
+    DeclarationText,
+    Office,
+    OfficeRole,
+    RelationToWij,
+    Term,
+    User,
+)
+
+PASSWORD = "test-wachtwoord-2026"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@example.org")
+    name = factory.Faker("name", locale="nl_NL")
+    password = factory.django.Password(PASSWORD)
+    neighbourhood = factory.Iterator(["Oosterpark", "Vinkhuizen", "Selwerd", "Beijum"])
+    relation_to_wij = RelationToWij.CLIENT
+
+
+class TermFactory(DjangoModelFactory):
+    class Meta:
+        model = Term
+
+    person = factory.SubFactory(UserFactory)
+    ordinal = 1
+    start = datetime.date(2025, 1, 1)
+    planned_end = factory.LazyAttribute(lambda term: add_years(term.start, 3))
+    end = factory.LazyAttribute(lambda term: term.planned_end)
+
+
+class OfficeFactory(DjangoModelFactory):
+    class Meta:
+        model = Office
+
+    person = factory.SubFactory(UserFactory)
+    role = OfficeRole.STAFF_SECRETARY
+    start = datetime.date(2025, 1, 1)
+    end = None
+
+
+class BoardPositionFactory(DjangoModelFactory):
+    class Meta:
+        model = BoardPosition
+
+    person = factory.SubFactory(UserFactory)
+    kind = BoardPositionKind.BOARD_MEMBER
+    start = datetime.date(2025, 1, 1)
+    end = None
+
+
+class DeclarationTextFactory(DjangoModelFactory):
+    """The seeded text (version 2026-1); get_or_create, so it survives a flushed database."""
+
+    class Meta:
+        model = DeclarationText
+        django_get_or_create = ["version"]
+
+    version = "2026-1"
+    body = "Ik houd geheim wat ik in de WIJ-raad hoor of lees."
+    in_force_from = datetime.date(2026, 1, 1)
+
+
+class DeclarationFactory(DjangoModelFactory):
+    class Meta:
+        model = ConfidentialityDeclaration
+
+    person = factory.SubFactory(UserFactory)
+    text = factory.SubFactory(DeclarationTextFactory)
+    signed_at = factory.LazyFunction(timezone.now)
+
+
+def seated_person(*, start, signed=True, **user_fields):
+    """A person appointed through the service from `start`, signed (through the service) or not."""
+    person = UserFactory(**user_fields)
+    services.term_appoint(person=person, start=start)
+    if signed:
+        DeclarationTextFactory()
+        services.declaration_sign(person=person, version="2026-1")
+    return person
+
+
+def fill_seats(count, *, start, **term_fields):
+    """`count` terms of other people starting on `start`, written directly (no rule checks)."""
+    return [TermFactory(start=start, **term_fields) for _ in range(count)]
