@@ -7,10 +7,13 @@ first load, so the personas have their roles on that day and for months after.
 
 import datetime
 
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
 from members import services
 from members.dates import add_months
+from members.middleware import has_authenticator, mfa_required
 from members.models import (
     BoardPositionKind,
     ConfidentialityDeclaration,
@@ -21,6 +24,8 @@ from members.models import (
 )
 
 PASSWORD = "demo-wachtwoord-2026"
+# The authenticator-app secret of every demo account that must use two-step verification.
+DEMO_TOTP_SECRET = "KRUGKIDROVUWG2ZAMJZG653OEBTG66BA"
 DECLARATION_VERSION = "2026-1"
 
 # (e-mail, name, neighbourhood, relation to WIJ, expertise,
@@ -221,7 +226,18 @@ def load(*, stdout):
         created += 1
         User.objects.create_superuser(email, PASSWORD, name=name)
 
+    for person in User.objects.all():
+        if mfa_required(person) and not has_authenticator(person):
+            TOTP.activate(person, DEMO_TOTP_SECRET)
+            RecoveryCodes.activate(person)
+
     stdout.write(f"Members: {created} demo accounts created.")
     stdout.write(f"Persona accounts (password for every demo account: {PASSWORD}):")
     for persona, email, description in PERSONAS:
         stdout.write(f"  {persona:<15} {email:<28} {description}")
+    stdout.write(
+        "Two-step verification is required for the secretary, board users and the administrator.\n"
+        f"Add this secret to an authenticator app (time-based, 6 digits): {DEMO_TOTP_SECRET}\n"
+        f"  or open: otpauth://totp/WIJ-raad:demo?secret={DEMO_TOTP_SECRET}&issuer=WIJ-raad\n"
+        "Without an app, print the current code with: DEBUG=1 .venv/bin/python manage.py demo_totp_code"
+    )

@@ -9,6 +9,7 @@ that check many permissions keep a constant number of queries.
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
+from django.utils.functional import LazyObject
 from django.utils import timezone
 
 from wijraad.models import Visibility
@@ -124,6 +125,9 @@ def roles_for(user, today=None):
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return NO_ROLES
+    if isinstance(user, LazyObject):
+        # request.user: cache on the real user object, which has_perm() hands to predicates.
+        user = user._wrapped
     today = today or timezone.localdate()
     cached = user.__dict__.get(_CACHE_ATTRIBUTE)
     if cached is not None and cached[0] == today:

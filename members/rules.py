@@ -72,3 +72,6 @@ __all__ = [
 
 # The secretary watches the scheduler too (wijraad.rules defines it for the administrator).
 rules.set_perm("wijraad.view_scheduler_status", is_administrator | is_secretary)
+
+# Accounts are never self-registered: the secretary invites people by e-mail.
+rules.add_perm("members.invite_people", is_secretary)

@@ -7,14 +7,21 @@ the rules against the rules record in force and refuses with a translated Valida
 
 import contextlib
 import datetime
+import hashlib
+import secrets
 
+from allauth.account.models import EmailAddress
 from auditlog.context import auditlog_value, set_actor
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from members.dates import add_years
 from members.models import (
@@ -23,11 +30,15 @@ from members.models import (
     Council,
     CouncilRules,
     DeclarationText,
+    Invitation,
+    InvitationStatus,
     Office,
     OfficeRole,
     Term,
+    User,
 )
 from members.roles import forget_roles
+from wijraad.mail import send_mail_to
 
 
 def _day(day):
@@ -376,3 +387,111 @@ def declaration_sign(*, person, version=None):
             )
     forget_roles(person)
     return declaration
+
+
+# --- Invitations -------------------------------------------------------------------------------
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def person_invite(*, email, name, preferred_language=None, by=None):
+    """Make an account for a new person (no usable password) and e-mail them an invitation."""
+    with transaction.atomic(), _acting(by):
+        person = User(
+            email=email,
+            name=name,
+            preferred_language=preferred_language or settings.LANGUAGE_CODE,
+        )
+        person.set_unusable_password()
+        person.full_clean(exclude=["password"])
+        person.save()
+        invitation_send(person=person, by=by)
+    return person
+
+
+def invitation_send(*, person, by=None):
+    """Send `person` a new invitation link; every earlier link of theirs stops working."""
+    if person.has_usable_password():
+        raise ValidationError(
+            _("%(name)s already has a password and can log in, or ask for a new password.")
+            % {"name": person.name},
+            code="has_password",
+        )
+    if not person.is_active:
+        raise ValidationError(_("This account is switched off."), code="inactive")
+    now = timezone.now()
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        Invitation.objects.filter(person=person, used_at=None, revoked_at=None).update(
+            revoked_at=now
+        )
+        invitation = Invitation.objects.create(
+            person=person,
+            token_hash=_token_hash(token),
+            expires_at=now + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
+            invited_by=by,
+        )
+        link = settings.PORTAL_URL.rstrip("/") + reverse("members:invitation_accept", args=[token])
+        transaction.on_commit(
+            lambda: send_mail_to(
+                user=person,
+                template="members/emails/invitation",
+                context={"link": link, "invitation": invitation, "invited_by": by},
+            )
+        )
+    return invitation
+
+
+INVITATION_REFUSALS = {
+    InvitationStatus.USED: gettext_lazy(
+        "This invitation link has already been used. Log in with your password, or ask for a "
+        "new password if you forgot it."
+    ),
+    InvitationStatus.REVOKED: gettext_lazy(
+        "This invitation link no longer works because a newer invitation was sent. Use the link "
+        "in the most recent e-mail."
+    ),
+    InvitationStatus.EXPIRED: gettext_lazy(
+        "This invitation link has expired. Ask the council's secretary to send you a new one."
+    ),
+}
+UNKNOWN_INVITATION = gettext_lazy(
+    "This invitation link is not valid. Check that you copied the whole link from the e-mail."
+)
+
+
+def invitation_for_token(token, *, lock=False):
+    """The open invitation behind `token`, or a ValidationError saying why it cannot be used."""
+    invitations = Invitation.objects.select_related("person")
+    if lock:
+        invitations = invitations.select_for_update(of=("self",))
+    invitation = invitations.filter(token_hash=_token_hash(token)).first()
+    if invitation is None:
+        raise ValidationError(UNKNOWN_INVITATION, code="unknown")
+    status = invitation.status()
+    if status != InvitationStatus.OPEN:
+        raise ValidationError(INVITATION_REFUSALS[status], code=status)
+    return invitation
+
+
+def invitation_accept(*, token, password):
+    """Set the invited person's first password, use up the link and verify their address."""
+    with transaction.atomic():
+        invitation = invitation_for_token(token, lock=True)
+        person = invitation.person
+        validate_password(password, person)
+        person.set_password(password)
+        person.save(update_fields=["password"])
+        invitation.used_at = timezone.now()
+        invitation.save(update_fields=["used_at"])
+        EmailAddress.objects.filter(user=person).exclude(email__iexact=person.email).update(
+            primary=False
+        )
+        EmailAddress.objects.update_or_create(
+            user=person,
+            email=person.email,
+            defaults={"verified": True, "primary": True},
+        )
+    return person

@@ -7,6 +7,6 @@ class WijraadConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from wijraad import dashboard
+        from wijraad import dashboard, receivers  # noqa: F401 (connects the receivers)
 
         dashboard.register_core_panels()

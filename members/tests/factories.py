@@ -105,3 +105,27 @@ def seated_person(*, start, signed=True, **user_fields):
 def fill_seats(count, *, start, **term_fields):
     """`count` terms of other people starting on `start`, written directly (no rule checks)."""
     return [TermFactory(start=start, **term_fields) for _ in range(count)]
+
+
+# A fixed TOTP secret for test accounts (base32), and the code an authenticator app would show.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def give_authenticator(user, secret=TOTP_SECRET):
+    """Set up two-step verification (TOTP and recovery codes) as the person would have."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, secret)
+    RecoveryCodes.activate(user)
+    return user
+
+
+def totp_code(secret=TOTP_SECRET, at=None):
+    """The 6-digit code for `secret` at time `at` (default now)."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int((at if at is not None else time.time()) // 30)
+    return format_hotp_value(hotp_value(secret, counter))

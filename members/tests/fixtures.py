@@ -14,6 +14,10 @@ Each persona is a real account whose roles follow from data made through members
 - `bestuurder`: board member (raad van bestuur) of WIJ Groningen.
 - `beheerder`: administrator (superuser, Django admin).
 
+The three roles that must use two-step verification (secretaris, bestuurder, beheerder) have an
+authenticator app (TOTP_SECRET) set up, as they would in real life; tests of the set-up itself make
+their own users without one.
+
 `personas` gives all of them as a dict name -> user (None for anoniem), for permission matrices.
 """
 
@@ -27,6 +31,7 @@ from members.tests.factories import (
     DeclarationFactory,
     DeclarationTextFactory,
     UserFactory,
+    give_authenticator,
     seated_person,
 )
 
@@ -93,7 +98,7 @@ def secretaris(db):
     services.office_grant(
         person=person, office=OfficeRole.STAFF_SECRETARY, start=add_years(today, -3)
     )
-    return person
+    return give_authenticator(person)
 
 
 @pytest.fixture
@@ -103,13 +108,15 @@ def bestuurder(db):
     services.board_position_grant(
         person=person, kind=BoardPositionKind.BOARD_MEMBER, start=add_years(today, -2)
     )
-    return person
+    return give_authenticator(person)
 
 
 @pytest.fixture
 def beheerder(db):
-    return UserFactory(
-        email="beheerder@example.org", name="Bram Koster", is_staff=True, is_superuser=True
+    return give_authenticator(
+        UserFactory(
+            email="beheerder@example.org", name="Bram Koster", is_staff=True, is_superuser=True
+        )
     )
 
 

@@ -46,6 +46,7 @@ class PageGuard:
         self.problems = []
 
     def attach(self, context, page):
+        self.page = page
         context.route("**/*", self._route)
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
@@ -59,8 +60,15 @@ class PageGuard:
             route.abort()
 
     def _console(self, message):
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text}")
+        if message.type != "error":
+            return
+        if message.text.startswith("Failed to load resource") and (
+            message.location.get("url") == self.page.url
+        ):
+            # The page itself answered with an error status (a 404 or 410 page the test
+            # asked for); the test checks that status. A failing image or script still counts.
+            return
+        self.problems.append(f"console error: {message.text}")
 
 
 @pytest.fixture(scope="session")
@@ -122,3 +130,21 @@ def assert_accessible(page):
         f"axe found {results.violations_count} violation(s) on {page.url}:\n"
         + results.generate_report()
     )
+
+
+@pytest.fixture
+def login_as(page, live_server):
+    """Log a user into the browser page, as if they had logged in: login_as(user)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def log_in(user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+        )
+        return page
+
+    return log_in

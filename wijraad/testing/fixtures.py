@@ -49,3 +49,12 @@ def pytest_runtest_makereport(item, call):
             report.outcome = "failed"
             report.longrepr = f"{marker} test skipped although {variable}=1: {report.longrepr}"
             return
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and cached values live in the cache: every test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -1,0 +1,116 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from members import services
+from members.forms import FirstPasswordForm, InviteForm
+from members.middleware import has_authenticator, mfa_required
+from members.models import Invitation, User
+
+
+@login_required
+@permission_required("members.invite_people", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def invite(request):
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_invite(**form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is invited. The e-mail with the link went to %(email)s.")
+                % {"name": person.name, "email": person.email},
+            )
+            return redirect("members:invitations")
+    return render(
+        request,
+        "members/invite.html",
+        {"form": form, "days": settings.INVITATION_VALID_DAYS},
+    )
+
+
+@login_required
+@permission_required("members.invite_people", raise_exception=True)
+def invitations(request):
+    """People who were invited and have not set a password yet, with their latest invitation."""
+    people = (
+        User.objects.filter(invitations__isnull=False, password__startswith="!")
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "invitations",
+                queryset=Invitation.objects.order_by("-created_at"),
+                to_attr="invitations_newest_first",
+            )
+        )
+        .order_by("name")
+    )
+    rows = [
+        {"person": person, "invitation": person.invitations_newest_first[0]} for person in people
+    ]
+    return render(request, "members/invitations.html", {"rows": rows})
+
+
+@login_required
+@permission_required("members.invite_people", raise_exception=True)
+@require_POST
+def invitation_resend(request, pk):
+    person = get_object_or_404(User, pk=pk)
+    try:
+        services.invitation_send(person=person, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("A new invitation went to %(email)s. The earlier link no longer works.")
+            % {"email": person.email},
+        )
+    return redirect("members:invitations")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    """The link in the invitation e-mail: choose a first password."""
+    try:
+        invitation = services.invitation_for_token(token)
+    except ValidationError as error:
+        return render(
+            request, "members/invitation_refused.html", {"reason": error.messages[0]}, status=410
+        )
+    form = FirstPasswordForm(invitation.person, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_accept(token=token, password=form.cleaned_data["new_password1"])
+        except ValidationError as error:
+            return render(
+                request,
+                "members/invitation_refused.html",
+                {"reason": error.messages[0]},
+                status=410,
+            )
+        messages.success(
+            request, _("Your password is set. Log in with your e-mail address and new password.")
+        )
+        return redirect("account_login")
+    return render(
+        request, "members/invitation_accept.html", {"form": form, "person": invitation.person}
+    )
+
+
+@login_required
+def account(request):
+    """The person's own account: e-mail, password, two-step verification and sessions."""
+    return render(
+        request,
+        "members/account.html",
+        {"mfa_required": mfa_required(request.user), "has_mfa": has_authenticator(request.user)},
+    )

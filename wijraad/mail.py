@@ -1,0 +1,36 @@
+"""One helper renders every e-mail: subject, text and HTML templates, in the recipient's language."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def render_mail(*, template, context, language):
+    """Render `<template>_subject.txt`, `<template>.txt` and `<template>.html` in `language`."""
+    with translation.override(language):
+        context = {"portal_url": settings.PORTAL_URL.rstrip("/"), **context}
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        text = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", context)
+    return " ".join(subject.split()), text, html
+
+
+def send_mail_to(*, user, template, context, headers=None, attachments=()):
+    """Send one e-mail to `user` in the user's preferred language; returns the message sent."""
+    language = getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
+    subject, text, html = render_mail(
+        template=template, context={"recipient": user, **context}, language=language
+    )
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+        headers=headers or {},
+    )
+    message.attach_alternative(html, "text/html")
+    for attachment in attachments:
+        message.attach(*attachment)
+    message.send()
+    return message
