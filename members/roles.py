@@ -9,8 +9,8 @@ that check many permissions keep a constant number of queries.
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
-from django.utils.functional import LazyObject
 from django.utils import timezone
+from django.utils.functional import LazyObject
 
 from wijraad.models import Visibility
 

@@ -1,4 +1,4 @@
-"""One helper renders every e-mail: subject, text and HTML templates, in the recipient's language."""
+"""One helper renders every e-mail: subject, text and HTML, in the recipient's language."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives

@@ -67,7 +67,8 @@ class SessionTimeoutMiddleware:
                 log_event("session_expired", request=request, user=user, idle=idle)
                 logout(request)
                 messages.info(
-                    request, _("You were logged out because your session expired. Please log in again.")
+                    request,
+                    _("You were logged out because your session expired. Please log in again."),
                 )
                 return redirect_to_login(request.get_full_path())
             if now - seen_at > 60 or SESSION_SEEN_AT not in request.session:

@@ -31,9 +31,7 @@ def on_logout(sender, request, user, **kwargs):
 def on_login_failed(sender, credentials, request=None, **kwargs):
     # `credentials` holds the password (Django masks it, but it is not ours to log at all).
     login = credentials.get("email") or credentials.get("username") or credentials.get("login")
-    log_event(
-        "login_failed", request=request, account=address_hash(login), level=logging.WARNING
-    )
+    log_event("login_failed", request=request, account=address_hash(login), level=logging.WARNING)
 
 
 @receiver(authentication_failed, dispatch_uid="wijraad.mfa_failed")

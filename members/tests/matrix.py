@@ -2,7 +2,7 @@
 
 from members import services
 from members.models import Invitation, User
-from wijraad.testing.matrix import ALLOWED, LOGIN, Route, logged_in
+from wijraad.testing.matrix import ALLOWED, Route, logged_in
 
 SECRETARY_ONLY = logged_in(403, secretaris=200)
 
@@ -43,7 +43,10 @@ ROUTES = [
         kwargs=lambda o: {"token": "geen-geldige-token"},
         get=logged_in(410, anoniem=410),
         post=logged_in(410, anoniem=410),
-        data=lambda o: {"new_password1": "een-lang-wachtwoord", "new_password2": "een-lang-wachtwoord"},
+        data=lambda o: {
+            "new_password1": "een-lang-wachtwoord",
+            "new_password2": "een-lang-wachtwoord",
+        },
         snapshot=invitation_state,
     ),
 ]

@@ -65,7 +65,9 @@ def test_invite_page(client, secretaris, assert_constant_queries):
     assert "Iemand uitnodigen" in response.content.decode()
 
 
-def test_invitation_accept_page(client, assert_constant_queries, django_capture_on_commit_callbacks):
+def test_invitation_accept_page(
+    client, assert_constant_queries, django_capture_on_commit_callbacks
+):
     from members import services
     from members.services import _token_hash  # noqa: F401 (the token is only in the mail)
 

@@ -164,9 +164,7 @@ def test_only_the_secretary_invites(client, lid, voorzitter, bestuurder):
     for person in (lid, voorzitter, bestuurder):
         client.force_login(person)
         assert client.get(reverse("members:invite")).status_code == 403
-        response = client.post(
-            reverse("members:invite"), {"name": "X", "email": "x@example.org"}
-        )
+        response = client.post(reverse("members:invite"), {"name": "X", "email": "x@example.org"})
         assert response.status_code == 403
     assert not User.objects.filter(email="x@example.org").exists()
 

@@ -57,4 +57,3 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
-    yield

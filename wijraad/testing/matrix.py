@@ -19,7 +19,7 @@ Every app keeps its part of the table in `APP/tests/matrix.py`:
             get={...: 405, ...},
             post={"anoniem": LOGIN, "lid": 403, ..., "secretaris": ALLOWED, ...},
             data=lambda o: {"reason": "ziek"},
-            snapshot=lambda o: type(o["meeting"]).objects.values_list("state").get(pk=o["meeting"].pk),
+            snapshot=lambda o: Meeting.objects.values_list("state").get(pk=o["meeting"].pk),
         ),
     ]
 
@@ -36,8 +36,8 @@ Every app keeps its part of the table in `APP/tests/matrix.py`:
   whose URLs are many and uniform); such a route is checked on `sample` names only.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 PERSONAS = (
     "anoniem",
@@ -59,7 +59,7 @@ def everyone(expected):
 
 def logged_in(expected, *, anoniem=LOGIN, **overrides):
     """`expected` for every logged-in persona, LOGIN for anoniem, with exceptions."""
-    table = {name: expected for name in PERSONAS}
+    table = dict.fromkeys(PERSONAS, expected)
     table["anoniem"] = anoniem
     table.update(overrides)
     return table

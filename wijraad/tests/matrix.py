@@ -100,15 +100,11 @@ ROUTES = [
     Route("mfa_activate_totp", get=logged_in(REDIRECT)),
     Route(
         "mfa_deactivate_totp",
-        get=logged_in(
-            REDIRECT, lid=404, lid_ongetekend=404, oud_lid=404, voorzitter=404
-        ),
+        get=logged_in(REDIRECT, lid=404, lid_ongetekend=404, oud_lid=404, voorzitter=404),
     ),
     Route(
         "mfa_view_recovery_codes",
-        get=logged_in(
-            REDIRECT, lid=404, lid_ongetekend=404, oud_lid=404, voorzitter=404
-        ),
+        get=logged_in(REDIRECT, lid=404, lid_ongetekend=404, oud_lid=404, voorzitter=404),
     ),
     Route(
         "mfa_generate_recovery_codes",
@@ -118,9 +114,7 @@ ROUTES = [
     ),
     Route(
         "mfa_download_recovery_codes",
-        get=logged_in(
-            REDIRECT, lid=404, lid_ongetekend=404, oud_lid=404, voorzitter=404
-        ),
+        get=logged_in(REDIRECT, lid=404, lid_ongetekend=404, oud_lid=404, voorzitter=404),
     ),
     # --- allauth: the person's own sessions ----------------------------------------------------
     Route(

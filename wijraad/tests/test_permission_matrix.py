@@ -23,6 +23,7 @@ from members.models import BoardPositionKind, OfficeRole
 from members.tests.factories import UserFactory
 from wijraad.testing.matrix import ALLOWED, LOGIN, PERSONAS
 
+
 def matrix_modules():
     modules = []
     for app in ("wijraad", "members", "meetings", "advice", "signals"):
@@ -127,19 +128,27 @@ def test_each_persona_gets_what_the_table_says(route, personas, made):
             if route.get is not None:
                 response = client_for(user).get(url)
                 if not check(response, route.get[persona]):
-                    wrong.append(f"GET {url} as {persona}: {describe(response)}, want {route.get[persona]}")
+                    wrong.append(
+                        f"GET {url} as {persona}: {describe(response)}, want {route.get[persona]}"
+                    )
                 elif response.status_code == 200:
                     page = response.content.decode()
                     if persona in route.absent and route.absent[persona](made) in page:
-                        wrong.append(f"GET {url} as {persona} shows {route.absent[persona](made)!r}")
+                        wrong.append(
+                            f"GET {url} as {persona} shows {route.absent[persona](made)!r}"
+                        )
                     if persona in route.present and route.present[persona](made) not in page:
-                        wrong.append(f"GET {url} as {persona} lacks {route.present[persona](made)!r}")
+                        wrong.append(
+                            f"GET {url} as {persona} lacks {route.present[persona](made)!r}"
+                        )
             if route.post is not None and route.post[persona] != ALLOWED:
                 before = route.snapshot(made)
                 response = client_for(user).post(url, route.data(made))
                 after = route.snapshot(made)
                 if not check(response, route.post[persona]):
-                    wrong.append(f"POST {url} as {persona}: {describe(response)}, want {route.post[persona]}")
+                    wrong.append(
+                        f"POST {url} as {persona}: {describe(response)}, want {route.post[persona]}"
+                    )
                 if after != before:
                     wrong.append(f"POST {url} as {persona} changed {before!r} into {after!r}")
     assert not wrong, "\n".join(wrong)
@@ -153,14 +162,18 @@ def without_mfa():
         person=secretary, office=OfficeRole.STAFF_SECRETARY, start=datetime.date(2020, 1, 1)
     )
     board = UserFactory(email="bestuurder-zonder@example.org")
-    services.board_position_grant(person=board, kind=BoardPositionKind.DIRECTOR, start=datetime.date(2020, 1, 1))
+    services.board_position_grant(
+        person=board, kind=BoardPositionKind.DIRECTOR, start=datetime.date(2020, 1, 1)
+    )
     admin = UserFactory(email="beheerder-zonder@example.org", is_staff=True, is_superuser=True)
     return {"secretaris": secretary, "bestuurder": board, "beheerder": admin}
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", MFA_ROUTES, ids=lambda route: route.name)
-def test_roles_that_need_mfa_are_sent_to_set_it_up_from_every_url(route, personas, made, without_mfa):
+def test_roles_that_need_mfa_are_sent_to_set_it_up_from_every_url(
+    route, personas, made, without_mfa
+):
     setup = reverse("mfa_activate_totp")
     wrong = []
     for url in urls_of(route, made):

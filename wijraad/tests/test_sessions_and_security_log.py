@@ -71,9 +71,7 @@ def test_login_cookie_lasts_no_longer_than_the_browser(settings):
 
 
 @pytest.mark.django_db
-def test_login_and_failed_login_are_logged_without_secrets(
-    client, kees, caplog, security_records
-):
+def test_login_and_failed_login_are_logged_without_secrets(client, kees, caplog, security_records):
     log_in(client, password="fout-wachtwoord-123")
     log_in(client)
     events = security_records()
