@@ -146,7 +146,7 @@ def test_download_is_an_attachment_that_is_neither_sniffed_nor_stored(client, st
     response = client.get(f"/download/{staff.pk}/{stored_file}")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
-    response.close()
+    response.file_to_stream.close()  # not response.close(): that ends the DB connection
     assert response["Content-Disposition"].startswith("attachment;")
     assert "Verslag" in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -163,7 +163,7 @@ def test_public_downloads_are_not_logged(client, staff, stored_file):
     client.force_login(staff)
     response = client.get(f"/download/{staff.pk}/{stored_file}?public=1")
     assert response.status_code == 200
-    response.close()
+    response.file_to_stream.close()  # not response.close(): that ends the DB connection
     assert not DownloadLog.objects.exists()
 
 
