@@ -3,6 +3,8 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files import uploadhandler as handlers
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wijraad.files import (
@@ -127,6 +129,15 @@ def test_oversized_upload_never_reaches_the_disk(client, settings, private_root,
     assert not (private_root / "private").exists()
 
 
+def close_response(response):
+    """Close a streamed response as the test client does: without ending the DB connection."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def stored_file(private_root):
     return private_storage().save("tests/verslag.pdf", io.BytesIO(PDF))
@@ -146,7 +157,7 @@ def test_download_is_an_attachment_that_is_neither_sniffed_nor_stored(client, st
     response = client.get(f"/download/{staff.pk}/{stored_file}")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
-    response.file_to_stream.close()  # not response.close(): that ends the DB connection
+    close_response(response)
     assert response["Content-Disposition"].startswith("attachment;")
     assert "Verslag" in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -163,7 +174,7 @@ def test_public_downloads_are_not_logged(client, staff, stored_file):
     client.force_login(staff)
     response = client.get(f"/download/{staff.pk}/{stored_file}?public=1")
     assert response.status_code == 200
-    response.file_to_stream.close()  # not response.close(): that ends the DB connection
+    close_response(response)
     assert not DownloadLog.objects.exists()
 
 
