@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
 
+from wijraad import urls as portal_urls
 from wijraad.files import DOCUMENT_TYPES, check_upload, private_file_response, private_storage
 
 if not rules.perm_exists("wijraad_tests.download"):
@@ -47,4 +48,6 @@ def download(request, pk, name):
 urlpatterns = [
     path("upload/", upload),
     path("download/<int:pk>/<path:name>", download),
+    # The portal's own URLs, for the layout of the error pages.
+    *portal_urls.urlpatterns,
 ]
