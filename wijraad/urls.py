@@ -23,5 +23,6 @@ urlpatterns = [
     path("dashboard/", views.dashboard_view, name="dashboard"),
     path("account/", include("allauth.urls")),
     path("leden/", include("members.urls")),
+    path("vergaderingen/", include("meetings.urls")),
     path("beheer/", admin.site.urls),
 ]

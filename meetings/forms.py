@@ -1,0 +1,189 @@
+"""Forms of the meetings app. They check the input; the rules live in the services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import (
+    Activity,
+    Location,
+    Meeting,
+    ScheduleEntry,
+    Theme,
+    WorkPlan,
+    YearSchedule,
+)
+from meetings.schedule import SETTINGS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+def active_locations(current=None):
+    """Locations in use, plus the one already chosen (which may have gone out of use)."""
+    rows = Location.objects.filter(is_active=True)
+    if current is not None:
+        rows = rows | Location.objects.filter(pk=current.pk)
+    return rows.order_by("name")
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = [
+            "kind",
+            "title",
+            "date",
+            "start_time",
+            "end_time",
+            "location",
+            "other_place",
+            "description",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "kind": _(
+                "Consultation (overlegvergadering): a meeting of the council with the board of "
+                "WIJ Groningen; the board sees these. The board does not see the other kinds."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].queryset = active_locations(self.instance.location)
+        self.fields["location"].empty_label = _("Not at a WIJ location")
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        max_length=300,
+        help_text=_("Members (and for a consultation the board) see this reason."),
+    )
+
+
+class LocationForm(forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = ["name", "address", "accessibility", "is_active"]
+        widgets = {"accessibility": forms.Textarea(attrs={"rows": 3})}
+
+
+class ScheduleSettingsForm(forms.ModelForm):
+    class Meta:
+        model = YearSchedule
+        fields = list(SETTINGS)
+        widgets = {
+            "council_start": TimeInput(),
+            "consultation_start": TimeInput(),
+            "first_day": DateInput(),
+            "last_day": DateInput(),
+            "summer_break_first_day": DateInput(),
+            "summer_break_last_day": DateInput(),
+        }
+        help_texts = {
+            "consultation_weekday": _(
+                "Consultation (overlegvergadering): the council meets the board of WIJ Groningen."
+            ),
+            "summer_break_last_day": _(
+                "No meetings from the first through the last day of the summer break. Dutch "
+                "public holidays are skipped too: the meeting moves a week on."
+            ),
+        }
+
+
+class ScheduleEntryForm(forms.ModelForm):
+    class Meta:
+        model = ScheduleEntry
+        fields = ["kind", "date", "start_time", "end_time", "location"]
+        widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.location if self.instance.location_id else None
+        self.fields["location"].queryset = active_locations(current)
+
+
+class WorkPlanForm(forms.ModelForm):
+    class Meta:
+        model = WorkPlan
+        fields = ["introduction", "adopted_on"]
+        widgets = {"adopted_on": DateInput(), "introduction": forms.Textarea(attrs={"rows": 5})}
+
+
+class ThemeForm(forms.ModelForm):
+    class Meta:
+        model = Theme
+        fields = ["title", "description", "position"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"position": _("Themes are shown from low to high.")}
+
+
+class MeetingChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.date:%d-%m-%Y} – {obj.display_title}"
+
+
+class ActivityForm(forms.ModelForm):
+    meetings = MeetingChoiceField(
+        label=_("Meetings"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Meetings of this year where the activity is discussed or done."),
+    )
+
+    class Meta:
+        model = Activity
+        fields = ["title", "description", "planned_for", "status", "meetings"]
+        widgets = {"planned_for": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meetings"].queryset = meetings
+
+
+class VisitReportForm(forms.Form):
+    heard = forms.CharField(
+        label=_("What we heard"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "What residents and staff told you, in general terms. Never write residents' names, "
+            "addresses or anything else that shows who someone is."
+        ),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes of the work plan"),
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_topics = forms.CharField(
+        label=_("Other topics"),
+        max_length=300,
+        required=False,
+        help_text=_("Topics that are not in the work plan, separated by commas."),
+    )
+    no_names = forms.BooleanField(
+        label=_("This report holds no names of residents and nothing that shows who someone is."),
+        required=True,
+    )
+
+    def __init__(self, *args, themes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = themes

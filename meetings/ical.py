@@ -1,0 +1,76 @@
+"""iCalendar (RFC 5545) for meetings: the private feed and the download of one meeting.
+
+Times are written in Europe/Amsterdam with its VTIMEZONE, so a 17:30 meeting shows at 17:30 in
+every calendar, summer or winter. Each meeting keeps one UID for life; SEQUENCE is the meeting's
+revision, so calendars replace an event that moved; a cancelled meeting stays in the feed with
+STATUS:CANCELLED, so calendars remove or strike it.
+"""
+
+import datetime
+
+import icalendar
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from meetings.models import MeetingState
+
+PRODID = "-//WIJ-raad Groningen//Vergaderingen//NL"
+UID_DOMAIN = "wijraad.example.org"
+
+
+def event_uid(meeting):
+    return f"{meeting.uid}@{UID_DOMAIN}"
+
+
+def _event(meeting, *, base_url):
+    event = icalendar.Event()
+    event.add("uid", event_uid(meeting))
+    event.add("sequence", meeting.revision)
+    event.add("dtstamp", meeting.updated_at.astimezone(datetime.UTC))
+    event.add("created", meeting.created_at.astimezone(datetime.UTC))
+    event.add("last-modified", meeting.updated_at.astimezone(datetime.UTC))
+    event.add("dtstart", meeting.starts_at)
+    event.add("dtend", meeting.ends_at)
+    event.add("summary", f"{_('WIJ-raad')}: {meeting.display_title}")
+    event.add("location", meeting.place)
+    url = base_url + reverse("meetings:detail", args=[meeting.pk])
+    lines = [str(meeting.get_kind_display())]
+    if meeting.state == MeetingState.CANCELLED:
+        lines.append(_("Cancelled: %(reason)s") % {"reason": meeting.cancel_reason})
+    if meeting.description:
+        lines.append(meeting.description)
+    lines.append(url)
+    event.add("description", "\n\n".join(lines))
+    event.add("url", url)
+    cancelled = meeting.state == MeetingState.CANCELLED
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return event
+
+
+def meetings_calendar(meetings, *, base_url, name, language=None):
+    """The text of a VCALENDAR with one VEVENT per meeting, in `language` (default: active)."""
+    with translation.override(language or translation.get_language()):
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", PRODID)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-timezone", settings.TIME_ZONE)
+        calendar.add(
+            "refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"}
+        )
+        calendar.add("x-published-ttl", "PT1H")
+        days = []
+        for meeting in meetings:
+            calendar.add_component(_event(meeting, base_url=base_url))
+            days.append(meeting.date)
+        if days:
+            # Only the zone's rules around these meetings, not the whole history since 1970.
+            calendar.add_missing_timezones(
+                first_date=min(days) - datetime.timedelta(days=1),
+                last_date=max(days) + datetime.timedelta(days=366),
+            )
+        return calendar.to_ical()

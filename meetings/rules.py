@@ -1,0 +1,73 @@
+"""Who may do what with meetings, the schedule, the work plan and calendar feeds.
+
+Built on the role predicates of members.rules (one cached query per person). Registered as
+django-rules *rules* (`rules.test_rule`, `{% test_rule %}` in templates), not as permissions:
+Django's ModelBackend answers every `has_perm` of a superuser with yes, and the administrator
+must not see council meetings.
+
+Who sees which meeting is Meeting.objects.visible_to(user): members and the secretary every
+kind, board users consultations only. The unsigned member, the former member and the
+administrator see no meetings, no list and no calendar (403 on lists, 404 on a meeting).
+"""
+
+import rules
+
+from meetings.models import MeetingKind, MeetingState, kinds_visible_to
+from members.rules import is_board, is_chair, is_member, is_secretary
+
+# Anyone who sees at least some meetings: lists, year pages, locations, the calendar feed.
+can_view_meetings = is_member | is_secretary | is_board
+
+# The secretary runs the council: plans, moves, cancels meetings; locations; the schedule.
+can_manage_meetings = is_secretary
+
+# The counters against the yearly minimums are the council's own business.
+can_view_compliance = is_member | is_secretary
+
+# The draft schedule: prepared by the secretary, read along by the chair.
+can_view_schedule = is_secretary | is_chair
+
+# The work plan is the council's: members read it, the chair and the secretary keep it.
+can_view_work_plan = is_member | is_secretary
+can_change_work_plan = is_secretary | is_chair
+
+
+@rules.predicate
+def can_see_meeting(user, meeting):
+    return meeting is not None and meeting.kind in kinds_visible_to(user)
+
+
+@rules.predicate
+def is_work_visit(user, meeting):
+    return meeting is not None and meeting.kind == MeetingKind.WORK_VISIT
+
+
+# The chair publishes agendas (DESIGN.md); the secretary does everything else with a meeting.
+can_publish_agenda = can_see_meeting & (is_secretary | is_chair)
+can_change_meeting = can_see_meeting & is_secretary
+
+# Members record what they heard on work visits; the secretary too.
+can_write_visit_report = can_see_meeting & is_work_visit & (is_member | is_secretary)
+
+RULES = {
+    "meetings.view_meetings": can_view_meetings,
+    "meetings.view_meeting": can_see_meeting,
+    "meetings.manage_meetings": can_manage_meetings,
+    "meetings.change_meeting": can_change_meeting,
+    "meetings.publish_agenda": can_publish_agenda,
+    "meetings.view_compliance": can_view_compliance,
+    "meetings.view_schedule": can_view_schedule,
+    "meetings.view_work_plan": can_view_work_plan,
+    "meetings.change_work_plan": can_change_work_plan,
+    "meetings.write_visit_report": can_write_visit_report,
+}
+
+for name, predicate in RULES.items():
+    rules.set_rule(name, predicate)
+
+
+def rule_for_transition(state):
+    """The rule that allows moving a meeting to `state` (cancelling has its own page)."""
+    if state == MeetingState.AGENDA_PUBLISHED:
+        return "meetings.publish_agenda"
+    return "meetings.change_meeting"

@@ -1,0 +1,153 @@
+"""Views of the yearly schedule (vergaderrooster): the secretary makes a proposal, edits it and
+adopts it; the chair reads along. Thin: the rules are in meetings.schedule."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from meetings import schedule as scheduling
+from meetings.compliance import year_compliance
+from meetings.forms import ScheduleEntryForm, ScheduleSettingsForm
+from meetings.models import ScheduleEntry, ScheduleState, YearSchedule
+from meetings.views import checked_year, form_errors, require_rule
+
+
+def _schedule_page(request, year, settings_form=None, status=200):
+    schedule = YearSchedule.objects.filter(year=year).select_related("adopted_by").first()
+    entries = counts = None
+    if schedule is not None and schedule.is_draft:
+        entries = list(schedule.entries.select_related("location"))
+        for entry in entries:
+            if entry.shifted_from:
+                entry.shift_reason = scheduling.shift_reason(schedule, entry.shifted_from)
+        counts = scheduling.proposal_counts(schedule)
+    if settings_form is None and (schedule is None or schedule.is_draft):
+        initial = scheduling.schedule_defaults(year)
+        if schedule is not None:
+            initial = {name: getattr(schedule, name) for name in scheduling.SETTINGS}
+        settings_form = ScheduleSettingsForm(initial=initial)
+    compliance = year_compliance(year) if schedule is not None and not schedule.is_draft else None
+    return render(
+        request,
+        "meetings/schedule.html",
+        {
+            "year": year,
+            "schedule": schedule,
+            "entries": entries,
+            "counts": counts,
+            "settings_form": settings_form,
+            "compliance": compliance,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def schedule_detail(request, year):
+    require_rule(request, "meetings.view_schedule")
+    return _schedule_page(request, checked_year(year))
+
+
+@login_required
+@require_POST
+def schedule_generate(request, year):
+    require_rule(request, "meetings.manage_meetings")
+    checked_year(year)
+    form = ScheduleSettingsForm(request.POST)
+    if form.is_valid():
+        try:
+            scheduling.schedule_propose(year=year, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The portal made a proposal. Check it, change what you need, then adopt it."),
+            )
+            return redirect("meetings:schedule", year=year)
+    return _schedule_page(request, year, settings_form=form)
+
+
+def _draft_for(year):
+    return get_object_or_404(YearSchedule, year=year, state=ScheduleState.DRAFT)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def schedule_entry_edit(request, year=None, pk=None):
+    require_rule(request, "meetings.manage_meetings")
+    if pk is not None:
+        entry = get_object_or_404(
+            ScheduleEntry.objects.select_related("schedule"),
+            pk=pk,
+            schedule__state=ScheduleState.DRAFT,
+        )
+        year = entry.schedule.year
+    else:
+        entry = ScheduleEntry(schedule=_draft_for(checked_year(year)))
+    form = ScheduleEntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        try:
+            scheduling.schedule_entry_save(entry=form.instance, by=request.user)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, _("The proposed meeting is saved."))
+            return redirect("meetings:schedule", year=year)
+    title = (
+        _("Move a proposed meeting")
+        if pk is not None
+        else _("Add a meeting to the proposal for %(year)s") % {"year": year}
+    )
+    return render(
+        request,
+        "meetings/form.html",
+        {"form": form, "title": title, "back": reverse("meetings:schedule", args=[year])},
+    )
+
+
+@login_required
+@require_POST
+def schedule_entry_delete(request, pk):
+    require_rule(request, "meetings.manage_meetings")
+    entry = get_object_or_404(
+        ScheduleEntry.objects.select_related("schedule"), pk=pk, schedule__state=ScheduleState.DRAFT
+    )
+    scheduling.schedule_entry_delete(entry=entry, by=request.user)
+    messages.success(request, _("The proposed meeting is removed."))
+    return redirect("meetings:schedule", year=entry.schedule.year)
+
+
+@login_required
+@require_POST
+def schedule_adopt(request, year):
+    require_rule(request, "meetings.manage_meetings")
+    schedule = _draft_for(checked_year(year))
+    try:
+        scheduling.schedule_adopt(schedule=schedule, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("meetings:schedule", year=year)
+    messages.success(
+        request,
+        _("The schedule of %(year)s is adopted; its meetings are planned.") % {"year": year},
+    )
+    for count in year_compliance(year).counts:
+        if count.falls_short:
+            messages.warning(request, count.warning)
+    return redirect("meetings:year", year=year)
+
+
+@login_required
+@require_POST
+def schedule_discard(request, year):
+    require_rule(request, "meetings.manage_meetings")
+    scheduling.schedule_discard(schedule=_draft_for(checked_year(year)), by=request.user)
+    messages.success(request, _("The proposal is thrown away."))
+    return redirect("meetings:schedule", year=year)

@@ -1,0 +1,358 @@
+"""The meetings app's part of the permission matrix (see wijraad.testing.matrix).
+
+Who sees what: members and the secretary every meeting; board users consultations only (a
+council meeting is 404 to them); the unsigned member, the former member and the administrator
+no meetings at all (lists 403, a meeting 404). The calendar feed needs no session: its token is
+the credential, so everyone holding the address gets it.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from meetings import schedule as scheduling
+from meetings.models import (
+    Activity,
+    CalendarFeed,
+    Location,
+    Meeting,
+    MeetingKind,
+    MeetingState,
+    ScheduleEntry,
+    Theme,
+    WorkPlan,
+    WorkVisitReport,
+    YearSchedule,
+)
+from meetings.tests.factories import (
+    ActivityFactory,
+    LocationFactory,
+    MeetingFactory,
+    ThemeFactory,
+    WorkPlanFactory,
+)
+from wijraad.testing.matrix import ALLOWED, Route, everyone, logged_in
+
+COUNCIL_TITLE = "Matrix-raadsvergadering"
+CONSULTATION_TITLE = "Matrix-overleg"
+
+SEES_MEETINGS = logged_in(403, lid=200, voorzitter=200, secretaris=200, bestuurder=200)
+SECRETARY_ONLY = logged_in(403, secretaris=200)
+SECRETARY_POSTS = logged_in(403, secretaris=ALLOWED)
+CHAIR_AND_SECRETARY = logged_in(403, voorzitter=200, secretaris=200)
+CHAIR_AND_SECRETARY_POST = logged_in(403, voorzitter=ALLOWED, secretaris=ALLOWED)
+COUNCIL_ONLY = logged_in(403, lid=200, voorzitter=200, secretaris=200)
+POST_ONLY = logged_in(405)
+# A council meeting: invisible (404) to all but members and the secretary.
+COUNCIL_MEETING = logged_in(404, lid=200, voorzitter=200, secretaris=200)
+COUNCIL_MEETING_SECRETARY = logged_in(404, lid=403, voorzitter=403, secretaris=200)
+COUNCIL_MEETING_SECRETARY_POST = logged_in(404, lid=403, voorzitter=403, secretaris=ALLOWED)
+
+HIDES_COUNCIL = {"bestuurder": lambda o: COUNCIL_TITLE}
+SHOWS = {
+    "bestuurder": lambda o: CONSULTATION_TITLE,
+    "lid": lambda o: COUNCIL_TITLE,
+    "secretaris": lambda o: COUNCIL_TITLE,
+}
+
+
+def objects(personas, made):
+    today = timezone.localdate()
+    location = LocationFactory(name="WIJ Matrixwijk")
+    soon = today + datetime.timedelta(days=30)
+    council = MeetingFactory(title=COUNCIL_TITLE, date=soon, location=location)
+    consultation = MeetingFactory(
+        kind=MeetingKind.CONSULTATION,
+        title=CONSULTATION_TITLE,
+        date=soon,
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(11, 30),
+        location=location,
+    )
+    visit = MeetingFactory(
+        kind=MeetingKind.WORK_VISIT,
+        date=today - datetime.timedelta(days=3),
+        location=location,
+        state=MeetingState.HELD,
+    )
+    next_year = today.year + 1
+    schedule = scheduling.schedule_propose(year=next_year, by=personas["secretaris"])
+    plan = WorkPlanFactory(year=today.year)
+    theme = ThemeFactory(work_plan=plan)
+    activity = ActivityFactory(theme=theme)
+    feed = CalendarFeed.objects.create(user=personas["lid"])
+    return {
+        "location": location,
+        "council": council,
+        "consultation": consultation,
+        "visit": visit,
+        "schedule": schedule,
+        "entry": schedule.entries.first(),
+        "plan": plan,
+        "theme": theme,
+        "activity": activity,
+        "feed": feed,
+        "year": today.year,
+    }
+
+
+def meeting_state(objects):
+    return list(
+        Meeting.objects.order_by("pk").values_list(
+            "pk", "state", "date", "start_time", "location", "title", "revision"
+        )
+    )
+
+
+def schedule_state(objects):
+    return (
+        list(YearSchedule.objects.values_list("pk", "state")),
+        list(ScheduleEntry.objects.order_by("pk").values_list("pk", "date", "location")),
+        Meeting.objects.count(),
+    )
+
+
+def work_plan_state(objects):
+    return (
+        list(WorkPlan.objects.values_list("pk", "introduction", "adopted_on")),
+        list(Theme.objects.order_by("pk").values_list("pk", "title")),
+        list(Activity.objects.order_by("pk").values_list("pk", "title", "status")),
+    )
+
+
+def council_pk(o):
+    return {"pk": o["council"].pk}
+
+
+def year_of(o):
+    return {"year": o["year"]}
+
+
+def next_year(o):
+    return {"year": o["schedule"].year}
+
+
+ENTRY_DATA = lambda o: {  # noqa: E731 - a table of small lambdas reads best here
+    "kind": MeetingKind.COUNCIL,
+    "date": f"{o['schedule'].year}-02-16",
+    "start_time": "17:30",
+    "end_time": "19:30",
+    "location": o["location"].pk,
+}
+
+ROUTES = [
+    Route("meetings:list", get=SEES_MEETINGS, absent=HIDES_COUNCIL, present=SHOWS),
+    Route(
+        "meetings:year",
+        kwargs=lambda o: {"year": o["council"].date.year},
+        get=SEES_MEETINGS,
+        absent=HIDES_COUNCIL,
+        present=SHOWS,
+    ),
+    Route(
+        "meetings:create",
+        get=SECRETARY_ONLY,
+        post=SECRETARY_POSTS,
+        data=lambda o: {
+            "kind": MeetingKind.OTHER,
+            "title": "Training",
+            "date": o["council"].date.isoformat(),
+            "start_time": "13:00",
+            "end_time": "15:00",
+            "location": o["location"].pk,
+        },
+        snapshot=meeting_state,
+    ),
+    Route("meetings:detail", kwargs=council_pk, get=COUNCIL_MEETING),
+    Route("meetings:ics", kwargs=council_pk, get=COUNCIL_MEETING),
+    Route(
+        "meetings:edit",
+        kwargs=council_pk,
+        get=COUNCIL_MEETING_SECRETARY,
+        post=COUNCIL_MEETING_SECRETARY_POST,
+        data=lambda o: {
+            "kind": MeetingKind.COUNCIL,
+            "title": "Verzet",
+            "date": o["council"].date.isoformat(),
+            "start_time": "18:00",
+            "end_time": "20:00",
+            "location": o["location"].pk,
+        },
+        snapshot=meeting_state,
+    ),
+    Route(
+        "meetings:cancel",
+        kwargs=council_pk,
+        get=COUNCIL_MEETING_SECRETARY,
+        post=COUNCIL_MEETING_SECRETARY_POST,
+        data=lambda o: {"reason": "Te weinig leden"},
+        snapshot=meeting_state,
+    ),
+    # The chair publishes agendas; other moves are the secretary's.
+    Route(
+        "meetings:transition",
+        kwargs=council_pk,
+        get=POST_ONLY,
+        post=logged_in(404, lid=403, voorzitter=ALLOWED, secretaris=ALLOWED),
+        data=lambda o: {"to": MeetingState.AGENDA_PUBLISHED},
+        snapshot=meeting_state,
+    ),
+    Route(
+        "meetings:visit_report",
+        kwargs=lambda o: {"pk": o["visit"].pk},
+        get=COUNCIL_MEETING,
+        post=logged_in(404, lid=ALLOWED, voorzitter=ALLOWED, secretaris=ALLOWED),
+        data=lambda o: {"heard": "Lange wachttijd", "no_names": "on"},
+        snapshot=lambda o: list(WorkVisitReport.objects.values_list("meeting", "heard")),
+    ),
+    Route(
+        "meetings:locations",
+        get=SEES_MEETINGS,
+        present={"bestuurder": lambda o: "WIJ Matrixwijk"},
+    ),
+    Route(
+        "meetings:location_create",
+        get=SECRETARY_ONLY,
+        post=SECRETARY_POSTS,
+        data=lambda o: {"name": "WIJ Nieuw", "address": "Nieuwstraat 1, Groningen"},
+        snapshot=lambda o: list(Location.objects.values_list("pk", "name", "address")),
+    ),
+    Route(
+        "meetings:location_edit",
+        kwargs=lambda o: {"pk": o["location"].pk},
+        get=SECRETARY_ONLY,
+        post=SECRETARY_POSTS,
+        data=lambda o: {"name": "WIJ Andere naam", "address": "Nieuwstraat 1, Groningen"},
+        snapshot=lambda o: list(Location.objects.values_list("pk", "name", "address")),
+    ),
+    Route("meetings:schedule", kwargs=next_year, get=CHAIR_AND_SECRETARY),
+    Route(
+        "meetings:schedule_generate",
+        kwargs=next_year,
+        get=POST_ONLY,
+        post=SECRETARY_POSTS,
+        data=lambda o: {
+            "council_weekday": 1,
+            "council_start": "17:30",
+            "council_minutes": 120,
+            "council_interval_weeks": 2,
+            "consultation_weekday": 1,
+            "consultation_start": "17:30",
+            "consultation_minutes": 90,
+            "consultation_interval_weeks": 6,
+            "first_day": f"{o['schedule'].year}-01-08",
+            "last_day": f"{o['schedule'].year}-12-19",
+            "summer_break_first_day": f"{o['schedule'].year}-07-11",
+            "summer_break_last_day": f"{o['schedule'].year}-08-23",
+        },
+        snapshot=schedule_state,
+    ),
+    Route(
+        "meetings:schedule_entry_add",
+        kwargs=next_year,
+        get=SECRETARY_ONLY,
+        post=SECRETARY_POSTS,
+        data=ENTRY_DATA,
+        snapshot=schedule_state,
+    ),
+    Route(
+        "meetings:schedule_entry_edit",
+        kwargs=lambda o: {"pk": o["entry"].pk},
+        get=SECRETARY_ONLY,
+        post=SECRETARY_POSTS,
+        data=ENTRY_DATA,
+        snapshot=schedule_state,
+    ),
+    Route(
+        "meetings:schedule_entry_delete",
+        kwargs=lambda o: {"pk": o["entry"].pk},
+        get=POST_ONLY,
+        post=SECRETARY_POSTS,
+        snapshot=schedule_state,
+    ),
+    Route(
+        "meetings:schedule_adopt",
+        kwargs=next_year,
+        get=POST_ONLY,
+        post=SECRETARY_POSTS,
+        snapshot=schedule_state,
+    ),
+    Route(
+        "meetings:schedule_discard",
+        kwargs=next_year,
+        get=POST_ONLY,
+        post=SECRETARY_POSTS,
+        snapshot=schedule_state,
+    ),
+    Route("meetings:work_plan", kwargs=year_of, get=COUNCIL_ONLY),
+    Route(
+        "meetings:work_plan_edit",
+        kwargs=year_of,
+        get=CHAIR_AND_SECRETARY,
+        post=CHAIR_AND_SECRETARY_POST,
+        data=lambda o: {"introduction": "Nieuw"},
+        snapshot=work_plan_state,
+    ),
+    Route(
+        "meetings:theme_create",
+        kwargs=year_of,
+        get=CHAIR_AND_SECRETARY,
+        post=CHAIR_AND_SECRETARY_POST,
+        data=lambda o: {"title": "Nieuw thema", "position": 1},
+        snapshot=work_plan_state,
+    ),
+    Route(
+        "meetings:theme_edit",
+        kwargs=lambda o: {"pk": o["theme"].pk},
+        get=CHAIR_AND_SECRETARY,
+        post=CHAIR_AND_SECRETARY_POST,
+        data=lambda o: {"title": "Ander thema", "position": 1},
+        snapshot=work_plan_state,
+    ),
+    Route(
+        "meetings:theme_delete",
+        kwargs=lambda o: {"pk": o["theme"].pk},
+        get=POST_ONLY,
+        post=CHAIR_AND_SECRETARY_POST,
+        snapshot=work_plan_state,
+    ),
+    Route(
+        "meetings:activity_create",
+        kwargs=lambda o: {"theme_pk": o["theme"].pk},
+        get=CHAIR_AND_SECRETARY,
+        post=CHAIR_AND_SECRETARY_POST,
+        data=lambda o: {"title": "Nieuwe activiteit", "status": "planned"},
+        snapshot=work_plan_state,
+    ),
+    Route(
+        "meetings:activity_edit",
+        kwargs=lambda o: {"pk": o["activity"].pk},
+        get=CHAIR_AND_SECRETARY,
+        post=CHAIR_AND_SECRETARY_POST,
+        data=lambda o: {"title": "Andere activiteit", "status": "done"},
+        snapshot=work_plan_state,
+    ),
+    Route(
+        "meetings:activity_delete",
+        kwargs=lambda o: {"pk": o["activity"].pk},
+        get=POST_ONLY,
+        post=CHAIR_AND_SECRETARY_POST,
+        snapshot=work_plan_state,
+    ),
+    Route("meetings:calendar", get=SEES_MEETINGS),
+    Route(
+        "meetings:calendar_reset",
+        get=POST_ONLY,
+        post=logged_in(
+            403, lid=ALLOWED, voorzitter=ALLOWED, secretaris=ALLOWED, bestuurder=ALLOWED
+        ),
+        snapshot=lambda o: list(CalendarFeed.objects.values_list("user", "token")),
+    ),
+    # No session needed: the token in the address is the credential (the owner is `lid`).
+    Route(
+        "meetings:feed",
+        kwargs=lambda o: {"token": o["feed"].token},
+        get=everyone(200),
+        present={"anoniem": lambda o: COUNCIL_TITLE},
+    ),
+]

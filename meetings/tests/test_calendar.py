@@ -1,0 +1,153 @@
+"""Private calendar feeds and .ics downloads, read back with the icalendar parser."""
+
+import datetime
+
+import icalendar
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings import services
+from meetings.models import CalendarFeed, MeetingKind
+from meetings.tests.factories import MeetingFactory
+from members import services as member_services
+from members.roles import forget_roles
+
+pytestmark = pytest.mark.django_db
+
+
+def feed_url(user):
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return reverse("meetings:feed", args=[feed.token])
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def by_summary(calendar):
+    return {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
+
+
+@pytest.fixture
+def meetings(soon):
+    council = MeetingFactory(title="Raadsvergadering maart", date=soon)
+    consultation = MeetingFactory(
+        kind=MeetingKind.CONSULTATION,
+        title="Overleg maart",
+        date=soon,
+        location=council.location,
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(11, 30),
+    )
+    return council, consultation
+
+
+def test_a_member_s_feed_holds_every_meeting_in_amsterdam_time(client, lid, meetings):
+    council, consultation = meetings
+    calendar = parse(client.get(feed_url(lid)))
+    events = by_summary(calendar)
+    assert set(events) == {"WIJ-raad: Raadsvergadering maart", "WIJ-raad: Overleg maart"}
+    event = events["WIJ-raad: Raadsvergadering maart"]
+    assert event.start == council.starts_at
+    assert (event.start.hour, event.start.minute) == (17, 30)
+    assert str(event.start.tzinfo) == "Europe/Amsterdam"
+    assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Amsterdam"]
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(event["UID"]).startswith(str(council.uid))
+    assert "WIJ Testwijk" in str(event["LOCATION"])
+    assert reverse("meetings:detail", args=[council.pk]) in str(event["URL"])
+
+
+def test_the_board_s_feed_holds_consultations_only(client, bestuurder, meetings):
+    calendar = parse(client.get(feed_url(bestuurder)))
+    assert set(by_summary(calendar)) == {"WIJ-raad: Overleg maart"}
+
+
+def test_uid_stays_sequence_rises_and_a_cancelled_meeting_says_so(client, lid, meetings):
+    council, _consultation = meetings
+    url = feed_url(lid)
+    before = by_summary(parse(client.get(url)))["WIJ-raad: Raadsvergadering maart"]
+    assert before["SEQUENCE"] == 0
+    services.meeting_update(meeting=council, by=None, start_time=datetime.time(18, 0))
+    moved = by_summary(parse(client.get(url)))["WIJ-raad: Raadsvergadering maart"]
+    assert moved["UID"] == before["UID"]
+    assert moved["SEQUENCE"] == 1
+    assert moved.start.hour == 18
+    services.meeting_cancel(meeting=council, reason="Te weinig leden", by=None)
+    cancelled = by_summary(parse(client.get(url)))["WIJ-raad: Raadsvergadering maart"]
+    assert cancelled["UID"] == before["UID"]
+    assert cancelled["SEQUENCE"] == 2
+    assert str(cancelled["STATUS"]) == "CANCELLED"
+    assert "Te weinig leden" in str(cancelled["DESCRIPTION"])
+
+
+def test_the_feed_is_private_and_not_cached(client, lid, meetings):
+    response = client.get(feed_url(lid))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    assert client.get(reverse("meetings:feed", args=["geraden-token"])).status_code == 404
+
+
+def test_the_feed_takes_constant_queries(client, lid, assert_constant_queries):
+    url = feed_url(lid)
+    start = timezone.localdate()
+
+    def add(n):
+        for number in range(n):
+            MeetingFactory(date=start + datetime.timedelta(days=number, weeks=20))
+
+    response = assert_constant_queries(lambda: client.get(url), expected=3, add_rows=add)
+    assert len(parse(response).walk("VEVENT")) == 50
+
+
+def test_resetting_the_address_ends_the_old_one(client, lid, meetings):
+    client.force_login(lid)
+    page = client.get(reverse("meetings:calendar")).content.decode()
+    assert "Maak mijn agenda-adres" in page
+    client.post(reverse("meetings:calendar_reset"))
+    old = feed_url(lid)
+    assert old in client.get(reverse("meetings:calendar")).content.decode()
+    client.logout()
+    assert client.get(old).status_code == 200
+    client.force_login(lid)
+    response = client.post(reverse("meetings:calendar_reset"), follow=True)
+    assert "het oude werkt niet meer" in response.content.decode()
+    client.logout()
+    assert client.get(old).status_code == 404
+    assert client.get(feed_url(lid)).status_code == 200
+
+
+def test_the_feed_follows_current_roles(client, meetings):
+    from members.tests.factories import seated_person
+
+    today = timezone.localdate()
+    person = seated_person(start=today - datetime.timedelta(days=400))
+    url = feed_url(person)
+    assert len(parse(client.get(url)).walk("VEVENT")) == 2
+    term = person.terms.get()
+    member_services.term_end_early(term=term, on=today, reason="Verhuisd")
+    forget_roles(person)
+    assert client.get(url).status_code == 404
+    person.is_active = False
+    person.save()
+    assert client.get(url).status_code == 404
+
+
+def test_one_meeting_as_an_ics_download(client, bestuurder, meetings):
+    _council, consultation = meetings
+    client.force_login(bestuurder)
+    response = client.get(reverse("meetings:ics", args=[consultation.pk]))
+    assert "attachment" in response["Content-Disposition"]
+    assert ".ics" in response["Content-Disposition"]
+    events = parse(response).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == ["WIJ-raad: Overleg maart"]
+
+
+def test_the_calendar_page_takes_constant_queries(client, lid, assert_constant_queries):
+    client.force_login(lid)
+    CalendarFeed.objects.create(user=lid)
+    assert_constant_queries(lambda: client.get(reverse("meetings:calendar")), expected=5)

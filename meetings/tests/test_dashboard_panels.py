@@ -1,0 +1,79 @@
+"""The meetings panels on the dashboard."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import MeetingKind
+from meetings.panels import compliance_context, next_meetings_context
+from meetings.tests.factories import MeetingFactory
+from members.roles import roles_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_members_see_the_next_meetings(client, lid, soon):
+    MeetingFactory(title="Eerstvolgende raad", date=soon)
+    client.force_login(lid)
+    html = client.get(reverse("dashboard")).content.decode()
+    assert "Volgende vergaderingen" in html
+    assert "Eerstvolgende raad" in html
+    assert "Vergaderingen dit jaar" not in html
+
+
+def test_the_board_sees_consultations_only(client, bestuurder, soon):
+    MeetingFactory(title="Eerstvolgende raad", date=soon)
+    MeetingFactory(
+        kind=MeetingKind.CONSULTATION,
+        title="Overleg",
+        date=soon,
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(11, 0),
+    )
+    client.force_login(bestuurder)
+    html = client.get(reverse("dashboard")).content.decode()
+    assert "Overleg" in html
+    assert "Eerstvolgende raad" not in html
+
+
+def test_unsigned_and_former_members_get_no_meeting_panels(client, lid_ongetekend, oud_lid):
+    for person in (lid_ongetekend, oud_lid):
+        client.force_login(person)
+        assert "Volgende vergaderingen" not in client.get(reverse("dashboard")).content.decode()
+
+
+def test_the_secretary_is_warned_when_the_year_falls_short(client, secretaris):
+    at = datetime.datetime(2027, 9, 15, 12, 0, tzinfo=timezone.get_current_timezone())
+    with time_machine.travel(at, tick=False):
+        for week in range(9):
+            MeetingFactory(date=datetime.date(2027, 1, 5) + datetime.timedelta(weeks=week))
+        client.force_login(secretaris)
+        html = client.get(reverse("dashboard")).content.decode()
+    assert "Vergaderingen dit jaar" in html
+    assert "Raadsvergadering in 2027: 9 gepland of gehouden, minder dan het minimum van 10" in html
+    assert "Het vergaderrooster van 2028 is nog niet vastgesteld." in html
+    assert "9 vergaderingen zijn geweest, maar nog niet als gehouden gemarkeerd." in html
+
+
+def panel_request(user):
+    request = RequestFactory().get(reverse("dashboard"))
+    request.user = user
+    roles_for(user)  # the dashboard has asked for the roles already
+    return request
+
+
+def test_the_panels_take_constant_queries(secretaris, soon, assert_constant_queries):
+    request = panel_request(secretaris)
+
+    def add(n):
+        for number in range(n):
+            MeetingFactory(date=soon + datetime.timedelta(days=number))
+
+    # the next meetings
+    assert_constant_queries(lambda: next_meetings_context(request), expected=1, add_rows=add)
+    # the year's counts and minimum, next year's schedule, meetings not yet marked as held
+    assert_constant_queries(lambda: compliance_context(request), expected=4, add_rows=add)

@@ -1,0 +1,53 @@
+"""Demo data: a past and a coming year, idempotent."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from meetings.compliance import year_compliance
+from meetings.models import (
+    Location,
+    Meeting,
+    MeetingKind,
+    MeetingState,
+    ScheduleEntry,
+    WorkPlan,
+    WorkVisitReport,
+    YearSchedule,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    models = [Location, Meeting, YearSchedule, ScheduleEntry, WorkPlan, WorkVisitReport]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_loading_twice_changes_nothing(settings):
+    settings.DEBUG = True
+    call_command("demo_data", stdout=StringIO())
+    first = counts()
+    output = StringIO()
+    call_command("demo_data", stdout=output)
+    assert counts() == first
+    assert "Meetings: made nothing" in output.getvalue()
+
+
+def test_a_past_and_a_coming_year(settings):
+    settings.DEBUG = True
+    call_command("demo_data", stdout=StringIO())
+    year = timezone.localdate().year
+    assert Location.objects.count() == 10
+    last = year_compliance(year - 1)
+    assert last.of(MeetingKind.COUNCIL).cancelled == 1
+    assert last.of(MeetingKind.COUNCIL).planned == 0
+    assert not last.falls_short
+    assert not year_compliance(year).falls_short
+    assert YearSchedule.objects.get(year=year + 1).is_draft
+    assert ScheduleEntry.objects.filter(schedule__year=year + 1).count() >= 16
+    assert WorkPlan.objects.get(year=year).themes.count() == 3
+    assert WorkVisitReport.objects.exists()
+    assert Meeting.objects.filter(state=MeetingState.MINUTES_ADOPTED).exists()
