@@ -3,9 +3,9 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files import uploadhandler as handlers
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signals import request_finished
 from django.db import close_old_connections
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wijraad.files import (
     DOCUMENT_AND_IMAGE_TYPES,
