@@ -9,20 +9,28 @@ import datetime
 
 from django.utils import timezone
 
+from meetings import agenda_services, services
 from meetings import schedule as scheduling
-from meetings import services
 from meetings.models import (
+    ActionKind,
+    ActionStatus,
     Activity,
     ActivityStatus,
+    AgendaItem,
+    AgendaItemKind,
+    AttendanceAnswer,
     Location,
     Meeting,
     MeetingKind,
     MeetingState,
+    Minutes,
+    MinutesState,
     Theme,
     WorkPlan,
     YearSchedule,
 )
 from members.models import User
+from wijraad.models import Visibility
 
 # Demo addresses: the street names are real-sounding, the numbers and postcodes are not real.
 LOCATIONS = [
@@ -73,7 +81,8 @@ def _secretary():
 
 
 def _record_what_happened(year, *, by, cancel_one):
-    """Mark the past meetings of `year` as held (older ones with adopted minutes)."""
+    """Mark the past meetings of `year` as held (older ones with minutes adopted at the next
+    meeting of their kind)."""
     now = timezone.now()
     meetings = list(Meeting.objects.in_year(year).filter(schedule__year=year).order_by("date"))
     if cancel_one:
@@ -82,15 +91,31 @@ def _record_what_happened(year, *, by, cancel_one):
             services.meeting_cancel(
                 meeting=spring[0], reason="Te weinig leden beschikbaar (griepgolf).", by=by
             )
+    held = []
     for meeting in Meeting.objects.in_year(year).not_cancelled().order_by("date"):
         if meeting.starts_at > now:
             continue
-        meeting = services.meeting_transition(meeting=meeting, to=MeetingState.HELD, by=by)
+        held.append(services.meeting_transition(meeting=meeting, to=MeetingState.HELD, by=by))
+    for meeting in held:
         if (
-            meeting.kind != MeetingKind.WORK_VISIT
-            and meeting.date < now.date() - datetime.timedelta(days=21)
+            meeting.kind == MeetingKind.WORK_VISIT
+            or meeting.date >= now.date() - datetime.timedelta(days=21)
         ):
-            services.meeting_transition(meeting=meeting, to=MeetingState.MINUTES_ADOPTED, by=by)
+            continue
+        later = [m for m in held if m.kind == meeting.kind and m.date > meeting.date]
+        if later:
+            _adopted_minutes(meeting, at=later[0], by=by)
+
+
+def _adopted_minutes(meeting, *, at, by):
+    """Short minutes of a meeting from before the portal kept agendas, adopted at `at`."""
+    minutes = agenda_services.minutes_save(
+        meeting=meeting,
+        by=by,
+        general="Verslag in het kort (demo): de vergadering verliep volgens de agenda.",
+    )
+    agenda_services.minutes_transition(minutes=minutes, to=MinutesState.SHARED, by=by)
+    agenda_services.minutes_adopt(minutes=minutes, at_meeting=at, by=by)
 
 
 def _work_visits(today, *, by):
@@ -166,4 +191,197 @@ def load(*, stdout):
     if not Meeting.objects.filter(kind=MeetingKind.WORK_VISIT).exists():
         _work_visits(today, by=by)
         made.append("work visits")
+    if not AgendaItem.objects.exists():
+        _agendas(today, by=by)
+        made.append("agendas, papers, attendance, minutes and action items")
     stdout.write(f"Meetings: made {', '.join(made) if made else 'nothing (all there)'}.")
+
+
+# --- Agendas, papers, attendance, minutes, action items ------------------------------------------
+
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+# (title, kind, visibility, presenter, minutes, papers: [(title, visibility)])
+COUNCIL_AGENDA = [
+    (
+        "Opening en mededelingen",
+        AgendaItemKind.INFORMATION,
+        Visibility.COUNCIL,
+        "Voorzitter",
+        10,
+        [],
+    ),
+    (
+        "Telefonische bereikbaarheid van WIJ",
+        AgendaItemKind.DISCUSSION,
+        Visibility.COUNCIL,
+        "Werkgroep bereikbaarheid",
+        30,
+        [("Notitie bereikbaarheid", Visibility.COUNCIL)],
+    ),
+    (
+        "Adviesaanvraag privacybeleid",
+        AgendaItemKind.ADVICE,
+        Visibility.COUNCIL,
+        "Secretaris",
+        40,
+        [("Concept-privacybeleid WIJ", Visibility.COUNCIL), ("Samenvatting", Visibility.PUBLIC)],
+    ),
+    (
+        "Vertrouwelijk: samenstelling van de raad",
+        AgendaItemKind.DECISION,
+        Visibility.RESTRICTED,
+        "Voorzitter",
+        15,
+        [("Notitie samenstelling", Visibility.RESTRICTED)],
+    ),
+    ("Rondvraag en sluiting", AgendaItemKind.INFORMATION, Visibility.COUNCIL, "Voorzitter", 10, []),
+]
+CONSULTATION_AGENDA = [
+    ("Opening", AgendaItemKind.INFORMATION, Visibility.BOARD, "Voorzitter", 5, []),
+    (
+        "Stand van zaken wachttijden",
+        AgendaItemKind.DISCUSSION,
+        Visibility.BOARD,
+        "Bestuurder",
+        30,
+        [("Cijfers wachttijden", Visibility.BOARD)],
+    ),
+    (
+        "Voorbespreking van de raad",
+        AgendaItemKind.DISCUSSION,
+        Visibility.COUNCIL,
+        "Voorzitter",
+        20,
+        [("Standpunt van de raad (intern)", Visibility.COUNCIL)],
+    ),
+]
+
+
+def _people(*emails):
+    return list(User.objects.filter(email__in=emails).order_by("email"))
+
+
+def _fill_agenda(meeting, agenda, *, by, direct=False):
+    """Add the items (and their papers). A meeting that took place gets its items written
+    directly: the agenda services only change agendas of meetings still to come."""
+    from django.core.files.base import ContentFile
+
+    items = []
+    for position, (title, kind, visibility, presenter, minutes, papers) in enumerate(agenda):
+        fields = {
+            "kind": kind,
+            "visibility": visibility,
+            "presenter": presenter,
+            "duration_minutes": minutes,
+            "description": f"Toelichting bij '{title}' (demo).",
+        }
+        if direct:
+            item = AgendaItem.objects.create(
+                meeting=meeting, title=title, position=position, **fields
+            )
+        else:
+            item = agenda_services.agenda_item_add(meeting=meeting, by=by, title=title, **fields)
+        for paper_title, paper_visibility in papers:
+            upload = ContentFile(DEMO_PDF, name=f"{paper_title}.pdf")
+            agenda_services.document_add(
+                item=item, by=by, upload=upload, title=paper_title, visibility=paper_visibility
+            )
+        items.append(item)
+    return items
+
+
+def _agendas(today, *, by):
+    members = _people("lid@example.org", "voorzitter@example.org", "marieke.bos@example.org")
+    board = _people("bestuurder@example.org")
+    coming = Meeting.objects.filter(date__gt=today).not_cancelled()
+    for kind, agenda in (
+        (MeetingKind.COUNCIL, COUNCIL_AGENDA),
+        (MeetingKind.CONSULTATION, CONSULTATION_AGENDA),
+    ):
+        upcoming = coming.filter(kind=kind).order_by("date").first()
+        if upcoming is not None:
+            _fill_agenda(upcoming, agenda, by=by)
+            services.meeting_transition(meeting=upcoming, to=MeetingState.AGENDA_PUBLISHED, by=by)
+            for number, person in enumerate(members):
+                agenda_services.attendance_answer(
+                    meeting=upcoming,
+                    person=person,
+                    answer=AttendanceAnswer.ABSENT if number == 2 else AttendanceAnswer.PRESENT,
+                    reason="Op vakantie" if number == 2 else "",
+                )
+        held = list(
+            Meeting.objects.filter(kind=kind, state=MeetingState.HELD, date__lt=today).order_by(
+                "-date"
+            )[:2]
+        )
+        if len(held) < 2:
+            continue
+        last, before = held
+        for meeting in (before, last):
+            items = _fill_agenda(meeting, agenda, by=by, direct=True)
+            seated = list(agenda_services.seated_members(meeting.date))
+            agenda_services.attendance_record(
+                meeting=meeting, by=by, present=seated[: len(seated) // 2 + 2]
+            )
+            minutes = Minutes.objects.filter(meeting=meeting).first()
+            if minutes is None or not minutes.is_adopted:
+                agenda_services.minutes_save(
+                    meeting=meeting,
+                    by=by,
+                    general="Aanwezig: zie de aanwezigheidslijst. Voorzitter: de voorzitter.",
+                    items={
+                        item: (
+                            "Er is over dit punt gesproken (demo).",
+                            "De raad stemt in." if item.kind == AgendaItemKind.DECISION else "",
+                        )
+                        for item in items
+                    },
+                )
+        if before.state == MeetingState.HELD:
+            minutes = Minutes.objects.get(meeting=before)
+            agenda_services.minutes_transition(minutes=minutes, to=MinutesState.SHARED, by=by)
+            agenda_services.minutes_adopt(minutes=minutes, at_meeting=last, by=by)
+        draft = Minutes.objects.get(meeting=last)
+        if draft.state == MinutesState.DRAFT:
+            agenda_services.minutes_transition(minutes=draft, to=MinutesState.SHARED, by=by)
+        owner = members[0] if members else by
+        agenda_services.action_item_add(
+            meeting=before,
+            by=by,
+            kind=ActionKind.ACTION,
+            title="Ervaringen van inwoners met de telefoon verzamelen",
+            owner=owner,
+            due_date=today + datetime.timedelta(days=14),
+        )
+        closed = agenda_services.action_item_add(
+            meeting=before,
+            by=by,
+            kind=ActionKind.ACTION,
+            title="Locatiebezoek Beijum plannen",
+            owner=by,
+            due_date=today - datetime.timedelta(days=7),
+        )
+        agenda_services.action_item_transition(action=closed, to=ActionStatus.DONE, by=by)
+        if kind == MeetingKind.CONSULTATION and board:
+            agenda_services.action_item_add(
+                meeting=last,
+                by=by,
+                kind=ActionKind.COMMITMENT,
+                title="De bestuurder stuurt de cijfers over wachttijden per locatie",
+                owner=board[0],
+                due_date=today + datetime.timedelta(days=21),
+            )
+            done = agenda_services.action_item_add(
+                meeting=before,
+                by=by,
+                kind=ActionKind.COMMITMENT,
+                title="De bestuurder legt het privacybeleid voor als adviesaanvraag",
+                owner=board[0],
+            )
+            agenda_services.action_item_transition(action=done, to=ActionStatus.DONE, by=by)

@@ -4,7 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import (
+    ActionKind,
     Activity,
+    AgendaItem,
+    AttendanceAnswer,
     Location,
     Meeting,
     ScheduleEntry,
@@ -13,6 +16,7 @@ from meetings.models import (
     YearSchedule,
 )
 from meetings.schedule import SETTINGS
+from wijraad.models import Visibility
 
 
 class DateInput(forms.DateInput):
@@ -187,3 +191,145 @@ class VisitReportForm(forms.Form):
     def __init__(self, *args, themes, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = themes
+
+
+# --- Agendas, papers, attendance, minutes, action items ------------------------------------------
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "description", "kind", "presenter", "duration_minutes", "visibility"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "kind": _(
+                "Information: members hear about it. Discussion: members talk about it. "
+                "Decision: the council decides. Advice: the council prepares an advice."
+            ),
+            "visibility": _(
+                "Council and board: the board sees this item on a consultation. Restricted: only "
+                "the chair and the secretary."
+            ),
+        }
+
+
+class DocumentForm(forms.Form):
+    upload = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or an image."),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the file name."),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may see it"),
+        choices=Visibility.choices,
+        initial=Visibility.COUNCIL,
+        help_text=_("Someone sees a paper only if they may also see its agenda item."),
+    )
+
+
+class AttendanceAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Will you come?"), choices=AttendanceAnswer.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Reason (if you cannot come)"),
+        max_length=300,
+        required=False,
+        help_text=_("Optional. Members and the secretary see it."),
+    )
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name or obj.email
+
+
+class AttendanceRecordForm(forms.Form):
+    present = PersonChoiceField(
+        label=_("Who was there"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = people
+
+
+class MinutesForm(forms.Form):
+    general = forms.CharField(
+        label=_("General remarks"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. who chaired the meeting and announcements."),
+    )
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[f"notes_{item.pk}"] = forms.CharField(
+                label=_("%(number)s. %(title)s: what was said")
+                % {"number": item.number, "title": item.title},
+                required=False,
+                initial=item.notes,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+            self.fields[f"decision_{item.pk}"] = forms.CharField(
+                label=_("%(number)s. %(title)s: decision")
+                % {"number": item.number, "title": item.title},
+                required=False,
+                initial=item.decision,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def item_texts(self):
+        data = self.cleaned_data
+        return {
+            item: (data[f"notes_{item.pk}"], data[f"decision_{item.pk}"]) for item in self.items
+        }
+
+
+class AdoptionMeetingField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.date:%d-%m-%Y} – {obj.display_title}"
+
+
+class AdoptForm(forms.Form):
+    at_meeting = AdoptionMeetingField(
+        label=_("Adopted at the meeting of"), queryset=Meeting.objects.none()
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["at_meeting"].queryset = meetings
+
+
+class ActionItemForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=ActionKind.choices,
+        initial=ActionKind.ACTION,
+        help_text=_(
+            "Action item (actiepunt): something a member or the secretary will do. Board "
+            "commitment (toezegging): something the board promised in a consultation."
+        ),
+    )
+    title = forms.CharField(label=_("What"), max_length=250)
+    owner = forms.ModelChoiceField(label=_("Who"), queryset=None)
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False)
+
+    def __init__(self, *args, owners, items, consultation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+        self.fields["owner"].label_from_instance = lambda obj: obj.name or obj.email
+        self.fields["agenda_item"].queryset = items
+        if not consultation:
+            self.fields["kind"].choices = [(ActionKind.ACTION, ActionKind.ACTION.label)]

@@ -164,7 +164,8 @@ class Meeting(models.Model):
 
     `revision` rises on every change that matters to attendees (time, place, title, cancelling,
     reinstating): the calendar's SEQUENCE, and the reminders' cue to announce a meeting again.
-    An agenda, papers and minutes hang off a meeting (a later issue).
+    An agenda with papers, attendance, minutes and action items hang off a meeting
+    (meetings.agenda).
     """
 
     uid = models.UUIDField(
@@ -203,6 +204,7 @@ class Meeting(models.Model):
         _("state"), max_length=20, choices=MeetingState.choices, default=MeetingState.PLANNED
     )
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
+    agenda_published_at = models.DateTimeField(_("agenda published at"), null=True, blank=True)
     revision = models.PositiveIntegerField(_("revision"), default=0)
     schedule = models.ForeignKey(
         "YearSchedule",
@@ -260,6 +262,15 @@ class Meeting(models.Model):
     @property
     def is_upcoming(self):
         return self.state in MeetingState.upcoming()
+
+    @property
+    def has_agenda(self):
+        """Work visits have no agenda and no minutes."""
+        return self.kind != MeetingKind.WORK_VISIT
+
+    @property
+    def agenda_is_out(self):
+        return self.agenda_published_at is not None or self.state in MeetingState.taken_place()
 
     @property
     def is_work_visit(self):
@@ -541,3 +552,52 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+# The agenda, papers, attendance, minutes and action items (their own module, same app).
+from meetings.agenda import (  # noqa: E402 - after Meeting, which they refer to by name
+    ACTION_TRANSITIONS,
+    MINUTES_TRANSITIONS,
+    ActionItem,
+    ActionKind,
+    ActionStatus,
+    AgendaDocument,
+    AgendaItem,
+    AgendaItemKind,
+    Attendance,
+    AttendanceAnswer,
+    Minutes,
+    MinutesState,
+)
+
+__all__ = [
+    "ACTION_TRANSITIONS",
+    "KIND_VISIBILITY",
+    "MINUTES_TRANSITIONS",
+    "TRANSITIONS",
+    "ActionItem",
+    "ActionKind",
+    "ActionStatus",
+    "Activity",
+    "ActivityStatus",
+    "AgendaDocument",
+    "AgendaItem",
+    "AgendaItemKind",
+    "Attendance",
+    "AttendanceAnswer",
+    "CalendarFeed",
+    "Location",
+    "Meeting",
+    "MeetingKind",
+    "MeetingQuerySet",
+    "MeetingState",
+    "Minutes",
+    "MinutesState",
+    "ScheduleEntry",
+    "ScheduleState",
+    "StateChange",
+    "Theme",
+    "WorkPlan",
+    "WorkVisitReport",
+    "YearSchedule",
+]

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.compliance import year_compliance
-from meetings.models import Meeting, MeetingState, ScheduleState, YearSchedule
+from meetings.models import ActionItem, Meeting, MeetingState, ScheduleState, YearSchedule
 from meetings.rules import can_view_meetings, can_view_schedule
 from wijraad.dashboard import Panel
 
@@ -39,6 +39,21 @@ def compliance_context(request):
     }
 
 
+OPEN_ACTIONS = 6
+
+
+def open_actions_context(request):
+    """Open action items and board commitments the user sees, soonest due first."""
+    rows = ActionItem.objects.visible_to(request.user).open()
+    shown = list(rows.for_list()[:OPEN_ACTIONS])
+    total = rows.count()
+    return {
+        "actions": shown,
+        "more": total - len(shown),
+        "today": timezone.localdate(),
+    }
+
+
 PANELS = [
     Panel(
         key="meetings.next",
@@ -47,6 +62,14 @@ PANELS = [
         visible=lambda user: can_view_meetings(user),
         context=next_meetings_context,
         order=20,
+    ),
+    Panel(
+        key="meetings.actions",
+        title=_("Open action items and board commitments"),
+        template="meetings/panels/actions.html",
+        visible=lambda user: can_view_meetings(user),
+        context=open_actions_context,
+        order=25,
     ),
     Panel(
         key="meetings.compliance",

@@ -13,6 +13,7 @@ administrator see no meetings, no list and no calendar (403 on lists, 404 on a m
 import rules
 
 from meetings.models import MeetingKind, MeetingState, kinds_visible_to
+from members.roles import roles_for
 from members.rules import is_board, is_chair, is_member, is_secretary
 
 # Anyone who sees at least some meetings: lists, year pages, locations, the calendar feed.
@@ -49,6 +50,51 @@ can_change_meeting = can_see_meeting & is_secretary
 # Members record what they heard on work visits; the secretary too.
 can_write_visit_report = can_see_meeting & is_work_visit & (is_member | is_secretary)
 
+# Agendas: the chair and the secretary prepare them and add the papers.
+can_edit_agenda = can_see_meeting & (is_secretary | is_chair)
+# Attendance is the council's own: members answer, the secretary records who came.
+can_view_attendance = can_see_meeting & (is_member | is_secretary)
+can_answer_attendance = can_see_meeting & is_member
+can_record_attendance = can_see_meeting & is_secretary
+# The secretary writes the minutes (notulen); the chair or the secretary records their adoption.
+can_write_minutes = can_see_meeting & is_secretary
+can_adopt_minutes = can_see_meeting & (is_secretary | is_chair)
+# Action items and board commitments: the chair and the secretary keep the list.
+can_manage_actions = can_see_meeting & (is_secretary | is_chair)
+
+
+@rules.predicate
+def owns_action(user, action):
+    return action is not None and user.is_authenticated and action.owner_id == user.pk
+
+
+@rules.predicate
+def can_see_action_meeting(user, action):
+    return action is not None and action.meeting.kind in kinds_visible_to(user)
+
+
+# Whoever owns an action item or commitment reports it done, as do the chair and the secretary.
+can_close_action = can_see_action_meeting & (is_secretary | is_chair | owns_action)
+
+
+@rules.predicate
+def can_see_paper(user, document):
+    """A meeting paper: its own level, its item's level and its meeting's kind."""
+    if document is None:
+        return False
+    levels = roles_for(user).visibility_levels
+    item = document.agenda_item
+    return (
+        document.visibility in levels
+        and item.visibility in levels
+        and item.meeting.kind in kinds_visible_to(user)
+    )
+
+
+# A permission (not only a rule): wijraad.files.private_file_response asks `has_perm`. The name
+# matches no model permission, so the administrator gets no answer from ModelBackend.
+rules.add_perm("meetings.download_meeting_paper", can_see_paper)
+
 RULES = {
     "meetings.view_meetings": can_view_meetings,
     "meetings.view_meeting": can_see_meeting,
@@ -60,6 +106,14 @@ RULES = {
     "meetings.view_work_plan": can_view_work_plan,
     "meetings.change_work_plan": can_change_work_plan,
     "meetings.write_visit_report": can_write_visit_report,
+    "meetings.edit_agenda": can_edit_agenda,
+    "meetings.view_attendance": can_view_attendance,
+    "meetings.answer_attendance": can_answer_attendance,
+    "meetings.record_attendance": can_record_attendance,
+    "meetings.write_minutes": can_write_minutes,
+    "meetings.adopt_minutes": can_adopt_minutes,
+    "meetings.manage_actions": can_manage_actions,
+    "meetings.close_action": can_close_action,
 }
 
 for name, predicate in RULES.items():

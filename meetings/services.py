@@ -18,6 +18,8 @@ from meetings.models import (
     Meeting,
     MeetingKind,
     MeetingState,
+    Minutes,
+    MinutesState,
     StateChange,
     WorkPlan,
     WorkVisitReport,
@@ -218,7 +220,10 @@ def meeting_transition(*, meeting, to, by, reason=""):
 
     The allowed moves are meetings.models.TRANSITIONS. A meeting is held only once it has begun;
     cancelling needs a reason; reinstating a cancelled meeting needs a coming date and a free
-    location. Cancelling and reinstating raise the revision.
+    location. Cancelling and reinstating raise the revision. Publishing the agenda needs at least
+    one item and a meeting that is neither cancelled nor begun (the late warning is
+    meetings.agenda_services.agenda_lead_warning); the minutes are adopted through
+    meetings.agenda_services.minutes_adopt, which moves the meeting on.
     """
     to = MeetingState(to)
     reason = (reason or "").strip()
@@ -228,6 +233,11 @@ def meeting_transition(*, meeting, to, by, reason=""):
             .select_related("location")
             .get(pk=meeting.pk)
         )
+        if to == MeetingState.AGENDA_PUBLISHED and meeting.is_cancelled:
+            raise ValidationError(
+                _("The agenda of a cancelled meeting cannot be published."),
+                code="agenda_of_cancelled_meeting",
+            )
         if not meeting.may_move_to(to):
             raise ValidationError(
                 _("A meeting that is '%(current)s' cannot become '%(new)s'."),
@@ -240,6 +250,25 @@ def meeting_transition(*, meeting, to, by, reason=""):
                 _("This meeting has not started yet; it can be marked as held from %(day)s."),
                 code="not_started",
                 params={"day": _day(meeting.date)},
+            )
+        if to == MeetingState.AGENDA_PUBLISHED:
+            if meeting.starts_at <= now:
+                raise ValidationError(
+                    _("This meeting has already begun; its agenda can no longer be published."),
+                    code="agenda_too_late",
+                )
+            if not meeting.agenda_items.exists():
+                raise ValidationError(
+                    _("Add at least one item to the agenda before publishing it."),
+                    code="agenda_empty",
+                )
+        if (
+            to == MeetingState.MINUTES_ADOPTED
+            and not Minutes.objects.filter(meeting=meeting, state=MinutesState.ADOPTED).exists()
+        ):
+            raise ValidationError(
+                _("The minutes are adopted at a later meeting, on the minutes page."),
+                code="minutes_not_adopted",
             )
         if to == MeetingState.CANCELLED and not reason:
             raise field_error(
@@ -265,6 +294,8 @@ def meeting_transition(*, meeting, to, by, reason=""):
             meeting=meeting, from_state=meeting.state, to_state=to, reason=reason, by=by, at=now
         )
         meeting.state = to
+        if to == MeetingState.AGENDA_PUBLISHED:
+            meeting.agenda_published_at = now
         if to == MeetingState.CANCELLED:
             meeting.cancel_reason = reason
             meeting.revision += 1
@@ -272,7 +303,15 @@ def meeting_transition(*, meeting, to, by, reason=""):
             meeting.cancel_reason = ""
             meeting.revision += 1
         meeting.updated_at = now
-        meeting.save(update_fields=["state", "cancel_reason", "revision", "updated_at"])
+        meeting.save(
+            update_fields=[
+                "state",
+                "cancel_reason",
+                "revision",
+                "agenda_published_at",
+                "updated_at",
+            ]
+        )
     return meeting
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import schedule_views, views, work_plan_views
+from meetings import agenda_views, minutes_views, schedule_views, views, work_plan_views
 
 app_name = "meetings"
 
@@ -15,6 +15,39 @@ urlpatterns = [
     path("<int:pk>/afzeggen/", views.meeting_cancel, name="cancel"),
     path("<int:pk>/status/", views.meeting_transition, name="transition"),
     path("<int:pk>/verslag/", views.visit_report, name="visit_report"),
+    # The agenda, its items and papers (vergaderstukken)
+    path("<int:pk>/agenda/", agenda_views.agenda, name="agenda"),
+    path("<int:pk>/agenda/punt/nieuw/", agenda_views.agenda_item_add, name="agenda_item_add"),
+    path("<int:pk>/agenda/volgorde/", agenda_views.agenda_reorder, name="agenda_reorder"),
+    path("agendapunt/<int:pk>/wijzigen/", agenda_views.agenda_item_edit, name="agenda_item_edit"),
+    path(
+        "agendapunt/<int:pk>/verwijderen/",
+        agenda_views.agenda_item_delete,
+        name="agenda_item_delete",
+    ),
+    path("agendapunt/<int:pk>/stuk/nieuw/", agenda_views.document_add, name="document_add"),
+    path("stuk/<int:pk>/", agenda_views.document_download, name="document_download"),
+    path("stuk/<int:pk>/verwijderen/", agenda_views.document_delete, name="document_delete"),
+    # Attendance
+    path("<int:pk>/aanwezigheid/", agenda_views.attendance, name="attendance"),
+    path(
+        "<int:pk>/aanwezigheid/antwoord/",
+        agenda_views.attendance_answer,
+        name="attendance_answer",
+    ),
+    path(
+        "<int:pk>/aanwezigheid/vastleggen/",
+        agenda_views.attendance_record,
+        name="attendance_record",
+    ),
+    # Minutes (notulen), action items (actiepunten) and board commitments (toezeggingen)
+    path("<int:pk>/notulen/", minutes_views.minutes, name="minutes"),
+    path("<int:pk>/notulen/wijzigen/", minutes_views.minutes_edit, name="minutes_edit"),
+    path("<int:pk>/notulen/status/", minutes_views.minutes_transition, name="minutes_transition"),
+    path("<int:pk>/notulen/vaststellen/", minutes_views.minutes_adopt, name="minutes_adopt"),
+    path("<int:pk>/actiepunt/nieuw/", minutes_views.action_add, name="action_add"),
+    path("actiepunten/", minutes_views.actions, name="actions"),
+    path("actiepunt/<int:pk>/status/", minutes_views.action_transition, name="action_transition"),
     # WIJ locations
     path("locaties/", views.location_list, name="locations"),
     path("locaties/nieuw/", views.location_edit, name="location_create"),

@@ -25,6 +25,7 @@ from django.views.decorators.http import (
 )
 
 from meetings import services
+from meetings.agenda_services import agenda_lead_warning
 from meetings.compliance import year_compliance
 from meetings.forms import CancelForm, LocationForm, MeetingForm, VisitReportForm
 from meetings.ical import meetings_calendar
@@ -151,10 +152,11 @@ def meeting_detail(request, pk):
             .prefetch_related("themes")
             .first()
         )
+    # Cancelling has its own page; the minutes are adopted on the minutes page.
     transitions = [
         state
         for state in meeting.allowed_transitions()
-        if state != MeetingState.CANCELLED
+        if state not in (MeetingState.CANCELLED, MeetingState.MINUTES_ADOPTED)
         and rules.test_rule(rule_for_transition(state), user, meeting)
     ]
     return render(
@@ -169,6 +171,7 @@ def meeting_detail(request, pk):
             "can_change": rules.test_rule("meetings.change_meeting", user, meeting),
             "can_report": rules.test_rule("meetings.write_visit_report", user, meeting),
             "has_started": meeting.starts_at <= timezone.now(),
+            "can_view_attendance": rules.test_rule("meetings.view_attendance", user, meeting),
         },
     )
 
@@ -281,7 +284,10 @@ def meeting_cancel(request, pk):
 def meeting_transition(request, pk):
     meeting = meeting_for(request, pk)
     target = request.POST.get("to")
-    if target not in MeetingState.values or target == MeetingState.CANCELLED:
+    if target not in MeetingState.values or target in (
+        MeetingState.CANCELLED,
+        MeetingState.MINUTES_ADOPTED,
+    ):
         raise PermissionDenied
     require_rule(request, rule_for_transition(target), meeting)
     try:
@@ -296,6 +302,11 @@ def meeting_transition(request, pk):
         )
         if target == MeetingState.PLANNED:
             shortfall_warning(request, meeting)
+        if target == MeetingState.AGENDA_PUBLISHED:
+            warning = agenda_lead_warning(meeting)
+            if warning:
+                messages.warning(request, warning)
+            return redirect("meetings:agenda", pk=meeting.pk)
     return redirect("meetings:detail", pk=meeting.pk)
 
 

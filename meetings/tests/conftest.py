@@ -27,3 +27,17 @@ def login(client):
         return client
 
     return log_in
+
+
+@pytest.fixture
+def papers_root(settings, tmp_path, monkeypatch):
+    """Meeting papers in a temporary folder, uploads too (the storage of the file field is made
+    once, when the model is defined, so it is replaced here)."""
+    from meetings.models import AgendaDocument
+    from wijraad.files import PrivateStorage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "uploads")
+    (tmp_path / "uploads").mkdir()
+    monkeypatch.setattr(AgendaDocument._meta.get_field("file"), "storage", PrivateStorage())
+    return settings.PRIVATE_MEDIA_ROOT

@@ -4,10 +4,14 @@ meetings.services or meetings.schedule."""
 import datetime
 
 import factory
+from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
 
 from meetings.models import (
+    ActionItem,
     Activity,
+    AgendaDocument,
+    AgendaItem,
     Location,
     Meeting,
     MeetingKind,
@@ -15,6 +19,7 @@ from meetings.models import (
     WorkPlan,
     WorkVisitReport,
 )
+from wijraad.models import Visibility
 
 
 class LocationFactory(DjangoModelFactory):
@@ -71,6 +76,53 @@ class WorkVisitReportFactory(DjangoModelFactory):
         MeetingFactory, kind=MeetingKind.WORK_VISIT, date=datetime.date(2026, 3, 3)
     )
     heard = "Inwoners vinden de inloop prettig, maar de wachttijd aan de telefoon is lang."
+
+
+class AgendaItemFactory(DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Agendapunt {n}")
+    visibility = Visibility.COUNCIL
+
+
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+PAPER_NAME = "meetings/agendadocument/test-paper.pdf"
+
+
+def stored_paper(name=PAPER_NAME):
+    """One small PDF in the papers' storage, shared by the rows that point at it."""
+    storage = AgendaDocument._meta.get_field("file").storage
+    if not storage.exists(name):
+        storage.save(name, ContentFile(PDF))
+    return name
+
+
+class AgendaDocumentFactory(DjangoModelFactory):
+    """A paper; its file is written to the private storage (tests set PRIVATE_MEDIA_ROOT)."""
+
+    class Meta:
+        model = AgendaDocument
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    title = factory.Sequence(lambda n: f"Stuk {n}")
+    visibility = Visibility.COUNCIL
+    file = factory.LazyFunction(lambda: stored_paper())
+    original_name = "stuk.pdf"
+    size = len(PDF)
+    content_type = "application/pdf"
+
+
+class ActionItemFactory(DjangoModelFactory):
+    class Meta:
+        model = ActionItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title = factory.Sequence(lambda n: f"Actiepunt {n}")
 
 
 def error_codes(error):

@@ -12,12 +12,19 @@ from django.utils import timezone
 
 from meetings import schedule as scheduling
 from meetings.models import (
+    ActionItem,
+    ActionKind,
     Activity,
+    AgendaDocument,
+    AgendaItem,
+    Attendance,
     CalendarFeed,
     Location,
     Meeting,
     MeetingKind,
     MeetingState,
+    Minutes,
+    MinutesState,
     ScheduleEntry,
     Theme,
     WorkPlan,
@@ -25,12 +32,16 @@ from meetings.models import (
     YearSchedule,
 )
 from meetings.tests.factories import (
+    ActionItemFactory,
     ActivityFactory,
+    AgendaDocumentFactory,
+    AgendaItemFactory,
     LocationFactory,
     MeetingFactory,
     ThemeFactory,
     WorkPlanFactory,
 )
+from wijraad.models import Visibility
 from wijraad.testing.matrix import ALLOWED, Route, everyone, logged_in
 
 COUNCIL_TITLE = "Matrix-raadsvergadering"
@@ -354,5 +365,268 @@ ROUTES = [
         kwargs=lambda o: {"token": o["feed"].token},
         get=everyone(200),
         present={"anoniem": lambda o: COUNCIL_TITLE},
+    ),
+]
+
+
+# --- Agendas, papers, attendance, minutes, action items (issue 7) --------------------------------
+
+COUNCIL_ITEM = "Matrix-raadspunt"
+RESTRICTED_ITEM = "Matrix-vertrouwelijk punt"
+SHARED_ITEM = "Matrix-gedeeld overlegpunt"
+COUNCIL_ONLY_ITEM = "Matrix-raadsdeel van het overleg"
+COUNCIL_ACTION = "Matrix-actiepunt van de raad"
+COMMITMENT = "Matrix-toezegging"
+
+# The chair and the secretary prepare agendas; members read them; others do not see the meeting.
+AGENDA_EDITORS = logged_in(404, lid=403, voorzitter=200, secretaris=200)
+AGENDA_EDITORS_POST = logged_in(404, lid=403, voorzitter=ALLOWED, secretaris=ALLOWED)
+
+
+def agenda_objects(o, personas):
+    now = timezone.now()
+    today = timezone.localdate()
+    council, consultation = o["council"], o["consultation"]
+    Meeting.objects.filter(pk__in=[council.pk, consultation.pk]).update(
+        state=MeetingState.AGENDA_PUBLISHED, agenda_published_at=now
+    )
+    council_item = AgendaItemFactory(meeting=council, title=COUNCIL_ITEM, position=0)
+    AgendaItemFactory(
+        meeting=council, title=RESTRICTED_ITEM, position=1, visibility=Visibility.RESTRICTED
+    )
+    shared = AgendaItemFactory(
+        meeting=consultation, title=SHARED_ITEM, position=0, visibility=Visibility.BOARD
+    )
+    council_part = AgendaItemFactory(meeting=consultation, title=COUNCIL_ONLY_ITEM, position=1)
+    held = MeetingFactory(
+        title="Matrix-gehouden vergadering",
+        date=today - datetime.timedelta(days=7),
+        location=o["location"],
+        state=MeetingState.HELD,
+    )
+    held_item = AgendaItemFactory(meeting=held, title="Matrix-gehouden punt")
+    Minutes.objects.create(meeting=held, state=MinutesState.SHARED, general="Concept")
+    held_consultation = MeetingFactory(
+        kind=MeetingKind.CONSULTATION,
+        date=today - datetime.timedelta(days=7),
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(11, 30),
+        location=o["location"],
+        state=MeetingState.HELD,
+    )
+    return {
+        "council_item": council_item,
+        "shared_item": shared,
+        "council_paper": AgendaDocumentFactory(agenda_item=council_part, title="Matrix-raadsstuk"),
+        "shared_paper": AgendaDocumentFactory(
+            agenda_item=shared, title="Matrix-gedeeld stuk", visibility=Visibility.BOARD
+        ),
+        "held": held,
+        "held_item": held_item,
+        "action": ActionItemFactory(
+            meeting=held, title=COUNCIL_ACTION, owner=personas["lid"], agenda_item=held_item
+        ),
+        "commitment": ActionItemFactory(
+            meeting=held_consultation,
+            kind=ActionKind.COMMITMENT,
+            title=COMMITMENT,
+            owner=personas["bestuurder"],
+        ),
+    }
+
+
+_base_objects = objects
+
+
+def objects(personas, made):  # noqa: F811 - the meetings' objects, extended with the agenda's
+    o = _base_objects(personas, made)
+    o.update(agenda_objects(o, personas))
+    return o
+
+
+def agenda_state(o):
+    return (
+        list(
+            AgendaItem.objects.order_by("pk").values_list(
+                "pk", "meeting", "position", "title", "visibility"
+            )
+        ),
+        list(AgendaDocument.objects.order_by("pk").values_list("pk", "agenda_item", "title")),
+        list(Meeting.objects.order_by("pk").values_list("pk", "state", "agenda_published_at")),
+    )
+
+
+def attendance_state(o):
+    return list(
+        Attendance.objects.order_by("pk").values_list("meeting", "person", "answer", "attended")
+    )
+
+
+def minutes_state(o):
+    return (
+        list(Minutes.objects.order_by("pk").values_list("meeting", "state", "general")),
+        list(AgendaItem.objects.order_by("pk").values_list("pk", "notes", "decision")),
+        list(Meeting.objects.order_by("pk").values_list("pk", "state")),
+    )
+
+
+def action_state(o):
+    return list(ActionItem.objects.order_by("pk").values_list("pk", "title", "status", "owner"))
+
+
+# Downloading papers: a council paper of a consultation (404 to the board, who sees the meeting)
+# and a paper shared with the board.
+DOWNLOADS = {
+    "council_paper": logged_in(404, lid=200, voorzitter=200, secretaris=200),
+    "shared_paper": logged_in(404, lid=200, voorzitter=200, secretaris=200, bestuurder=200),
+}
+
+
+def held_pk(o):
+    return {"pk": o["held"].pk}
+
+
+ROUTES += [
+    Route(
+        "meetings:agenda",
+        kwargs=council_pk,
+        get=COUNCIL_MEETING,
+        absent={"lid": lambda o: RESTRICTED_ITEM},
+        present={
+            "lid": lambda o: COUNCIL_ITEM,
+            "voorzitter": lambda o: RESTRICTED_ITEM,
+            "secretaris": lambda o: RESTRICTED_ITEM,
+        },
+    ),
+    # The consultation's agenda: the board sees the shared items, not the council's own part.
+    Route(
+        "meetings:agenda",
+        kwargs=lambda o: {"pk": o["consultation"].pk},
+        get=logged_in(404, lid=200, voorzitter=200, secretaris=200, bestuurder=200),
+        absent={"bestuurder": lambda o: COUNCIL_ONLY_ITEM},
+        present={"bestuurder": lambda o: SHARED_ITEM, "lid": lambda o: COUNCIL_ONLY_ITEM},
+    ),
+    Route(
+        "meetings:agenda_item_add",
+        kwargs=council_pk,
+        get=AGENDA_EDITORS,
+        post=AGENDA_EDITORS_POST,
+        data=lambda o: {"title": "Nieuw punt", "kind": "discussion", "visibility": "council"},
+        snapshot=agenda_state,
+    ),
+    Route(
+        "meetings:agenda_item_edit",
+        kwargs=lambda o: {"pk": o["council_item"].pk},
+        get=AGENDA_EDITORS,
+        post=AGENDA_EDITORS_POST,
+        data=lambda o: {"title": "Ander punt", "kind": "decision", "visibility": "council"},
+        snapshot=agenda_state,
+    ),
+    Route(
+        "meetings:agenda_item_delete",
+        kwargs=lambda o: {"pk": o["council_item"].pk},
+        get=POST_ONLY,
+        post=AGENDA_EDITORS_POST,
+        snapshot=agenda_state,
+    ),
+    Route(
+        "meetings:agenda_reorder",
+        kwargs=council_pk,
+        get=POST_ONLY,
+        post=AGENDA_EDITORS_POST,
+        data=lambda o: {
+            "order": list(
+                o["council"].agenda_items.order_by("-position").values_list("pk", flat=True)
+            )
+        },
+        snapshot=agenda_state,
+    ),
+    Route(
+        "meetings:document_add",
+        kwargs=lambda o: {"pk": o["council_item"].pk},
+        get=AGENDA_EDITORS,
+        post=AGENDA_EDITORS_POST,
+        data=lambda o: {"title": "Stuk", "visibility": "council"},
+        snapshot=agenda_state,
+    ),
+    # A download answers with the file itself (a streaming response), which the harness does not
+    # read: the persona table DOWNLOADS is checked, closing each file, in test_papers.py.
+    Route("meetings:document_download", kwargs=lambda o: {"pk": o["council_paper"].pk}),
+    Route(
+        "meetings:document_delete",
+        kwargs=lambda o: {"pk": o["council_paper"].pk},
+        get=POST_ONLY,
+        post=AGENDA_EDITORS_POST,
+        snapshot=agenda_state,
+    ),
+    Route("meetings:attendance", kwargs=council_pk, get=COUNCIL_MEETING),
+    Route(
+        "meetings:attendance_answer",
+        kwargs=council_pk,
+        get=POST_ONLY,
+        post=logged_in(404, lid=ALLOWED, voorzitter=ALLOWED, secretaris=403),
+        data=lambda o: {"answer": "present"},
+        snapshot=attendance_state,
+    ),
+    Route(
+        "meetings:attendance_record",
+        kwargs=held_pk,
+        get=POST_ONLY,
+        post=COUNCIL_MEETING_SECRETARY_POST,
+        data=lambda o: {"present": [o["held"].pk]},
+        snapshot=attendance_state,
+    ),
+    Route(
+        "meetings:minutes",
+        kwargs=held_pk,
+        get=COUNCIL_MEETING,
+        present={"lid": lambda o: "Concept"},
+    ),
+    Route(
+        "meetings:minutes_edit",
+        kwargs=held_pk,
+        get=COUNCIL_MEETING_SECRETARY,
+        post=COUNCIL_MEETING_SECRETARY_POST,
+        data=lambda o: {"general": "Gewijzigd"},
+        snapshot=minutes_state,
+    ),
+    Route(
+        "meetings:minutes_transition",
+        kwargs=held_pk,
+        get=POST_ONLY,
+        post=COUNCIL_MEETING_SECRETARY_POST,
+        data=lambda o: {"to": "draft"},
+        snapshot=minutes_state,
+    ),
+    Route(
+        "meetings:minutes_adopt",
+        kwargs=held_pk,
+        get=POST_ONLY,
+        post=AGENDA_EDITORS_POST,
+        data=lambda o: {"at_meeting": o["council"].pk},
+        snapshot=minutes_state,
+    ),
+    Route(
+        "meetings:action_add",
+        kwargs=held_pk,
+        get=AGENDA_EDITORS,
+        post=AGENDA_EDITORS_POST,
+        data=lambda o: {"kind": "action", "title": "Nieuw", "owner": o["held"].pk},
+        snapshot=action_state,
+    ),
+    Route(
+        "meetings:actions",
+        get=SEES_MEETINGS,
+        absent={"bestuurder": lambda o: COUNCIL_ACTION},
+        present={"bestuurder": lambda o: COMMITMENT, "lid": lambda o: COUNCIL_ACTION},
+    ),
+    # The owner (lid) reports their own action item done, as do the chair and the secretary.
+    Route(
+        "meetings:action_transition",
+        kwargs=lambda o: {"pk": o["action"].pk},
+        get=POST_ONLY,
+        post=logged_in(404, lid=ALLOWED, voorzitter=ALLOWED, secretaris=ALLOWED),
+        data=lambda o: {"to": "done"},
+        snapshot=action_state,
     ),
 ]

@@ -51,3 +51,38 @@ def test_a_past_and_a_coming_year(settings):
     assert WorkPlan.objects.get(year=year).themes.count() == 3
     assert WorkVisitReport.objects.exists()
     assert Meeting.objects.filter(state=MeetingState.MINUTES_ADOPTED).exists()
+
+
+def test_agendas_papers_attendance_minutes_and_actions(settings, papers_root):
+    from meetings.models import (
+        ActionItem,
+        ActionKind,
+        ActionStatus,
+        AgendaDocument,
+        Attendance,
+        Minutes,
+        MinutesState,
+    )
+    from wijraad.models import Visibility
+
+    settings.DEBUG = True
+    call_command("demo_data", stdout=StringIO())
+    assert Meeting.objects.filter(state=MeetingState.AGENDA_PUBLISHED).count() >= 2
+    levels = set(AgendaDocument.objects.values_list("visibility", flat=True))
+    assert {
+        Visibility.PUBLIC,
+        Visibility.BOARD,
+        Visibility.COUNCIL,
+        Visibility.RESTRICTED,
+    } <= levels
+    assert Attendance.objects.filter(answer="absent").exists()
+    assert Attendance.objects.filter(attended=True).exists()
+    assert Minutes.objects.filter(state=MinutesState.SHARED).exists()
+    adopted = Minutes.objects.filter(state=MinutesState.ADOPTED).select_related("meeting")
+    assert all(
+        m.adopted_at_meeting.date > m.meeting.date
+        for m in adopted.select_related("adopted_at_meeting")
+    )
+    for kind in ActionKind:
+        for status in (ActionStatus.OPEN, ActionStatus.DONE):
+            assert ActionItem.objects.filter(kind=kind, status=status).exists()

@@ -3,11 +3,12 @@
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import Location, Meeting, MeetingKind, MeetingState
-from meetings.tests.factories import LocationFactory, MeetingFactory
+from meetings.tests.factories import AgendaItemFactory, LocationFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -194,19 +195,24 @@ def test_cancelling_without_a_reason_is_refused(client, secretaris, soon):
 def test_the_chair_publishes_the_agenda_and_the_secretary_marks_it_held(
     client, voorzitter, secretaris
 ):
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    meeting = MeetingFactory(date=yesterday)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    meeting = MeetingFactory(date=tomorrow)
+    AgendaItemFactory(meeting=meeting)
     url = reverse("meetings:transition", args=[meeting.pk])
     client.force_login(voorzitter)
     page = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
     assert "Agenda als verstuurd markeren" in page
     assert "Als gehouden markeren" not in page
     assert client.post(url, {"to": "held"}).status_code == 403
-    assert client.post(url, {"to": "agenda_published"}).status_code == 302
-    client.force_login(secretaris)
-    response = client.post(url, {"to": "held"}, follow=True)
-    assert "De vergadering is nu: gehouden." in response.content.decode()
-    assert client.post(url, {"to": "cancelled"}).status_code == 403
+    published = client.post(url, {"to": "agenda_published"}, follow=True)
+    # Tomorrow is later than the 7 days the rules ask for: published, with a warning.
+    assert "De agenda gaat 1 dag(en) voor de vergadering uit" in published.content.decode()
+    with time_machine.travel(meeting.ends_at, tick=False):
+        client.force_login(secretaris)
+        response = client.post(url, {"to": "held"}, follow=True)
+        assert "De vergadering is nu: gehouden." in response.content.decode()
+        assert client.post(url, {"to": "cancelled"}).status_code == 403
+        assert client.post(url, {"to": "minutes_adopted"}).status_code == 403
     meeting.refresh_from_db()
     assert meeting.state == MeetingState.HELD
 

@@ -34,7 +34,7 @@ def test_route(route, personas, client):
     url = reverse(route.name, kwargs=route.kwargs(made)) + (
         f"?{route.query}" if route.query else ""
     )
-    for persona, expected in route.get.items():
+    for persona, expected in (route.get or {}).items():
         client.logout()
         if personas[persona] is not None:
             client.force_login(personas[persona])

@@ -1,0 +1,375 @@
+"""What hangs off a meeting: the agenda with its items and papers, attendance, the minutes
+(notulen) and the action items (actiepunten) and board commitments (toezeggingen).
+
+Imported by meetings.models (import them from there). Who sees an agenda item follows both the
+meeting's kind (KIND_VISIBILITY) and the item's own visibility level; a paper needs its own level
+too. Changes go through meetings.agenda_services.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from members.roles import roles_for
+from wijraad.files import private_storage, private_upload_to
+from wijraad.models import Visibility
+
+
+def _meeting_scope(user, prefix):
+    """Q for the meetings `user` sees (by kind), on a relation reached through `prefix`."""
+    from meetings.models import kinds_visible_to
+
+    return Q(**{f"{prefix}kind__in": kinds_visible_to(user)})
+
+
+def _agenda_out(prefix):
+    """Q: the agenda of the meeting reached through `prefix` is out (published, or held)."""
+    from meetings.models import MeetingState
+
+    return Q(**{f"{prefix}agenda_published_at__isnull": False}) | Q(
+        **{f"{prefix}state__in": MeetingState.taken_place()}
+    )
+
+
+def item_scope(user, prefix=""):
+    """Q for the agenda items `user` may see: the meeting's kind, the item's level and, for those
+    who do not prepare agendas, only once the agenda is out."""
+    roles = roles_for(user)
+    scope = _meeting_scope(user, f"{prefix}meeting__") & Q(
+        **{f"{prefix}visibility__in": roles.visibility_levels}
+    )
+    if not (roles.secretary or roles.chair):
+        scope &= _agenda_out(f"{prefix}meeting__")
+    return scope
+
+
+# --- Agenda --------------------------------------------------------------------------------------
+
+
+class AgendaItemKind(models.TextChoices):
+    INFORMATION = "information", _("For information")
+    DISCUSSION = "discussion", _("For discussion")
+    DECISION = "decision", _("For decision")
+    ADVICE = "advice", _("Advice")
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user or not user.is_authenticated:
+            return self.none()
+        return self.filter(item_scope(user))
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, in the order of `position`."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(
+        _("kind of item"),
+        max_length=20,
+        choices=AgendaItemKind.choices,
+        default=AgendaItemKind.DISCUSSION,
+    )
+    presenter = models.CharField(
+        _("presented by"), max_length=150, blank=True, help_text=_("Who introduces the item.")
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("planned time (minutes)"), null=True, blank=True
+    )
+    visibility = models.CharField(
+        _("who may see it"), max_length=20, choices=Visibility.choices, default=Visibility.COUNCIL
+    )
+    notes = models.TextField(_("minutes of this item"), blank=True)
+    decision = models.TextField(_("decision"), blank=True)
+
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visibility__in=Visibility.values), name="agenda_item_visibility_known"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class AgendaDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user or not user.is_authenticated:
+            return self.none()
+        levels = roles_for(user).visibility_levels
+        return self.filter(item_scope(user, "agenda_item__"), visibility__in=levels)
+
+
+class AgendaDocument(models.Model):
+    """A paper (vergaderstuk) on an agenda item, kept in the private storage."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    visibility = models.CharField(
+        _("who may see it"), max_length=20, choices=Visibility.choices, default=Visibility.COUNCIL
+    )
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to=private_upload_to, max_length=200
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    content_type = models.CharField(_("type of file"), max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("added on"), default=timezone.now)
+
+    objects = AgendaDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting paper")
+        verbose_name_plural = _("meeting papers")
+        ordering = ["uploaded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visibility__in=Visibility.values),
+                name="agenda_document_visibility_known",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+# --- Attendance ----------------------------------------------------------------------------------
+
+
+class AttendanceAnswer(models.TextChoices):
+    PRESENT = "present", _("I will be there")
+    ABSENT = "absent", _("I cannot come")
+
+
+class Attendance(models.Model):
+    """A member's answer before a meeting, and whether they were actually there (recorded by the
+    secretary afterwards)."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    answer = models.CharField(
+        _("answer"), max_length=10, choices=AttendanceAnswer.choices, blank=True
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    attended = models.BooleanField(_("was there"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_attendance_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting_id}: {self.person_id}"
+
+
+# --- Minutes -------------------------------------------------------------------------------------
+
+
+class MinutesState(models.TextChoices):
+    DRAFT = "draft", _("Draft (secretary and chair)")
+    SHARED = "shared", _("Draft shared with the members")
+    ADOPTED = "adopted", _("Adopted")
+
+
+MINUTES_TRANSITIONS = {
+    MinutesState.DRAFT: {MinutesState.SHARED},
+    MinutesState.SHARED: {MinutesState.DRAFT, MinutesState.ADOPTED},
+    MinutesState.ADOPTED: set(),
+}
+
+
+class Minutes(models.Model):
+    """The minutes (notulen) of one meeting: per agenda item on the item (`notes`, `decision`),
+    and here their state and the later meeting that adopted them."""
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="minutes",
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=MinutesState.choices, default=MinutesState.DRAFT
+    )
+    general = models.TextField(_("general remarks"), blank=True)
+    adopted_at_meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("adopted at"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="minutes_adopted_here",
+    )
+    adopted_at = models.DateTimeField(_("adopted on"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(adopted_at_meeting=models.F("meeting")),
+                name="minutes_not_adopted_in_own_meeting",
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Minutes of %(meeting)s") % {"meeting": self.meeting})
+
+    @property
+    def is_adopted(self):
+        return self.state == MinutesState.ADOPTED
+
+
+# --- Action items and board commitments ----------------------------------------------------------
+
+
+class ActionKind(models.TextChoices):
+    ACTION = "action", _("Action item")
+    COMMITMENT = "commitment", _("Board commitment")
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+ACTION_TRANSITIONS = {
+    ActionStatus.OPEN: {ActionStatus.DONE, ActionStatus.DROPPED},
+    ActionStatus.DONE: {ActionStatus.OPEN},
+    ActionStatus.DROPPED: {ActionStatus.OPEN},
+}
+
+
+class ActionItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Action items of meetings `user` sees; one made under an agenda item only with it."""
+        if not user or not user.is_authenticated:
+            return self.none()
+        levels = roles_for(user).visibility_levels
+        return self.filter(
+            _meeting_scope(user, "meeting__"),
+            Q(agenda_item__isnull=True) | Q(agenda_item__visibility__in=levels),
+        )
+
+    def open(self):
+        return self.filter(status=ActionStatus.OPEN)
+
+    def carried_to(self, meeting):
+        """What the agenda of `meeting` carries forward: items of earlier meetings of the same
+        kind that were still open on its day (open now, or closed on or after it)."""
+        return self.filter(meeting__kind=meeting.kind, meeting__date__lt=meeting.date).filter(
+            Q(status=ActionStatus.OPEN) | Q(closed_at__date__gte=meeting.date)
+        )
+
+    def for_list(self):
+        return self.select_related("meeting", "owner", "agenda_item").order_by(
+            models.F("due_date").asc(nulls_last=True), "pk"
+        )
+
+
+class ActionItem(models.Model):
+    """An action item (actiepunt) agreed in a meeting, or, in a consultation, a board commitment
+    (toezegging): something the board promised, with the board member responsible."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("agreed in"),
+        on_delete=models.CASCADE,
+        related_name="action_items",
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=ActionKind.choices, default=ActionKind.ACTION
+    )
+    title = models.CharField(_("what"), max_length=250)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        on_delete=models.PROTECT,
+        related_name="action_items",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    closed_at = models.DateTimeField(_("closed on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    objects = ActionItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        ordering = ["due_date", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_open(self):
+        return self.status == ActionStatus.OPEN
+
+    def is_overdue(self, today=None):
+        return (
+            self.is_open
+            and self.due_date is not None
+            and (self.due_date < (today or timezone.localdate()))
+        )

@@ -1,0 +1,255 @@
+"""Views of the minutes (notulen) and of action items and board commitments. Thin: a rule
+(meetings.rules), a service (meetings.agenda_services), a redirect."""
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from meetings import agenda_services as agenda
+from meetings.agenda_views import agenda_items, agenda_meeting_for, numbered
+from meetings.forms import ActionItemForm, AdoptForm, MinutesForm
+from meetings.models import (
+    ActionItem,
+    ActionKind,
+    ActionStatus,
+    AgendaItem,
+    Meeting,
+    MeetingKind,
+    Minutes,
+    MinutesState,
+)
+from meetings.views import form_errors, require_rule
+
+
+def minutes_visible(user, meeting, minutes):
+    """Draft minutes: the chair and the secretary; shared: the council; adopted: everyone who
+    sees the meeting."""
+    if minutes is None:
+        return False
+    if minutes.is_adopted:
+        return True
+    if minutes.state == MinutesState.SHARED:
+        return rules.test_rule("meetings.view_attendance", user, meeting)
+    return rules.test_rule("meetings.edit_agenda", user, meeting)
+
+
+@login_required
+@require_GET
+def minutes(request, pk):
+    meeting = agenda_meeting_for(request, pk)
+    user = request.user
+    record = (
+        Minutes.objects.filter(meeting=meeting)
+        .select_related("adopted_at_meeting", "adopted_by")
+        .first()
+    )
+    visible = minutes_visible(user, meeting, record)
+    items = agenda_items(user, meeting) if visible else []
+    actions = (
+        ActionItem.objects.visible_to(user).filter(meeting=meeting).for_list() if visible else []
+    )
+    can_write = (
+        rules.test_rule("meetings.write_minutes", user, meeting)
+        and not meeting.is_cancelled
+        and meeting.starts_at <= timezone.now()
+        and not (record and record.is_adopted)
+    )
+    can_adopt = (
+        record is not None
+        and record.state == MinutesState.SHARED
+        and rules.test_rule("meetings.adopt_minutes", user, meeting)
+    )
+    return render(
+        request,
+        "meetings/minutes.html",
+        {
+            "meeting": meeting,
+            "minutes": record if visible else None,
+            "items": items,
+            "actions": actions,
+            "can_write": can_write,
+            "can_adopt": can_adopt,
+            "can_add_action": rules.test_rule("meetings.manage_actions", user, meeting)
+            and not meeting.is_cancelled,
+            "adopt_form": AdoptForm(meetings=agenda.adoption_candidates(meeting))
+            if can_adopt
+            else None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request, pk):
+    meeting = agenda_meeting_for(request, pk, "meetings.write_minutes")
+    record = Minutes.objects.filter(meeting=meeting).first()
+    if meeting.is_cancelled or meeting.starts_at > timezone.now() or (record and record.is_adopted):
+        raise PermissionDenied
+    items = numbered(AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk"))
+    form = MinutesForm(
+        request.POST or None, items=items, initial={"general": record.general if record else ""}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            agenda.minutes_save(
+                meeting=meeting,
+                by=request.user,
+                general=form.cleaned_data["general"],
+                items=form.item_texts(),
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, _("The draft minutes are saved."))
+            return redirect("meetings:minutes", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/form.html",
+        {
+            "form": form,
+            "title": _("Minutes of %(meeting)s") % {"meeting": meeting},
+            "intro": _(
+                "The minutes (notulen) say per agenda item what was said and what was decided. "
+                "Write in general terms and never write residents' names."
+            ),
+            "back": reverse("meetings:minutes", args=[meeting.pk]),
+        },
+    )
+
+
+@login_required
+@require_POST
+def minutes_transition(request, pk):
+    meeting = agenda_meeting_for(request, pk, "meetings.write_minutes")
+    record = get_object_or_404(Minutes, meeting=meeting)
+    target = request.POST.get("to")
+    if target not in (MinutesState.DRAFT, MinutesState.SHARED):
+        raise PermissionDenied
+    try:
+        agenda.minutes_transition(minutes=record, to=target, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        if target == MinutesState.SHARED:
+            messages.success(request, _("The draft minutes are shared with the members."))
+        else:
+            messages.success(request, _("The draft minutes are taken back."))
+    return redirect("meetings:minutes", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def minutes_adopt(request, pk):
+    meeting = agenda_meeting_for(request, pk, "meetings.adopt_minutes")
+    record = get_object_or_404(Minutes, meeting=meeting)
+    # Any meeting of this kind goes to the service, which explains a refusal.
+    form = AdoptForm(request.POST, meetings=Meeting.objects.filter(kind=meeting.kind))
+    if not form.is_valid():
+        messages.error(request, _("Choose the meeting where the minutes were adopted."))
+        return redirect("meetings:minutes", pk=meeting.pk)
+    try:
+        agenda.minutes_adopt(
+            minutes=record, at_meeting=form.cleaned_data["at_meeting"], by=request.user
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The minutes are adopted."))
+    return redirect("meetings:minutes", pk=meeting.pk)
+
+
+# --- Action items and board commitments ----------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_add(request, pk):
+    meeting = agenda_meeting_for(request, pk, "meetings.manage_actions")
+    if meeting.is_cancelled:
+        raise PermissionDenied
+    consultation = meeting.kind == MeetingKind.CONSULTATION
+    owners = agenda.action_owner_choices(ActionKind.ACTION)
+    if consultation:
+        owners = owners | agenda.action_owner_choices(ActionKind.COMMITMENT)
+    items = AgendaItem.objects.visible_to(request.user).filter(meeting=meeting)
+    form = ActionItemForm(
+        request.POST or None, owners=owners, items=items, consultation=consultation
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            agenda.action_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, _("The action item is added."))
+            return redirect("meetings:minutes", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/form.html",
+        {
+            "form": form,
+            "title": _("Add an action item or board commitment")
+            if consultation
+            else _("Add an action item"),
+            "intro": _(
+                "Open action items (actiepunten) and board commitments (toezeggingen) come back "
+                "on every next agenda of this kind of meeting until they are closed."
+            ),
+            "back": reverse("meetings:minutes", args=[meeting.pk]),
+        },
+    )
+
+
+@login_required
+@require_POST
+def action_transition(request, pk):
+    action = get_object_or_404(
+        ActionItem.objects.visible_to(request.user).select_related("meeting"), pk=pk
+    )
+    require_rule(request, "meetings.close_action", action)
+    target = request.POST.get("to")
+    if target not in ActionStatus.values:
+        raise PermissionDenied
+    try:
+        agenda.action_item_transition(action=action, to=target, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("The action item is now: %(status)s.")
+            % {"status": ActionStatus(target).label.lower()},
+        )
+    return redirect("meetings:actions")
+
+
+@login_required
+@require_GET
+def actions(request):
+    require_rule(request, "meetings.view_meetings")
+    user = request.user
+    status = request.GET.get("status", ActionStatus.OPEN)
+    rows = ActionItem.objects.visible_to(user).for_list()
+    if status == ActionStatus.OPEN:
+        rows = rows.open()
+    else:
+        status = "closed"
+        rows = rows.filter(~Q(status=ActionStatus.OPEN))
+    rows = list(rows)
+    for row in rows:
+        row.can_close = rules.test_rule("meetings.close_action", user, row)
+    return render(
+        request,
+        "meetings/actions.html",
+        {"actions": rows, "status": status, "today": timezone.localdate()},
+    )
