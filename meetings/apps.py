@@ -7,8 +7,10 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
+        from meetings import audit
         from meetings.panels import PANELS
         from wijraad import dashboard
 
+        audit.register()
         for panel in PANELS:
             dashboard.register(panel)
