@@ -7,10 +7,11 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from meetings import audit
+        from meetings import audit, reminders
         from meetings.panels import PANELS
         from wijraad import dashboard
 
         audit.register()
+        reminders.register()
         for panel in PANELS:
             dashboard.register(panel)

@@ -59,6 +59,8 @@ can_record_attendance = can_see_meeting & is_secretary
 # The secretary writes the minutes (notulen); the chair or the secretary records their adoption.
 can_write_minutes = can_see_meeting & is_secretary
 can_adopt_minutes = can_see_meeting & (is_secretary | is_chair)
+# Who was e-mailed about a meeting (the delivery ledger): the secretary's check.
+can_view_deliveries = can_see_meeting & is_secretary
 # Action items and board commitments: the chair and the secretary keep the list.
 can_manage_actions = can_see_meeting & (is_secretary | is_chair)
 
@@ -114,6 +116,7 @@ RULES = {
     "meetings.adopt_minutes": can_adopt_minutes,
     "meetings.manage_actions": can_manage_actions,
     "meetings.close_action": can_close_action,
+    "meetings.view_deliveries": can_view_deliveries,
 }
 
 for name, predicate in RULES.items():

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/afzeggen/", views.meeting_cancel, name="cancel"),
     path("<int:pk>/status/", views.meeting_transition, name="transition"),
     path("<int:pk>/verslag/", views.visit_report, name="visit_report"),
+    path("<int:pk>/e-mails/", views.meeting_deliveries, name="deliveries"),
     # The agenda, its items and papers (vergaderstukken)
     path("<int:pk>/agenda/", agenda_views.agenda, name="agenda"),
     path("<int:pk>/agenda/punt/nieuw/", agenda_views.agenda_item_add, name="agenda_item_add"),

@@ -6,6 +6,7 @@ not allowed → 403. The calendar feed needs no session: its secret address is t
 """
 
 import datetime
+from collections import Counter
 
 import rules
 from django.contrib import messages
@@ -24,7 +25,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from meetings import services
+from meetings import reminders, services
 from meetings.agenda_services import agenda_lead_warning
 from meetings.compliance import year_compliance
 from meetings.forms import CancelForm, LocationForm, MeetingForm, VisitReportForm
@@ -40,6 +41,7 @@ from meetings.models import (
     YearSchedule,
 )
 from meetings.rules import can_view_meetings, rule_for_transition
+from wijraad.models import Delivery, DeliveryState
 
 # How far back the calendar feed reaches; everything coming is in it.
 FEED_PAST_DAYS = 365
@@ -437,5 +439,28 @@ def visit_report(request, pk):
                 "names or anything else that shows who someone is."
             ),
             "back": reverse("meetings:detail", args=[meeting.pk]),
+        },
+    )
+
+
+@login_required
+@require_GET
+def meeting_deliveries(request, pk):
+    """The e-mails the portal sent (or is sending) about a meeting: who was reminded."""
+    meeting = meeting_for(request, pk, "meetings.view_deliveries")
+    rows = (
+        Delivery.objects.about(meeting)
+        .select_related("recipient")
+        .order_by("recipient__name", "recipient__email", "created_at", "pk")
+    )
+    return render(
+        request,
+        "meetings/deliveries.html",
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "kind_labels": reminders.KIND_LABELS,
+            "counts": Counter(row.state for row in rows),
+            "states": DeliveryState,
         },
     )

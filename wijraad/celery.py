@@ -11,10 +11,20 @@ app = Celery("wijraad")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
+# How often the reminders' sweep runs (wijraad.deliveries); the dashboard warns when its last run
+# is older than settings.DELIVERY_SWEEP_STALE_AFTER_SECONDS.
+DELIVERY_SWEEP_EVERY = timedelta(minutes=2)
+
 app.conf.beat_schedule = {
     "heartbeat": {
         "task": "wijraad.heartbeat",
         "schedule": timedelta(seconds=30),
         "options": {"expires": 25},
+    },
+    # Reminders: the sweep finds what is due and re-queues what was lost (wijraad.deliveries).
+    "deliveries-sweep": {
+        "task": "wijraad.deliveries.sweep",
+        "schedule": DELIVERY_SWEEP_EVERY,
+        "options": {"expires": DELIVERY_SWEEP_EVERY.total_seconds()},
     },
 }

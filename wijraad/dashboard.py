@@ -48,14 +48,33 @@ def panels_for(request):
     return shown
 
 
-def scheduler_context(request):
+def _heartbeats(request):
+    """Every heartbeat, read once per request (the scheduler and the sweep panels share it)."""
     from wijraad.models import Heartbeat
 
-    heartbeat = Heartbeat.objects.filter(name="scheduler").first()
+    if not hasattr(request, "_wijraad_heartbeats"):
+        request._wijraad_heartbeats = {row.name: row for row in Heartbeat.objects.all()}
+    return request._wijraad_heartbeats
+
+
+def scheduler_context(request):
+    heartbeat = _heartbeats(request).get("scheduler")
     return {
         "heartbeat": heartbeat,
         "stale": heartbeat is None or heartbeat.is_stale(timezone.now()),
         "stale_after_minutes": settings.HEARTBEAT_STALE_AFTER_SECONDS // 60,
+    }
+
+
+def sweep_context(request):
+    from wijraad.deliveries import SWEEP_HEARTBEAT
+
+    run = _heartbeats(request).get(SWEEP_HEARTBEAT)
+    stale_after = settings.DELIVERY_SWEEP_STALE_AFTER_SECONDS
+    return {
+        "last_run": run.last_seen if run else None,
+        "stale": run is None or (timezone.now() - run.last_seen).total_seconds() > stale_after,
+        "stale_after_minutes": stale_after // 60,
     }
 
 
@@ -68,5 +87,15 @@ def register_core_panels():
             visible=lambda user: user.has_perm("wijraad.view_scheduler_status"),
             context=scheduler_context,
             order=900,
+        )
+    )
+    register(
+        Panel(
+            key="wijraad.deliveries",
+            title=_("Reminders by e-mail"),
+            template="wijraad/dashboard/deliveries.html",
+            visible=lambda user: user.has_perm("wijraad.view_scheduler_status"),
+            context=sweep_context,
+            order=901,
         )
     )

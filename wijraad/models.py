@@ -69,3 +69,66 @@ class DownloadLog(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.downloaded_at:%Y-%m-%d %H:%M})"
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    SKIPPED = "skipped", _("Not needed any more")
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def about(self, subject):
+        content_type = ContentType.objects.get_for_model(subject)
+        return self.filter(content_type=content_type, object_id=str(subject.pk))
+
+
+class Delivery(models.Model):
+    """The ledger of e-mails the portal sends on its own (reminders, notices): one row per
+    (subject, revision, recipient, kind), so a message is recorded once, however often the sweep
+    finds it due. Rows are made and moved by wijraad.deliveries only."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    subject = GenericForeignKey("content_type", "object_id")
+    revision = models.PositiveIntegerField(_("revision"), default=0)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    kind = models.CharField(_("kind"), max_length=50)
+    state = models.CharField(
+        _("state"), max_length=10, choices=DeliveryState.choices, default=DeliveryState.PENDING
+    )
+    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "revision", "recipient", "kind"],
+                name="delivery_once_per_subject_revision_recipient_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state__in=DeliveryState.values), name="delivery_state_known"
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "lease_until"], name="delivery_state_lease_idx")]
+
+    def __str__(self):
+        return f"{self.kind} #{self.object_id} r{self.revision} → {self.recipient_id}"

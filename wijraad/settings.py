@@ -288,6 +288,19 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # The scheduler is "stale" on the dashboard when its heartbeat is older than this.
 HEARTBEAT_STALE_AFTER_SECONDS = env_int("HEARTBEAT_STALE_AFTER_SECONDS", 5 * 60)
+# The queue workers consume and tasks go to (the fault tests use a queue of their own).
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
+# Reminders (wijraad.deliveries): beat runs the sweep every 2 minutes (wijraad/celery.py); the
+# dashboard warns when its last run is older than the stale age. A worker holds a claimed
+# delivery for the lease; after it the sweep hands the delivery to another worker. Pending
+# deliveries queued longer ago than the re-queue age are queued again (lost with the broker).
+DELIVERY_SWEEP_STALE_AFTER_SECONDS = env_int("DELIVERY_SWEEP_STALE_AFTER_SECONDS", 15 * 60)
+DELIVERY_LEASE_SECONDS = env_int("DELIVERY_LEASE_SECONDS", 5 * 60)
+DELIVERY_REQUEUE_AFTER_SECONDS = env_int("DELIVERY_REQUEUE_AFTER_SECONDS", 5 * 60)
+DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 5)
+# Test seam, inert unless set: a directory where the fault tests make a worker pause at a named
+# point of wijraad.deliveries.deliver (see that module).
+DELIVERY_TEST_PAUSE_DIR = os.environ.get("DELIVERY_TEST_PAUSE_DIR", "")
 
 # --- Security -------------------------------------------------------------------------------
 CONTENT_SECURITY_POLICY = {

@@ -216,6 +216,7 @@ ROUTES = [
         data=lambda o: {"heard": "Lange wachttijd", "no_names": "on"},
         snapshot=lambda o: list(WorkVisitReport.objects.values_list("meeting", "heard")),
     ),
+    Route("meetings:deliveries", kwargs=council_pk, get=COUNCIL_MEETING_SECRETARY),
     Route(
         "meetings:locations",
         get=SEES_MEETINGS,

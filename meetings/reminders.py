@@ -1,0 +1,266 @@
+"""Meeting reminders and notices: what is due when, to whom, and the e-mail for each.
+
+Registered with the delivery ledger (wijraad.deliveries) in MeetingsConfig.ready(): the sweep
+calls `find_due(now)`; the send task calls the builder of the delivery's kind. The ledger keeps
+each message once per (meeting or action item, revision, recipient, kind).
+
+The kinds, and when each is due (the numbers come from the council's rules in force today):
+
+- AGENDA: the agenda is published and the meeting is still to come. Once per person.
+- REMINDER: the meeting starts within `reminder_lead_days` (default 2) and has not started.
+  Once per person, whatever happens to the meeting afterwards (a change has its own notice).
+- CHANGED: the meeting changed or was cancelled (a new revision) after a person was told about
+  it (an agenda, reminder or earlier change notice about an older revision). One per revision.
+  Meetings nobody was told about yet need no notice: the calendar feed follows the change.
+- AGENDA_LATE: to the secretary, when the agenda of a meeting is still not published
+  `agenda_late_warning_days` (default 8) before it. Once per secretary and meeting.
+- ACTION_DUE: to the owner of an open action item or board commitment due within
+  `reminder_lead_days` days. Once per item.
+
+Who gets a meeting mail: whoever may see the meeting today (Meeting.objects.visible_to: members
+and the secretary every kind, board users consultations only). Former members, unsigned members
+and board users for council meetings get nothing. Everything is checked again when the mail is
+built: a mail no longer needed (cancelled meeting, person left the council) is skipped.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from meetings.ical import meetings_calendar
+from meetings.models import (
+    KIND_VISIBILITY,
+    ActionItem,
+    ActionKind,
+    ActionStatus,
+    Meeting,
+    MeetingState,
+    kinds_visible_to,
+)
+from members.models import BoardPosition, CouncilRules, Office, OfficeRole, User
+from members.roles import roles_for
+from wijraad.deliveries import Due
+from wijraad.mail import render_mail
+from wijraad.models import Delivery, Visibility
+
+AGENDA = "meetings.agenda"
+REMINDER = "meetings.reminder"
+CHANGED = "meetings.changed"
+AGENDA_LATE = "meetings.agenda_late"
+ACTION_DUE = "meetings.action_due"
+MEETING_KINDS = (AGENDA, REMINDER, CHANGED, AGENDA_LATE)
+# The kinds that tell a person about a meeting: after one of them, a change is announced.
+TOLD = (AGENDA, REMINDER, CHANGED)
+KIND_LABELS = {
+    AGENDA: _("Agenda published"),
+    REMINDER: _("Reminder"),
+    CHANGED: _("Change or cancellation"),
+    AGENDA_LATE: _("Agenda not published yet (to the secretary)"),
+    ACTION_DUE: _("Action item due"),
+}
+TEMPLATES = {
+    AGENDA: "meetings/emails/agenda",
+    REMINDER: "meetings/emails/reminder",
+    CHANGED: "meetings/emails/changed",
+    AGENDA_LATE: "meetings/emails/agenda_late",
+    ACTION_DUE: "meetings/emails/action_due",
+}
+
+
+# --- Who ----------------------------------------------------------------------------------------
+
+
+def may_see(user, meeting):
+    return user.is_active and meeting.kind in kinds_visible_to(user)
+
+
+def meeting_audience(kind, day):
+    """The people who may see meetings of `kind` on `day`, by the portal's one rule."""
+    offices = Office.objects.active_on(day).filter(
+        role__in=[OfficeRole.SECRETARY, OfficeRole.STAFF_SECRETARY]
+    )
+    wanted = Q(pk__in=User.objects.seated(day).values("pk")) | Q(pk__in=offices.values("person"))
+    if KIND_VISIBILITY[kind] == Visibility.BOARD:
+        wanted |= Q(pk__in=BoardPosition.objects.active_on(day).values("person"))
+    people = User.objects.filter(wanted, is_active=True).distinct().order_by("pk")
+    return [person for person in people if kind in kinds_visible_to(person)]
+
+
+def secretaries(day):
+    offices = Office.objects.active_on(day).filter(
+        role__in=[OfficeRole.SECRETARY, OfficeRole.STAFF_SECRETARY]
+    )
+    people = User.objects.filter(pk__in=offices.values("person"), is_active=True).order_by("pk")
+    return [person for person in people if roles_for(person).secretary]
+
+
+# --- When ---------------------------------------------------------------------------------------
+
+
+def _existing(meetings):
+    """(meeting id, recipient id, kind) -> revisions already in the ledger."""
+    content_type = ContentType.objects.get_for_model(Meeting)
+    rows = Delivery.objects.filter(
+        content_type=content_type,
+        object_id__in=[str(meeting.pk) for meeting in meetings],
+        kind__in=MEETING_KINDS,
+    ).values_list("object_id", "recipient_id", "kind", "revision")
+    found = defaultdict(set)
+    for object_id, recipient_id, kind, revision in rows:
+        found[(int(object_id), recipient_id, kind)].add(revision)
+    return found
+
+
+def find_due(now):
+    """Every meeting mail and action reminder due at `now` (the sweep records them)."""
+    today = timezone.localdate(now)
+    rules = CouncilRules.objects.in_force(today)
+    coming = list(Meeting.objects.filter(date__gte=today).select_related("location").order_by("pk"))
+    existing = _existing(coming)
+    audiences = {}
+
+    def audience(meeting):
+        if meeting.kind not in audiences:
+            audiences[meeting.kind] = meeting_audience(meeting.kind, today)
+        return audiences[meeting.kind]
+
+    due = []
+    reminder_until = today + datetime.timedelta(days=rules.reminder_lead_days)
+    late_from = today + datetime.timedelta(days=rules.agenda_late_warning_days)
+    for meeting in coming:
+        upcoming = meeting.state in MeetingState.upcoming() and meeting.starts_at > now
+        kinds = []
+        if upcoming and meeting.state == MeetingState.AGENDA_PUBLISHED:
+            kinds.append(AGENDA)
+        if upcoming and meeting.date <= reminder_until:
+            kinds.append(REMINDER)
+        for person in audience(meeting) if meeting.starts_at > now else ():
+            for kind in kinds:
+                if not existing.get((meeting.pk, person.pk, kind)):
+                    due.append(Due(meeting, person.pk, kind, meeting.revision))
+            told = set()
+            for kind in TOLD:
+                told |= existing.get((meeting.pk, person.pk, kind), set())
+            if told and min(told) < meeting.revision:
+                due.append(Due(meeting, person.pk, CHANGED, meeting.revision))
+        late = (
+            meeting.state == MeetingState.PLANNED
+            and meeting.has_agenda
+            and meeting.agenda_published_at is None
+            and meeting.date <= late_from
+        )
+        if late and meeting.starts_at > now:
+            for person in secretaries(today):
+                if not existing.get((meeting.pk, person.pk, AGENDA_LATE)):
+                    due.append(Due(meeting, person.pk, AGENDA_LATE, meeting.revision))
+    actions = ActionItem.objects.filter(
+        status=ActionStatus.OPEN, due_date__gte=today, due_date__lte=reminder_until
+    ).select_related("meeting", "owner")
+    for action in actions:
+        if may_see(action.owner, action.meeting):
+            due.append(Due(action, action.owner_id, ACTION_DUE, 0))
+    return due
+
+
+# --- The e-mails --------------------------------------------------------------------------------
+
+
+def _language(user):
+    return user.preferred_language or settings.LANGUAGE_CODE
+
+
+def _message(delivery, *, context, attachments=()):
+    user = delivery.recipient
+    language = _language(user)
+    subject, text, html = render_mail(
+        template=TEMPLATES[delivery.kind],
+        context={"recipient": user, **context},
+        language=language,
+    )
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+    )
+    message.attach_alternative(html, "text/html")
+    for attachment in attachments:
+        message.attach(*attachment)
+    return message
+
+
+def _ics(meeting, language):
+    with translation.override(language):
+        name = translation.gettext("WIJ-raad meeting")
+    data = meetings_calendar(
+        [meeting], base_url=settings.PORTAL_URL.rstrip("/"), name=name, language=language
+    )
+    return ("vergadering.ics", data.decode(), "text/calendar; charset=utf-8; method=PUBLISH")
+
+
+def meeting_links(meeting):
+    base = settings.PORTAL_URL.rstrip("/")
+    detail = base + reverse("meetings:detail", args=[meeting.pk])
+    agenda = base + reverse("meetings:agenda", args=[meeting.pk]) if meeting.has_agenda else ""
+    return {"meeting_url": detail, "agenda_url": agenda}
+
+
+def build_meeting_mail(delivery):
+    """The mail for a meeting delivery, or None when it is not needed any more."""
+    meeting = Meeting.objects.select_related("location").filter(pk=delivery.object_id).first()
+    user = delivery.recipient
+    if meeting is None or not may_see(user, meeting):
+        return None
+    now = timezone.now()
+    if meeting.starts_at <= now:
+        return None
+    if delivery.kind in (AGENDA, REMINDER) and meeting.is_cancelled:
+        return None
+    if delivery.kind == CHANGED and meeting.revision != delivery.revision:
+        return None  # a newer change has a notice of its own
+    if delivery.kind == AGENDA_LATE and (
+        meeting.agenda_published_at is not None
+        or meeting.state != MeetingState.PLANNED
+        or not roles_for(user).secretary
+    ):
+        return None
+    context = {"meeting": meeting, **meeting_links(meeting)}
+    if delivery.kind == AGENDA_LATE:
+        rules = CouncilRules.objects.in_force(timezone.localdate())
+        context["lead_days"] = rules.agenda_lead_days
+        return _message(delivery, context=context)
+    return _message(delivery, context=context, attachments=[_ics(meeting, _language(user))])
+
+
+def build_action_mail(delivery):
+    action = (
+        ActionItem.objects.select_related("meeting", "owner").filter(pk=delivery.object_id).first()
+    )
+    if action is None or not action.is_open or action.owner_id != delivery.recipient_id:
+        return None
+    if not may_see(delivery.recipient, action.meeting):
+        return None
+    base = settings.PORTAL_URL.rstrip("/")
+    context = {
+        "action": action,
+        "meeting": action.meeting,
+        "is_commitment": action.kind == ActionKind.COMMITMENT,
+        "actions_url": base + reverse("meetings:actions"),
+    }
+    return _message(delivery, context=context)
+
+
+def register():
+    from wijraad import deliveries
+
+    deliveries.register_finder("meetings", find_due)
+    for kind in MEETING_KINDS:
+        deliveries.register_kind(kind, build_meeting_mail)
+    deliveries.register_kind(ACTION_DUE, build_action_mail)

@@ -1,0 +1,230 @@
+"""The delivery ledger: e-mails the portal sends on its own, never doubled and never lost.
+
+The database is the source of truth, the broker only a courier (DESIGN.md):
+
+1. `sweep()` (Celery beat, every few minutes) asks every registered *due finder* what is due,
+   records one Delivery row per (subject, revision, recipient, kind) — the unique constraint
+   makes a second or concurrent sweep record nothing new — and queues, on commit, the rows that
+   are pending and not queued recently, and the claims whose lease ran out.
+2. `deliver(delivery_id)` (the send task) claims its row with one conditional UPDATE
+   (pending → sending, leased), so two workers cannot both hold it; builds the message with
+   the kind's registered *builder*; hands it to the mail server with a Message-ID derived from
+   the row; marks the row sent (or failed with the error; retried up to a maximum).
+
+Guarantee: a worker that dies before handing the mail over leaves a claim whose lease runs out;
+the next sweep queues it again and exactly one mail goes out. A worker that dies after the hand
+-over but before marking the row sent → the mail goes out again once the lease runs out: at most
+one duplicate per lost worker, with the same Message-ID, so mail clients can fold them.
+
+Apps register in their AppConfig.ready(), so this ground floor never imports an app:
+
+    deliveries.register_finder("meetings", find_due)    # find_due(now) -> iterable of Due
+    deliveries.register_kind("meetings.reminder", build)  # build(delivery) -> EmailMessage|None
+
+A builder returns None when the message is not needed any more (the meeting was cancelled, the
+recipient left the council): the row is marked skipped.
+"""
+
+import datetime
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+
+from wijraad.models import Delivery, DeliveryState, Heartbeat
+
+logger = logging.getLogger(__name__)
+
+SWEEP_HEARTBEAT = "deliveries.sweep"
+ERROR_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Due:
+    """One message that is due: about `subject` (a model instance) at `revision`, to `recipient`."""
+
+    subject: models.Model
+    recipient_id: int
+    kind: str
+    revision: int = 0
+
+
+_finders: dict[str, Callable[[datetime.datetime], Iterable[Due]]] = {}
+_builders: dict[str, Callable] = {}
+
+
+def register_finder(name, finder):
+    """`finder(now)` yields the Due messages of one app; registering a name again replaces it."""
+    _finders[name] = finder
+
+
+def register_kind(kind, builder):
+    """`builder(delivery)` returns the EmailMessage to send for a row of `kind`, or None."""
+    _builders[kind] = builder
+
+
+def message_id_for(delivery):
+    """A stable Message-ID: the same row gives the same header, whichever worker sends it."""
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "localhost"
+    return f"<wijraad.delivery.{delivery.pk}@{domain}>"
+
+
+# --- The sweep -----------------------------------------------------------------------------------
+
+
+def record_due(dues, *, now=None):
+    """Record the Due messages in the ledger; rows that exist already are left alone."""
+    now = now or timezone.now()
+    rows = []
+    for due in dues:
+        content_type = ContentType.objects.get_for_model(due.subject)
+        rows.append(
+            Delivery(
+                content_type=content_type,
+                object_id=str(due.subject.pk),
+                revision=due.revision,
+                recipient_id=due.recipient_id,
+                kind=due.kind,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def to_queue(now=None):
+    """Rows to hand to a worker: pending and not queued recently, or claimed with a lapsed lease."""
+    now = now or timezone.now()
+    requeue_before = now - datetime.timedelta(seconds=settings.DELIVERY_REQUEUE_AFTER_SECONDS)
+    pending = models.Q(state=DeliveryState.PENDING) & (
+        models.Q(queued_at__isnull=True) | models.Q(queued_at__lte=requeue_before)
+    )
+    lapsed = models.Q(state=DeliveryState.SENDING, lease_until__lt=now)
+    return Delivery.objects.filter(pending | lapsed)
+
+
+def enqueue(delivery_ids):
+    """Queue the send task for each id once the current transaction commits (never before, so a
+    worker cannot look for a row that is not there; never after a rollback)."""
+    from wijraad.tasks import send_delivery
+
+    for delivery_id in delivery_ids:
+        transaction.on_commit(lambda pk=delivery_id: send_delivery.delay(pk))
+
+
+def sweep(*, now=None):
+    """Record what is due, queue what needs a worker, note the run. Returns the ids queued."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        for _name, finder in sorted(_finders.items()):
+            record_due(finder(now), now=now)
+        rows = to_queue(now)
+        ids = list(rows.order_by("pk").values_list("pk", flat=True))
+        Delivery.objects.filter(pk__in=ids, state=DeliveryState.PENDING).update(queued_at=now)
+        enqueue(ids)
+        Heartbeat.objects.update_or_create(name=SWEEP_HEARTBEAT, defaults={"last_seen": now})
+    return ids
+
+
+def last_sweep():
+    return Heartbeat.objects.filter(name=SWEEP_HEARTBEAT).first()
+
+
+# --- Sending -------------------------------------------------------------------------------------
+
+
+def claim(delivery_id, *, now=None):
+    """Take the row for this worker: one conditional UPDATE, so of two workers at most one gets
+    it. Returns the row, or None when it is not claimable (sent, skipped, leased by another)."""
+    now = now or timezone.now()
+    lease_until = now + datetime.timedelta(seconds=settings.DELIVERY_LEASE_SECONDS)
+    claimable = models.Q(state=DeliveryState.PENDING) | models.Q(
+        state=DeliveryState.SENDING, lease_until__lt=now
+    )
+    taken = Delivery.objects.filter(claimable, pk=delivery_id).update(
+        state=DeliveryState.SENDING,
+        lease_until=lease_until,
+        attempts=models.F("attempts") + 1,
+        updated_at=now,
+    )
+    if not taken:
+        return None
+    delivery = Delivery.objects.select_related("recipient", "content_type").get(pk=delivery_id)
+    if not delivery.message_id:
+        delivery.message_id = message_id_for(delivery)
+        Delivery.objects.filter(pk=delivery.pk).update(message_id=delivery.message_id)
+    return delivery
+
+
+def _finish(delivery, *, state, error="", now=None):
+    """Move a claimed row on, only if this claim still holds it (same attempt)."""
+    now = now or timezone.now()
+    changes = {"state": state, "lease_until": None, "updated_at": now, "last_error": error}
+    if state == DeliveryState.SENT:
+        changes["sent_at"] = now
+    if state == DeliveryState.PENDING:
+        changes["queued_at"] = None
+    return Delivery.objects.filter(
+        pk=delivery.pk, state=DeliveryState.SENDING, attempts=delivery.attempts
+    ).update(**changes)
+
+
+def mark_sent(delivery):
+    return _finish(delivery, state=DeliveryState.SENT)
+
+
+def mark_failed(delivery, error):
+    """Failed: tried again by a later sweep until the maximum of attempts, then left failed."""
+    retry = delivery.attempts < settings.DELIVERY_MAX_ATTEMPTS
+    state = DeliveryState.PENDING if retry else DeliveryState.FAILED
+    return _finish(delivery, state=state, error=str(error)[:ERROR_LENGTH])
+
+
+def _pause_point(name):
+    """Test seam for the fault tests (inert unless DELIVERY_TEST_PAUSE_DIR is set): while the file
+    `<dir>/<name>` exists the worker writes `<dir>/<name>.reached` and waits here, so a test can
+    kill it at exactly this point. Points: "before_handover", "after_handover"."""
+    directory = settings.DELIVERY_TEST_PAUSE_DIR
+    if not directory:
+        return
+    pause = Path(directory) / name
+    if pause.exists():
+        (Path(directory) / f"{name}.reached").touch()
+    while pause.exists():
+        time.sleep(0.05)
+
+
+def deliver(delivery_id):
+    """Claim, build, send and mark one delivery. Returns the final state, or None when this call
+    did not get the row."""
+    delivery = claim(delivery_id)
+    if delivery is None:
+        return None
+    builder = _builders.get(delivery.kind)
+    try:
+        message = builder(delivery) if builder else None
+    except Exception as error:
+        logger.exception("Could not build delivery %s (%s)", delivery.pk, delivery.kind)
+        mark_failed(delivery, error)
+        return DeliveryState.FAILED
+    if message is None:
+        _finish(delivery, state=DeliveryState.SKIPPED)
+        return DeliveryState.SKIPPED
+    message.extra_headers["Message-ID"] = delivery.message_id
+    _pause_point("before_handover")
+    try:
+        message.send()
+    except Exception as error:
+        logger.exception("Could not send delivery %s (%s)", delivery.pk, delivery.kind)
+        mark_failed(delivery, error)
+        return DeliveryState.FAILED
+    _pause_point("after_handover")
+    mark_sent(delivery)
+    return DeliveryState.SENT

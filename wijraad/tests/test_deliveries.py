@@ -1,0 +1,154 @@
+"""The delivery ledger (wijraad.deliveries) with a finder and a builder of its own."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from members.tests.factories import UserFactory
+from wijraad import deliveries
+from wijraad.celery import app
+from wijraad.models import Delivery, DeliveryState, Heartbeat
+from wijraad.tasks import send_delivery, sweep_deliveries
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ledger(monkeypatch):
+    """A test kind: every user gets one 'hello' about the scheduler heartbeat."""
+    subject = Heartbeat.beat("ledger-test")
+    outcome = {"build": "mail"}
+    monkeypatch.setattr(deliveries, "_finders", {})
+    monkeypatch.setattr(deliveries, "_builders", {})
+
+    def find(now):
+        return [deliveries.Due(subject, user.pk, "test.hello") for user in wanted]
+
+    def build(delivery):
+        if outcome["build"] == "skip":
+            return None
+        if outcome["build"] == "fail":
+            raise OSError("mail server down")
+        return EmailMessage("Hallo", "Hallo!", to=[delivery.recipient.email])
+
+    wanted = [UserFactory(email="een@example.org"), UserFactory(email="twee@example.org")]
+    deliveries.register_finder("test", find)
+    deliveries.register_kind("test.hello", build)
+    return outcome
+
+
+def queued(django_capture_on_commit_callbacks, **kwargs):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        ids = deliveries.sweep(**kwargs)
+    assert len(callbacks) == len(ids)
+    return ids
+
+
+def test_one_row_per_subject_revision_recipient_kind(ledger, django_capture_on_commit_callbacks):
+    first = queued(django_capture_on_commit_callbacks)
+    assert len(first) == 2
+    assert queued(django_capture_on_commit_callbacks) == []  # recorded, queued recently
+    assert Delivery.objects.count() == 2
+    row = Delivery.objects.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Delivery.objects.create(
+            content_type=row.content_type,
+            object_id=row.object_id,
+            revision=row.revision,
+            recipient=row.recipient,
+            kind=row.kind,
+        )
+
+
+def test_pending_rows_are_queued_again_after_a_while(
+    ledger, settings, django_capture_on_commit_callbacks
+):
+    first = queued(django_capture_on_commit_callbacks)
+    later = timezone.now() + datetime.timedelta(seconds=settings.DELIVERY_REQUEUE_AFTER_SECONDS)
+    assert queued(django_capture_on_commit_callbacks, now=later) == first
+
+
+def test_claim_is_exclusive_and_a_lapsed_lease_can_be_taken_over(
+    ledger, settings, django_capture_on_commit_callbacks
+):
+    pk = queued(django_capture_on_commit_callbacks)[0]
+    claimed = deliveries.claim(pk)
+    assert claimed.state == DeliveryState.SENDING
+    assert claimed.attempts == 1
+    assert deliveries.claim(pk) is None
+    assert deliveries.deliver(pk) is None
+    lapsed = timezone.now() + datetime.timedelta(seconds=settings.DELIVERY_LEASE_SECONDS + 1)
+    assert pk in queued(django_capture_on_commit_callbacks, now=lapsed)
+    again = deliveries.claim(pk, now=lapsed)
+    assert again.attempts == 2
+    # The first claim lost the row: it can no longer mark it.
+    assert deliveries.mark_sent(claimed) == 0
+    assert deliveries.mark_sent(again) == 1
+
+
+def test_deliver_sends_with_a_stable_message_id_and_marks_sent(
+    ledger, django_capture_on_commit_callbacks
+):
+    pk = queued(django_capture_on_commit_callbacks)[0]
+    assert deliveries.deliver(pk) == DeliveryState.SENT
+    row = Delivery.objects.get(pk=pk)
+    assert row.state == DeliveryState.SENT
+    assert row.sent_at
+    assert row.lease_until is None
+    assert row.message_id == f"<wijraad.delivery.{pk}@example.org>"
+    assert mail.outbox[0].extra_headers["Message-ID"] == row.message_id
+    assert deliveries.deliver(pk) is None
+    assert len(mail.outbox) == 1
+
+
+def test_a_failure_is_recorded_and_retried_up_to_the_maximum(
+    ledger, settings, django_capture_on_commit_callbacks
+):
+    settings.DELIVERY_MAX_ATTEMPTS = 2
+    ledger["build"] = "fail"
+    pk = queued(django_capture_on_commit_callbacks)[0]
+    assert deliveries.deliver(pk) == DeliveryState.FAILED
+    row = Delivery.objects.get(pk=pk)
+    assert row.state == DeliveryState.PENDING
+    assert "mail server down" in row.last_error
+    assert deliveries.deliver(pk) == DeliveryState.FAILED
+    assert Delivery.objects.get(pk=pk).state == DeliveryState.FAILED
+    assert mail.outbox == []
+
+
+def test_a_message_no_longer_needed_is_skipped(ledger, django_capture_on_commit_callbacks):
+    ledger["build"] = "skip"
+    pk = queued(django_capture_on_commit_callbacks)[0]
+    assert deliveries.deliver(pk) == DeliveryState.SKIPPED
+    assert mail.outbox == []
+
+
+def test_tasks_have_names_time_limits_and_the_sweep_is_in_the_beat_schedule():
+    assert send_delivery.name == "wijraad.deliveries.send"
+    assert sweep_deliveries.name == "wijraad.deliveries.sweep"
+    assert send_delivery.acks_late
+    assert send_delivery.reject_on_worker_lost
+    for task in (send_delivery, sweep_deliveries):
+        assert task.soft_time_limit < task.time_limit
+    entry = app.conf.beat_schedule["deliveries-sweep"]
+    assert entry["task"] == "wijraad.deliveries.sweep"
+    assert entry["schedule"] <= datetime.timedelta(minutes=5)
+
+
+def test_the_secretary_sees_when_the_sweep_last_ran(
+    client, secretaris, assert_constant_queries, settings
+):
+    client.force_login(secretaris)
+    html = client.get(reverse("dashboard")).content.decode()
+    assert "Herinneringen per e-mail" in html
+    assert "de afgelopen 15 minuten niet nagekeken" in html
+    Heartbeat.objects.create(name=deliveries.SWEEP_HEARTBEAT, last_seen=timezone.now())
+    html = client.get(reverse("dashboard")).content.decode()
+    assert "voor het laatst nagekeken op" in html
+    assert "niet nagekeken" not in html
+    assert "Herinneringen gaan de deur uit." in html
