@@ -1,5 +1,6 @@
 """The technical administration. Terms, offices, positions and declarations change only through
-members.services (which check the council's rules), so here they are read-only."""
+members.services (which check the council's rules), so here they are read-only. It shows no
+confidential content: no personal details beyond name and address, and no library documents."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -60,23 +61,13 @@ class UserAdmin(BaseUserAdmin):
     add_form = UserCreationForm
     ordering = ["name", "email"]
     list_display = ["email", "name", "preferred_language", "is_active", "is_staff"]
-    list_filter = ["is_active", "is_staff", "is_superuser", "preferred_language", "relation_to_wij"]
+    list_filter = ["is_active", "is_staff", "is_superuser", "preferred_language"]
     search_fields = ["email", "name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (
-            _("Person"),
-            {
-                "fields": [
-                    "name",
-                    "preferred_language",
-                    "phone",
-                    "neighbourhood",
-                    "relation_to_wij",
-                    "expertise",
-                ]
-            },
-        ),
+        # Phone, neighbourhood, expertise and relation to WIJ (whether someone is a client) are
+        # for the secretary and the person only: they keep them on the person's page.
+        (_("Person"), {"fields": ["name", "preferred_language"]}),
         (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]

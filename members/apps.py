@@ -8,5 +8,9 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from members import audit
+        from members.panels import PANELS
+        from wijraad import dashboard
 
         audit.register()
+        for panel in PANELS:
+            dashboard.register(panel)

@@ -20,6 +20,7 @@ def register():
         ConfidentialityDeclaration,
         CouncilRules,
         DeclarationText,
+        Document,
         Office,
         Term,
         User,
@@ -28,10 +29,11 @@ def register():
     auditlog.register(
         User,
         exclude_fields=["password", "last_login"],
-        mask_fields=["email", "phone", "neighbourhood"],
+        mask_fields=["email", "phone", "neighbourhood", "expertise", "relation_to_wij"],
         mask_callable=MASK,
     )
     for model in (Term, Office, BoardPosition, ConfidentialityDeclaration):
         auditlog.register(model)
     auditlog.register(CouncilRules)
     auditlog.register(DeclarationText)
+    auditlog.register(Document, exclude_fields=["file"])

@@ -3,6 +3,7 @@
 Nothing here refuses anything; refusals live in members.services.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -48,26 +49,86 @@ def term_endings_by_year(*, today=None):
     the year of the first day without a seat), and whether that is more than the rules' fraction
     of the seats (default: a third of 13). A term followed directly by the same person's next
     term is not counted: that seat does not fall free."""
-    today = today or timezone.localdate()
-    rules = CouncilRules.objects.in_force(today)
-    first_year = today.replace(month=1, day=1)
-    terms = list(Term.objects.filter(end__gte=first_year).only("person_id", "start", "end"))
-    followed = _successors(terms)
-    counts = {}
-    for term in terms:
-        if (term.person_id, term.end) not in followed:
-            counts[term.end.year] = counts.get(term.end.year, 0) + 1
-    last_year = max([today.year + rules.term_length_years, *counts])
-    threshold = rules.continuity_threshold()
     return [
         YearEndings(
-            year=year,
-            count=counts.get(year, 0),
-            threshold=threshold,
-            flagged=counts.get(year, 0) > threshold,
+            year=year.year,
+            count=year.seats_free,
+            threshold=year.threshold,
+            flagged=year.continuity_risk,
         )
-        for year in range(today.year, last_year + 1)
+        for year in term_schedule(today=today)
     ]
+
+
+@dataclass(frozen=True)
+class ScheduleYear:
+    """One year of the term schedule (rooster van aftreden)."""
+
+    year: int
+    # Every term whose seat falls free in this year (its first day without a seat), earliest
+    # first; `followed`: the same person's next term starts that day, so the seat stays taken.
+    endings: tuple
+    seats_free: int
+    threshold: float
+    continuity_risk: bool
+    # Seats still taken on 31 December with the terms recorded today, and whether that is fewer
+    # than the council's minimum: the under-strength warning for that year.
+    seated_at_year_end: int
+    min_members: int
+    under_strength: bool
+
+
+@dataclass(frozen=True)
+class Ending:
+    term: Term
+    followed: bool
+    reappointable: bool  # a further term is allowed by the rules (and none is recorded)
+
+
+def term_schedule(*, today=None):
+    """The rooster van aftreden, per calendar year from this year on: which terms end (in the year
+    of their first day without a seat, as everywhere here), how many seats fall free, whether
+    that is more than the rules' fraction of the seats (continuity), and how many seats stay
+    taken at the end of the year if nobody new is appointed (under strength). Two queries,
+    whatever the number of terms."""
+    today = today or timezone.localdate()
+    rules = CouncilRules.objects.in_force(today)
+    first_day = today.replace(month=1, day=1)
+    terms = list(
+        Term.objects.filter(end__gte=first_day).select_related("person").order_by("end", "id")
+    )
+    followed = _successors(terms)
+    threshold = rules.continuity_threshold()
+    by_year = {}
+    for term in terms:
+        is_followed = (term.person_id, term.end) in followed
+        by_year.setdefault(term.end.year, []).append(
+            Ending(
+                term=term,
+                followed=is_followed,
+                reappointable=not is_followed and term.ordinal < rules.max_terms,
+            )
+        )
+    last_year = max([today.year + rules.term_length_years, *by_year])
+    years = []
+    for year in range(today.year, last_year + 1):
+        endings = tuple(by_year.get(year, ()))
+        free = sum(1 for ending in endings if not ending.followed)
+        year_end = datetime.date(year, 12, 31)
+        seated = sum(1 for term in terms if term.start <= year_end < term.end)
+        years.append(
+            ScheduleYear(
+                year=year,
+                endings=endings,
+                seats_free=free,
+                threshold=threshold,
+                continuity_risk=free > threshold,
+                seated_at_year_end=seated,
+                min_members=rules.min_members,
+                under_strength=seated < rules.min_members,
+            )
+        )
+    return years
 
 
 def terms_ending_soon(*, today=None):
@@ -82,29 +143,34 @@ def terms_ending_soon(*, today=None):
     return [term for term in ending if (term.person_id, term.end) not in next_terms]
 
 
-def composition_warnings(today=None):
-    """Warnings about the council's composition on `today`, for the secretary's dashboard."""
+def under_strength_warning(*, seated, rules):
+    """The warning when `seated` members are fewer than the rules' minimum, else None."""
+    if seated >= rules.min_members:
+        return None
+    return CompositionWarning(
+        code=WarningCode.UNDER_STRENGTH,
+        message=ngettext(
+            "The council has %(count)d member; it needs at least %(min)d.",
+            "The council has %(count)d members; it needs at least %(min)d.",
+            seated,
+        )
+        % {"count": seated, "min": rules.min_members},
+        data={"count": seated, "min": rules.min_members},
+    )
+
+
+def seat_warnings(*, today=None):
+    """The number of seats taken on `today`, the rules in force, and the warnings about the
+    council's strength and the continuity of its term schedule. Four queries."""
     today = today or timezone.localdate()
     rules = CouncilRules.objects.in_force(today)
-    warnings = []
-
     seated = Term.objects.active_on(today).count()
-    if seated < rules.min_members:
-        warnings.append(
-            CompositionWarning(
-                code=WarningCode.UNDER_STRENGTH,
-                message=ngettext(
-                    "The council has %(count)d member; it needs at least %(min)d.",
-                    "The council has %(count)d members; it needs at least %(min)d.",
-                    seated,
-                )
-                % {"count": seated, "min": rules.min_members},
-                data={"count": seated, "min": rules.min_members},
-            )
-        )
-
-    for year in term_endings_by_year(today=today):
-        if year.flagged:
+    warnings = []
+    under_strength = under_strength_warning(seated=seated, rules=rules)
+    if under_strength is not None:
+        warnings.append(under_strength)
+    for year in term_schedule(today=today):
+        if year.continuity_risk:
             warnings.append(
                 CompositionWarning(
                     code=WarningCode.CONTINUITY,
@@ -114,16 +180,23 @@ def composition_warnings(today=None):
                         "council."
                     )
                     % {
-                        "count": year.count,
+                        "count": year.seats_free,
                         "year": year.year,
                         "fraction": rules.continuity_warning_numerator,
                         "total": rules.continuity_warning_denominator,
                         "seats": rules.max_seats,
                     },
-                    data={"year": year.year, "count": year.count},
+                    data={"year": year.year, "count": year.seats_free},
                 )
             )
+    return seated, rules, warnings
 
+
+def composition_warnings(today=None):
+    """Warnings about the council's composition on `today`, for the secretary's dashboard:
+    under strength, continuity, and terms ending soon."""
+    today = today or timezone.localdate()
+    _seated, _rules, warnings = seat_warnings(today=today)
     for term in terms_ending_soon(today=today):
         warnings.append(
             CompositionWarning(

@@ -1,9 +1,18 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
+from django.core.validators import RegexValidator
+from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from members.models import User
+from members.models import (
+    BoardPositionKind,
+    Document,
+    OfficeRole,
+    RelationToWij,
+    User,
+)
 
 
 class UserCreationForm(auth_forms.UserCreationForm):
@@ -18,7 +27,81 @@ class UserChangeForm(auth_forms.UserChangeForm):
         fields = "__all__"
 
 
-class InviteForm(forms.Form):
+class DateInput(forms.DateInput):
+    """The browser's own date picker; the value is sent as YYYY-MM-DD whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def date_field(label, *, required=True, help_text="", initial=None):
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        initial=initial,
+        widget=DateInput(),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+    )
+
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()\-]{6,20}$",
+    _("Enter a phone number of digits, e.g. 050 123 4567 or +31 6 12345678."),
+)
+
+PRIVATE_HELP = _("Only the secretary and the person see this.")
+
+
+class PersonDetailsFields(forms.Form):
+    """What the council may know about a person besides name and address; all optional."""
+
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=30,
+        required=False,
+        validators=[phone_validator],
+        help_text=_("Members of the council see it, the board does not."),
+    )
+    neighbourhood = forms.CharField(
+        label=_("Neighbourhood or village"),
+        max_length=100,
+        required=False,
+        help_text=format_lazy(
+            "{} {}",
+            _("Where in the municipality of Groningen the person lives, e.g. Beijum."),
+            PRIVATE_HELP,
+        ),
+    )
+    expertise = forms.CharField(
+        label=_("Areas of expertise"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=format_lazy(
+            "{} {}",
+            _("What the person knows about, e.g. care, education, debts, youth."),
+            PRIVATE_HELP,
+        ),
+    )
+    relation_to_wij = forms.ChoiceField(
+        label=_("Relation to WIJ"),
+        choices=RelationToWij.choices,
+        initial=RelationToWij.UNKNOWN,
+        required=False,
+        help_text=format_lazy(
+            "{} {}", _("For example whether the person is a client of WIJ themself."), PRIVATE_HELP
+        ),
+    )
+
+    def clean_relation_to_wij(self):
+        return self.cleaned_data.get("relation_to_wij") or RelationToWij.UNKNOWN
+
+
+class InviteForm(PersonDetailsFields):
+    """Add a person: the account and the invitation e-mail, with the optional details."""
+
     name = forms.CharField(label=_("Name"), max_length=150)
     email = forms.EmailField(
         label=_("E-mail address"),
@@ -30,7 +113,133 @@ class InviteForm(forms.Form):
         initial=settings.LANGUAGE_CODE,
     )
 
+    field_order = [
+        "name",
+        "email",
+        "preferred_language",
+        "phone",
+        "neighbourhood",
+        "expertise",
+        "relation_to_wij",
+    ]
+
+
+class PersonForm(PersonDetailsFields):
+    """Change a person's name and details (the e-mail address is changed on the account page)."""
+
+    name = forms.CharField(label=_("Name"), max_length=150)
+
+    field_order = ["name", "phone", "neighbourhood", "expertise", "relation_to_wij"]
+
+    @classmethod
+    def for_person(cls, person, data=None):
+        initial = {
+            field: getattr(person, field)
+            for field in ("name", "phone", "neighbourhood", "expertise", "relation_to_wij")
+        }
+        return cls(data, initial=initial)
+
 
 class FirstPasswordForm(auth_forms.SetPasswordForm):
     """Choose a first password; Django's password rules apply (at least 10 characters, not a
     common password, not only digits, not like your name or address)."""
+
+
+# --- Terms, offices and board positions ----------------------------------------------------------
+
+
+class AppointForm(forms.Form):
+    start = date_field(
+        _("First day of the term"),
+        help_text=_("The term runs for three years from this day."),
+        initial=timezone.localdate,
+    )
+
+
+class ReappointForm(forms.Form):
+    start = date_field(
+        _("First day of the new term"),
+        help_text=_("Usually the day after the last day of the previous term."),
+    )
+
+
+class EndTermForm(forms.Form):
+    on = date_field(
+        _("First day without a seat"),
+        help_text=_(
+            "From this day the person is no longer a member (their last day is the day before)."
+        ),
+        initial=timezone.localdate,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        help_text=_("For example: moved out of Groningen, or stepped down for personal reasons."),
+    )
+
+
+class EndPeriodForm(forms.Form):
+    on = date_field(
+        _("First day without this position"),
+        help_text=_("The last day is the day before."),
+        initial=timezone.localdate,
+    )
+
+
+class OfficeGrantForm(forms.Form):
+    office = forms.ChoiceField(label=_("Office"), choices=OfficeRole.choices)
+    start = date_field(_("First day"), initial=timezone.localdate)
+    end = date_field(
+        _("First day without the office"),
+        required=False,
+        help_text=_("Leave empty when the end is not known yet."),
+    )
+
+
+class BoardPositionGrantForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Position"), choices=BoardPositionKind.choices)
+    start = date_field(_("First day"), initial=timezone.localdate)
+    end = date_field(
+        _("First day without the position"),
+        required=False,
+        help_text=_("Leave empty when the end is not known yet."),
+    )
+
+
+class DeclarationSignForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I have read the confidentiality declaration and I will keep to it."),
+        error_messages={"required": _("Tick the box to show that you agree.")},
+    )
+
+
+# --- Documents -----------------------------------------------------------------------------------
+
+
+class DocumentForm(forms.ModelForm):
+    """Add a document. The file is checked by the service (members.documents.document_add)."""
+
+    upload = forms.FileField(
+        label=_("File"),
+        help_text=_("A PDF or an office document (Word, Excel, PowerPoint, OpenDocument)."),
+    )
+
+    class Meta:
+        model = Document
+        fields = ["title", "description", "category", "visibility"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "visibility": _(
+                "Public: everyone, also without logging in. Council and board: members, the "
+                "secretary and the board of WIJ. Council: members and the secretary. "
+                "Restricted: the chair and the secretary."
+            )
+        }
+
+
+class DocumentEditForm(forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = ["title", "description", "category", "visibility"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = DocumentForm.Meta.help_texts

@@ -20,6 +20,7 @@ _CACHE_ATTRIBUTE = "_wijraad_roles"
 @dataclass(frozen=True)
 class Roles:
     seated: bool = False  # a term running today, signed or not
+    upcoming: bool = False  # appointed for a term that starts after today
     signed: bool = False  # signed a confidentiality declaration (any version, ever)
     former_member: bool = False  # a term has ended and none runs today
     chair_office: bool = False
@@ -36,6 +37,11 @@ class Roles:
     @property
     def unsigned_member(self):
         return self.seated and not self.signed
+
+    @property
+    def must_sign(self):
+        """Appointed (a term today or to come) and the declaration is not signed yet."""
+        return (self.seated or self.upcoming) and not self.signed
 
     @property
     def chair(self):
@@ -82,6 +88,7 @@ def _query_roles(user, today):
         User.objects.filter(pk=user.pk)
         .annotate(
             seated=Exists(Term.objects.active_on(today).filter(person=OuterRef("pk"))),
+            upcoming=Exists(Term.objects.filter(person=OuterRef("pk"), start__gt=today)),
             had_term=Exists(Term.objects.filter(person=OuterRef("pk"), end__lte=today)),
             signed=Exists(ConfidentialityDeclaration.objects.filter(person=OuterRef("pk"))),
             chair_office=holds(OfficeRole.CHAIR),
@@ -93,6 +100,7 @@ def _query_roles(user, today):
         .values(
             "is_superuser",
             "seated",
+            "upcoming",
             "had_term",
             "signed",
             "chair_office",
@@ -107,6 +115,7 @@ def _query_roles(user, today):
         return NO_ROLES
     return Roles(
         seated=row["seated"],
+        upcoming=row["upcoming"],
         signed=row["signed"],
         former_member=row["had_term"] and not row["seated"],
         chair_office=row["chair_office"],

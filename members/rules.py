@@ -5,6 +5,7 @@ many predicates it checks.
 """
 
 import rules
+from django.contrib.auth import get_user_model
 
 from members.roles import roles_for
 from wijraad.rules import is_administrator
@@ -58,16 +59,41 @@ def is_board(user):
     return roles_for(user).board
 
 
+@rules.predicate
+def must_sign_declaration(user):
+    """Appointed (a term today or to come) and the confidentiality declaration is not signed."""
+    return roles_for(user).must_sign
+
+
+@rules.predicate
+def is_self(user, person):
+    """The person (a User) is the user themself."""
+    return isinstance(person, get_user_model()) and user.is_authenticated and user.pk == person.pk
+
+
+@rules.predicate
+def can_see_document(user, document):
+    """The document's visibility level is one the user may see (members.roles)."""
+    return document is not None and document.visibility in roles_for(user).visibility_levels
+
+
+# The council's own circle: members who signed (so also the chair) and the secretary.
+is_council = is_member | is_secretary
+
 __all__ = [
+    "can_see_document",
     "is_administrator",
     "is_board",
     "is_chair",
+    "is_council",
     "is_former_member",
     "is_member",
     "is_seated",
     "is_secretary",
+    "is_self",
     "is_unsigned_member",
     "is_vice_chair",
+    "must_sign_declaration",
 ]
 
 # The secretary watches the scheduler too (wijraad.rules defines it for the administrator).
@@ -75,3 +101,33 @@ rules.set_perm("wijraad.view_scheduler_status", is_administrator | is_secretary)
 
 # Accounts are never self-registered: the secretary invites people by e-mail.
 rules.add_perm("members.invite_people", is_secretary)
+
+# Permission names never match a model permission Django creates ("view_document",
+# "change_user"...): Django's ModelBackend grants those to a superuser, and the administrator must
+# not see the council's content.
+
+# --- People ------------------------------------------------------------------------------------
+# The people page: the council's circle; board users see the current members' names and roles.
+rules.add_perm("members.view_people", is_council | is_board)
+# All of it: former and coming members, the staff secretary, the board, terms and contact data.
+rules.add_perm("members.view_people_details", is_council)
+# A person's page (terms, offices, positions): the council's circle, and everyone their own.
+rules.add_perm("members.view_person", is_council | is_self)
+# Contact data (e-mail, phone): the council's circle and the person; never the board.
+rules.add_perm("members.view_contact_details", is_council | is_self)
+# Relation to WIJ (whether someone is a client!), neighbourhood and expertise: the secretary and
+# the person only.
+rules.add_perm("members.view_personal_details", is_secretary | is_self)
+rules.add_perm("members.change_personal_details", is_secretary | is_self)
+# Who signed the confidentiality declaration, and when.
+rules.add_perm("members.view_declarations", is_secretary | is_chair | is_self)
+# Add people, appoint, reappoint, end terms, grant and end offices and board positions.
+rules.add_perm("members.manage_people", is_secretary)
+rules.add_perm("members.sign_declaration", must_sign_declaration)
+# The term schedule (rooster van aftreden) is the council's own planning.
+rules.add_perm("members.view_term_schedule", is_council)
+
+# --- Documents ---------------------------------------------------------------------------------
+rules.add_perm("members.download_document", can_see_document)
+rules.add_perm("members.manage_documents", is_secretary)
+rules.add_perm("members.view_download_log", is_secretary)

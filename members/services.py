@@ -389,6 +389,25 @@ def declaration_sign(*, person, version=None):
     return declaration
 
 
+# --- People ------------------------------------------------------------------------------------
+
+
+def person_update(*, person, by=None, **changes):
+    """Change a person's name or details (PERSON_DETAILS); the e-mail address, which is also the
+    login, is changed by the person themself on their account page."""
+    allowed = {"name", *PERSON_DETAILS}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise TypeError(f"person_update() got unexpected fields: {sorted(unknown)}")
+    with transaction.atomic(), _acting(by):
+        person = User.objects.select_for_update().get(pk=person.pk)
+        for field, value in changes.items():
+            setattr(person, field, value)
+        person.full_clean(exclude=["password"])
+        person.save(update_fields=list(changes))
+    return person
+
+
 # --- Invitations -------------------------------------------------------------------------------
 
 
@@ -396,13 +415,25 @@ def _token_hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def person_invite(*, email, name, preferred_language=None, by=None):
-    """Make an account for a new person (no usable password) and e-mail them an invitation."""
+# What the secretary (or the person) may fill in about a person besides name and address.
+PERSON_DETAILS = ("phone", "neighbourhood", "expertise", "relation_to_wij")
+
+
+def person_invite(*, email, name, preferred_language=None, by=None, **details):
+    """Make an account for a new person (no usable password) and e-mail them an invitation.
+
+    `details`: any of PERSON_DETAILS (phone, neighbourhood, expertise, relation to WIJ).
+    """
+    unknown = set(details) - set(PERSON_DETAILS)
+    if unknown:
+        raise TypeError(f"person_invite() got unexpected details: {sorted(unknown)}")
+    details = {field: value for field, value in details.items() if value is not None}
     with transaction.atomic(), _acting(by):
         person = User(
             email=email,
             name=name,
             preferred_language=preferred_language or settings.LANGUAGE_CODE,
+            **details,
         )
         person.set_unusable_password()
         person.full_clean(exclude=["password"])

@@ -18,14 +18,19 @@ from members.models import (
     BoardPositionKind,
     ConfidentialityDeclaration,
     DeclarationText,
+    Document,
+    DocumentCategory,
     Office,
     OfficeRole,
     RelationToWij,
     Term,
     User,
 )
+from wijraad.models import Visibility
 
 PASSWORD = "test-wachtwoord-2026"
+# The smallest file the upload check takes for a PDF.
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 class UserFactory(DjangoModelFactory):
@@ -90,6 +95,22 @@ class DeclarationFactory(DjangoModelFactory):
     person = factory.SubFactory(UserFactory)
     text = factory.SubFactory(DeclarationTextFactory)
     signed_at = factory.LazyFunction(timezone.now)
+
+
+class DocumentFactory(DjangoModelFactory):
+    """A library document with a small PDF in the private storage (point PRIVATE_MEDIA_ROOT at a
+    temporary folder first: the `private_root` fixture)."""
+
+    class Meta:
+        model = Document
+
+    title = factory.Sequence(lambda n: f"Stuk {n}")
+    category = DocumentCategory.REGULATION
+    visibility = Visibility.COUNCIL
+    file = factory.django.FileField(data=PDF, filename="stuk.pdf")
+    original_name = factory.LazyAttribute(lambda document: f"{document.title}.pdf")
+    size = len(PDF)
+    content_type = "application/pdf"
 
 
 def seated_person(*, start, signed=True, **user_fields):

@@ -41,8 +41,19 @@ def test_a_term_can_be_viewed_but_not_changed_or_deleted(admin_client):
 def test_the_account_page_shows_the_person_and_their_terms_read_only(admin_client, voorzitter):
     page = admin_client.get(reverse("admin:members_user_change", args=[voorzitter.pk]))
     assert page.status_code == 200
-    assert b'name="neighbourhood"' in page.content
+    assert b'name="name"' in page.content
     assert b'name="terms-0-start"' not in page.content
+
+
+def test_the_admin_shows_no_personal_details(admin_client, voorzitter):
+    voorzitter.expertise = "Schuldhulp"
+    voorzitter.save()
+    page = admin_client.get(reverse("admin:members_user_change", args=[voorzitter.pk]))
+    for field in ("phone", "neighbourhood", "expertise", "relation_to_wij"):
+        assert f'name="{field}"'.encode() not in page.content
+    assert "Schuldhulp" not in page.content.decode()
+    changelist = admin_client.get(reverse("admin:members_user_changelist")).content.decode()
+    assert "relation_to_wij" not in changelist
 
 
 def test_the_rules_are_editable(admin_client):
@@ -72,9 +83,7 @@ def test_the_account_can_be_saved_with_its_read_only_records(admin_client, voorz
     data = {
         "email": voorzitter.email,
         "name": voorzitter.name,
-        "preferred_language": "nl",
-        "relation_to_wij": "volunteer",
-        "neighbourhood": "Beijum",
+        "preferred_language": "en",
         "is_active": "on",
         "date_joined_0": "2026-01-01",
         "date_joined_1": "10:00:00",
@@ -89,5 +98,5 @@ def test_the_account_can_be_saved_with_its_read_only_records(admin_client, voorz
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     voorzitter.refresh_from_db()
-    assert voorzitter.neighbourhood == "Beijum"
+    assert voorzitter.preferred_language == "en"
     assert voorzitter.terms.count() == 1

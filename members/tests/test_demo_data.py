@@ -1,24 +1,38 @@
 """Demo data: idempotent, with the persona accounts, and only with DEBUG on."""
 
+import datetime
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 from django.db.models import Model
 from django.utils import timezone
 
+from members.composition import term_schedule
 from members.models import (
     BoardPosition,
     ConfidentialityDeclaration,
+    Document,
     Office,
     Term,
     User,
 )
 from members.roles import roles_for
+from wijraad.files import check_upload
+from wijraad.models import DownloadLog, Visibility
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_root")]
 
-MODELS: list[type[Model]] = [User, Term, Office, BoardPosition, ConfidentialityDeclaration]
+MODELS: list[type[Model]] = [
+    User,
+    Term,
+    Office,
+    BoardPosition,
+    ConfidentialityDeclaration,
+    Document,
+    DownloadLog,
+]
 
 
 def counts():
@@ -32,7 +46,7 @@ def test_loading_twice_changes_nothing(settings):
     first = counts()
     call_command("demo_data", stdout=StringIO())
     assert counts() == first
-    assert 9 <= Term.objects.active_on(timezone.localdate()).count() <= 11
+    assert 9 <= Term.objects.active_on(timezone.localdate()).count() <= 12
     assert "demo-wachtwoord-2026" in output.getvalue()
     assert "lid-ongetekend@example.org" in output.getvalue()
 
@@ -63,3 +77,37 @@ def test_demo_data_is_refused_with_debug_off(settings):
     with pytest.raises(CommandError):
         call_command("demo_data", stdout=StringIO())
     assert not User.objects.filter(email="lid@example.org").exists()
+
+
+def test_documents_of_every_visibility_with_real_pdf_files(settings):
+    settings.DEBUG = True
+    call_command("demo_data", stdout=StringIO())
+    assert set(Document.objects.values_list("visibility", flat=True)) == set(Visibility)
+    for document in Document.objects.all():
+        with document.file.open("rb") as file:
+            content = file.read()
+            file.seek(0)
+            assert check_upload(file) == "application/pdf"
+        assert content.startswith(b"%PDF-1.4")
+        assert content.rstrip().endswith(b"%%EOF")
+        assert document.size == len(content)
+
+
+@pytest.mark.parametrize("month", [1, 4, 7, 11])
+def test_the_term_schedule_shows_both_warnings_whenever_it_is_loaded(settings, month):
+    settings.DEBUG = True
+    moment = datetime.datetime(2027, month, 15, 12, tzinfo=datetime.UTC)
+    with time_machine.travel(moment, tick=False):
+        call_command("demo_data", stdout=StringIO())
+        years = term_schedule()
+    assert any(year.continuity_risk for year in years)
+    assert any(year.under_strength for year in years)
+
+
+def test_an_invited_person_waits_for_an_appointment(settings):
+    settings.DEBUG = True
+    call_command("demo_data", stdout=StringIO())
+    femke = User.objects.get(email="femke.deboer@example.org")
+    assert not femke.has_usable_password()
+    assert not femke.terms.exists()
+    assert femke.invitations.count() == 1

@@ -62,6 +62,60 @@ class UserQuerySet(models.QuerySet):
             models.Exists(ConfidentialityDeclaration.objects.filter(person=models.OuterRef("pk")))
         )
 
+    def visible_to(self, user, today=None):
+        """The people `user` may see in the people list and on a person page.
+
+        - the secretary: everyone, except technical staff without a place in the council;
+        - members (signed, so also the chair): everyone with a place in or around the council,
+          now or before: a term, an office or a board position;
+        - board users: the members holding a seat today;
+        - everyone else (the unsigned member, the former member, the administrator): only
+          themselves.
+        """
+        from members.roles import roles_for
+
+        if user is None or not user.is_authenticated:
+            return self.none()
+        today = today or timezone.localdate()
+        roles = roles_for(user, today)
+        own = Q(pk=user.pk)
+        if roles.secretary:
+            return self.filter(own | _has_a_place() | Q(is_staff=False))
+        if roles.member:
+            return self.filter(own | _has_a_place())
+        if roles.board:
+            return self.filter(own | models.Exists(_running_terms(today)))
+        return self.filter(own)
+
+    def with_history(self):
+        """Prefetch what people pages show: terms, offices and board positions (oldest first),
+        and whether the person ever signed the confidentiality declaration (`has_signed`)."""
+        return self.prefetch_related(
+            models.Prefetch("terms", queryset=Term.objects.order_by("start", "id")),
+            models.Prefetch("offices", queryset=Office.objects.order_by("start", "id")),
+            models.Prefetch(
+                "board_positions", queryset=BoardPosition.objects.order_by("start", "id")
+            ),
+        ).annotate(
+            has_signed=models.Exists(
+                ConfidentialityDeclaration.objects.filter(person=models.OuterRef("pk"))
+            )
+        )
+
+
+def _running_terms(day):
+    return Term.objects.active_on(day).filter(person=models.OuterRef("pk"))
+
+
+def _has_a_place():
+    """A term, an office or a board position, at any time."""
+    person = models.OuterRef("pk")
+    return (
+        models.Exists(Term.objects.filter(person=person))
+        | models.Exists(Office.objects.filter(person=person))
+        | models.Exists(BoardPosition.objects.filter(person=person))
+    )
+
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
@@ -526,56 +580,3 @@ class ConfidentialityDeclaration(models.Model):
     @property
     def version(self):
         return self.text_id
-
-
-# --- Invitations ---------------------------------------------------------------------------------
-
-
-class InvitationStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    USED = "used", _("Used")
-    REVOKED = "revoked", _("Replaced by a newer invitation")
-    EXPIRED = "expired", _("Expired")
-
-
-class Invitation(models.Model):
-    """A single-use, expiring link that lets an invited person set their first password.
-
-    Only a hash of the token is stored: the link in the e-mail is the only copy of the token.
-    Sending a new invitation revokes the earlier ones (members.services.invitation_send).
-    """
-
-    person = models.ForeignKey(
-        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="invitations"
-    )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
-    expires_at = models.DateTimeField(_("expires at"))
-    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    invited_by = models.ForeignKey(
-        User,
-        verbose_name=_("invited by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("invitation")
-        verbose_name_plural = _("invitations")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.person} ({self.created_at:%Y-%m-%d})"
-
-    def status(self, now=None):
-        now = now or timezone.now()
-        if self.used_at:
-            return InvitationStatus.USED
-        if self.revoked_at:
-            return InvitationStatus.REVOKED
-        if self.expires_at <= now:
-            return InvitationStatus.EXPIRED
-        return InvitationStatus.OPEN

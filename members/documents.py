@@ -1,0 +1,79 @@
+"""Services of the document library: add, change and delete documents.
+
+A file is checked by its bytes before anything is stored (wijraad.files.check_upload), so a
+program or web page renamed to .pdf, or a file that is too large, leaves nothing behind. A deleted
+document takes its file with it, once the deletion is committed.
+"""
+
+from django.db import transaction
+
+from members.models import Document
+from members.services import _acting
+from wijraad.files import DOCUMENT_TYPES, check_upload
+from wijraad.models import DownloadLog
+
+# What a library document may be: office documents and PDF (no images, no web pages).
+ALLOWED_TYPES = DOCUMENT_TYPES
+
+
+def document_add(*, upload, title, category, visibility, description="", by=None):
+    """Store `upload` as a new document. Refuses (ValidationError, in Dutch) a file that is too
+    large, empty or not one of the allowed kinds, before anything is written."""
+    content_type = check_upload(upload, allowed=ALLOWED_TYPES)
+    document = Document(
+        title=title,
+        description=description,
+        category=category,
+        visibility=visibility,
+        file=upload,
+        original_name=(upload.name or "")[:255],
+        size=upload.size,
+        content_type=content_type,
+        uploaded_by=by,
+    )
+    document.full_clean()
+    try:
+        with transaction.atomic(), _acting(by):
+            document.save()
+    except Exception:
+        # The file is written before the row; without the row it must not stay behind.
+        if document.file.name:
+            document.file.storage.delete(document.file.name)
+        raise
+    return document
+
+
+def document_update(*, document, by=None, **changes):
+    """Change the title, description, kind or visibility of a document (not its file)."""
+    allowed = {"title", "description", "category", "visibility"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise TypeError(f"document_update() got unexpected fields: {sorted(unknown)}")
+    with transaction.atomic(), _acting(by):
+        document = Document.objects.select_for_update().get(pk=document.pk)
+        for field, value in changes.items():
+            setattr(document, field, value)
+        document.full_clean()
+        document.save(update_fields=list(changes))
+    return document
+
+
+def document_delete(*, document, by=None):
+    """Delete a document and, once that is committed, its file. The download log keeps its rows:
+    who downloaded what stays on record."""
+    name = document.file.name
+    storage = document.file.storage
+    with transaction.atomic(), _acting(by):
+        document.delete()
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def document_downloads(document):
+    """The download log of one document, newest first, with the person who downloaded."""
+    # Filter on the content type's natural key: one query, whatever the content-type cache holds.
+    meta = Document._meta
+    return DownloadLog.objects.filter(
+        content_type__app_label=meta.app_label,
+        content_type__model=meta.model_name,
+        object_id=str(document.pk),
+    ).select_related("user")

@@ -1,0 +1,90 @@
+"""The council's document library: its own standing documents (regulations, the confidentiality
+text, work plans, annual reports), each with a visibility level.
+
+Files live in the private storage (wijraad.files): never a public URL, only a checked download
+that logs every non-public download. Adding and removing go through members.documents.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijraad.files import private_storage, private_upload_to
+from wijraad.models import Visibility
+
+
+class DocumentCategory(models.TextChoices):
+    REGULATION = "regulation", _("Regulation")
+    CONFIDENTIALITY = "confidentiality", _("Confidentiality")
+    WORK_PLAN = "work_plan", _("Work plan")
+    ANNUAL_REPORT = "annual_report", _("Annual report")
+    OTHER = "other", _("Other documents")
+
+
+class DocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The documents whose visibility level `user` may see (members.roles)."""
+        from members.roles import visibility_levels_for
+
+        return self.filter(visibility__in=visibility_levels_for(user))
+
+    def for_list(self):
+        return self.select_related("uploaded_by")
+
+
+class Document(models.Model):
+    """One document of the library. The file is kept under a random name; `original_name` is the
+    name it was uploaded with, used again for the download."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the document is about, in a few lines.")
+    )
+    category = models.CharField(
+        _("kind of document"), max_length=20, choices=DocumentCategory.choices
+    )
+    visibility = models.CharField(
+        _("who may see it"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.COUNCIL,
+    )
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to=private_upload_to, max_length=200
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    content_type = models.CharField(_("type of file"), max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("added on"), default=timezone.now)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-uploaded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visibility__in=Visibility.values), name="document_visibility_known"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["visibility", "-uploaded_at"], name="document_visible_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_public(self):
+        return self.visibility == Visibility.PUBLIC

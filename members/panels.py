@@ -1,0 +1,101 @@
+"""Dashboard panels of the members app (registered in MembersConfig.ready through
+wijraad.dashboard). Each context runs a fixed number of queries, whatever the amount of data.
+
+Who sees a panel is asked of the role predicates (members.rules) directly, not of has_perm: a
+refused has_perm falls through to Django's ModelBackend, which queries the permission tables."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from members.composition import seat_warnings, terms_ending_soon
+from members.models import CouncilRules, DeclarationText, Document, Term
+from members.roles import roles_for
+from members.rules import is_board, is_chair, is_council, is_secretary, must_sign_declaration
+from wijraad.dashboard import Panel
+
+RECENT_DOCUMENTS = 5
+
+
+def declaration_context(request):
+    return {"text": DeclarationText.objects.in_force()}
+
+
+def seats_context(request):
+    seated, rules, warnings = seat_warnings()
+    return {
+        "rules": rules,
+        "seated": seated,
+        "free": max(rules.max_seats - seated, 0),
+        "warnings": warnings,
+    }
+
+
+def terms_ending_context(request):
+    today = timezone.localdate()
+    rules = CouncilRules.objects.in_force(today)
+    return {"terms": terms_ending_soon(today=today), "rules": rules}
+
+
+def documents_context(request):
+    documents = Document.objects.visible_to(request.user).order_by("-uploaded_at", "-id")
+    return {"documents": list(documents[:RECENT_DOCUMENTS])}
+
+
+def membership_context(request):
+    today = timezone.localdate()
+    terms = list(Term.objects.filter(person=request.user).order_by("start"))
+    return {
+        "current": next((term for term in terms if term.is_running(today)), None),
+        "upcoming": next((term for term in terms if term.start > today), None),
+        "last": terms[-1] if terms else None,
+        "today": today,
+    }
+
+
+def _has_a_term(user):
+    roles = roles_for(user)
+    return roles.seated or roles.upcoming or roles.former_member
+
+
+PANELS = [
+    Panel(
+        key="members.declaration",
+        title=_("Sign the confidentiality declaration"),
+        template="members/panels/declaration.html",
+        visible=lambda user: must_sign_declaration(user),
+        context=declaration_context,
+        order=1,
+    ),
+    Panel(
+        key="members.seats",
+        title=_("Seats and warnings"),
+        template="members/panels/seats.html",
+        visible=lambda user: (is_secretary | is_chair)(user),
+        context=seats_context,
+        order=10,
+    ),
+    Panel(
+        key="members.terms_ending",
+        title=_("Terms ending soon"),
+        template="members/panels/terms_ending.html",
+        visible=lambda user: is_secretary(user),
+        context=terms_ending_context,
+        order=12,
+    ),
+    Panel(
+        key="members.documents",
+        title=_("Recent documents"),
+        template="members/panels/documents.html",
+        visible=lambda user: (is_council | is_board)(user),
+        context=documents_context,
+        order=40,
+    ),
+    Panel(
+        key="members.membership",
+        title=_("My membership"),
+        template="members/panels/membership.html",
+        visible=_has_a_term,
+        context=membership_context,
+        order=50,
+    ),
+]

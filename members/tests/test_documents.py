@@ -1,0 +1,235 @@
+"""The document library as the secretary keeps it: upload with a visibility level (bad files are
+refused and nothing is stored), change, delete with the file, the download log; and the pages'
+query counts."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from members.models import Document, DocumentCategory
+from members.tests.factories import PDF, DocumentFactory
+from members.tests.fixtures import model_permission_queries
+from wijraad.models import DownloadLog, Visibility
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_root")]
+
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\0" * 64 + b"PE\0\0"
+HTML = b"<!doctype html><html><script>alert(1)</script></html>"
+
+
+def download(client, document):
+    """Download the document's file to the end. Reading it through closes the response the way
+    a web server does (closing it again would close the test's database connection)."""
+    response = client.get(reverse("members:document_download", args=[document.pk]))
+    return b"".join(response.streaming_content)
+
+
+def stored_files(root):
+    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+
+
+def upload(client, name, content, **fields):
+    data = {
+        "title": "Werkplan 2026",
+        "description": "Thema's en activiteiten.",
+        "category": DocumentCategory.WORK_PLAN,
+        "visibility": Visibility.BOARD,
+        "upload": SimpleUploadedFile(name, content, content_type="application/pdf"),
+    }
+    data.update(fields)
+    return client.post(reverse("members:document_add"), data)
+
+
+@pytest.fixture
+def as_secretary(client, secretaris):
+    client.force_login(secretaris)
+    return client
+
+
+def test_the_secretary_uploads_a_document(as_secretary, secretaris, private_root):
+    response = upload(as_secretary, "Werkplan WIJ-raad 2026.pdf", PDF)
+    document = Document.objects.get()
+    assert response["Location"] == reverse("members:document", args=[document.pk])
+    assert document.original_name == "Werkplan WIJ-raad 2026.pdf"
+    assert (document.size, document.content_type) == (len(PDF), "application/pdf")
+    assert document.uploaded_by == secretaris
+    assert document.visibility == Visibility.BOARD
+    assert document.file.name.startswith("members/document/")
+    assert "Werkplan" not in document.file.name
+    assert (private_root / document.file.name).read_bytes() == PDF
+    html = as_secretary.get(response["Location"]).content.decode()
+    assert "Het document is toegevoegd." in html
+    assert "Raad en bestuur" in html
+    assert "door Joyce Meijer" in html
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("agenda.pdf", EXE), ("agenda.pdf", HTML), ("agenda.exe", EXE), ("leeg.pdf", b"")],
+    ids=["exe-renamed-pdf", "html-renamed-pdf", "exe", "empty"],
+)
+def test_a_wrong_file_is_refused_in_dutch_and_nothing_is_stored(
+    as_secretary, private_root, name, content
+):
+    response = upload(as_secretary, name, content)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Dit soort bestand is niet toegestaan" in html or "leeg" in html
+    assert not Document.objects.exists()
+    assert stored_files(private_root) == []
+
+
+def test_an_oversized_file_is_refused_before_it_reaches_the_disk(
+    as_secretary, settings, private_root
+):
+    settings.MAX_UPLOAD_SIZE = 64 * 1024
+    response = upload(as_secretary, "groot.pdf", PDF + b"0" * (settings.MAX_UPLOAD_SIZE * 2))
+    assert response.status_code == 200
+    assert "Dit bestand is te groot. Het mag maximaal 64 kB zijn." in response.content.decode()
+    assert not Document.objects.exists()
+    assert stored_files(private_root) == []
+
+
+def test_the_secretary_changes_title_and_visibility(as_secretary):
+    document = DocumentFactory(title="Concept jaarverslag", visibility=Visibility.RESTRICTED)
+    response = as_secretary.post(
+        reverse("members:document_edit", args=[document.pk]),
+        {
+            "title": "Jaarverslag 2025",
+            "description": "",
+            "category": DocumentCategory.ANNUAL_REPORT,
+            "visibility": Visibility.PUBLIC,
+        },
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert (document.title, document.visibility) == ("Jaarverslag 2025", Visibility.PUBLIC)
+
+
+def test_deleting_a_document_removes_its_file_and_keeps_the_log(
+    client, lid, secretaris, private_root, django_capture_on_commit_callbacks
+):
+    document = DocumentFactory(title="Oud reglement")
+    path = private_root / document.file.name
+    assert path.exists()
+    client.force_login(lid)
+    download(client, document)
+    client.force_login(secretaris)
+    confirm = client.get(reverse("members:document_delete", args=[document.pk]))
+    assert "worden voorgoed verwijderd" in confirm.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("members:document_delete", args=[document.pk]))
+    assert response["Location"] == reverse("members:documents")
+    assert not Document.objects.exists()
+    assert not path.exists()
+    assert DownloadLog.objects.filter(file_name="Oud reglement.pdf").count() == 1
+
+
+def test_the_download_log_shows_who_downloaded_what(client, lid, voorzitter, secretaris):
+    document = DocumentFactory(title="Huishoudelijk reglement", visibility=Visibility.COUNCIL)
+    for person in (lid, voorzitter):
+        client.force_login(person)
+        download(client, document)
+    client.force_login(secretaris)
+    html = client.get(reverse("members:document_log", args=[document.pk])).content.decode()
+    assert "Sander de Vries" in html
+    assert "Anneke Dijkstra" in html
+    assert "Raad: leden en secretaris" in html
+
+
+def test_downloads_of_public_documents_are_not_logged(client, lid, secretaris):
+    document = DocumentFactory(title="Reglement", visibility=Visibility.PUBLIC)
+    download(client, document)
+    client.force_login(lid)
+    download(client, document)
+    assert not DownloadLog.objects.exists()
+    client.force_login(secretaris)
+    html = client.get(reverse("members:document_log", args=[document.pk])).content.decode()
+    assert "Niemand heeft dit document nog gedownload." in html
+    assert "Dit document is nu openbaar" in html
+
+
+def test_the_library_groups_documents_by_kind(client, lid):
+    DocumentFactory(title="Werkplan 2026", category=DocumentCategory.WORK_PLAN)
+    DocumentFactory(title="Jaarverslag 2025", category=DocumentCategory.ANNUAL_REPORT)
+    client.force_login(lid)
+    html = client.get(reverse("members:documents")).content.decode()
+    assert html.index("<h2>Werkplan</h2>") < html.index("Werkplan 2026")
+    assert html.index("<h2>Jaarverslag</h2>") < html.index("Jaarverslag 2025")
+    assert "Document toevoegen" not in html
+
+
+# --- Query counts --------------------------------------------------------------------------------
+
+
+def add_documents(count):
+    levels = list(Visibility)
+    for number in range(count):
+        DocumentFactory(visibility=levels[number % len(levels)])
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    # user, roles, the documents with who added them, and the look-ups of a refused permission
+    # (add documents, or sign: model_permission_queries); the secretary and the board user: the
+    # MFA check. A visitor: the documents only.
+    [("anoniem", 1), ("lid", 3), ("secretaris", 4), ("bestuurder", 4)],
+)
+def test_the_library_has_constant_queries(
+    client, personas, assert_constant_queries, persona, expected
+):
+    if personas[persona]:
+        client.force_login(personas[persona])
+        expected += model_permission_queries(personas[persona])
+    assert_constant_queries(
+        lambda: client.get(reverse("members:documents")), expected=expected, add_rows=add_documents
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("members:document", 4),
+        ("members:document_edit", 4),
+        ("members:document_delete", 4),
+        ("members:document_add", 3),
+    ],
+)
+def test_document_pages_have_constant_queries(
+    as_secretary, assert_constant_queries, name, expected
+):
+    document = DocumentFactory()
+    args = [] if name == "members:document_add" else [document.pk]
+    assert_constant_queries(
+        lambda: as_secretary.get(reverse(name, args=args)),
+        expected=expected,
+        add_rows=add_documents,
+    )
+
+
+def test_the_download_log_has_constant_queries(
+    as_secretary, assert_constant_queries, django_user_model
+):
+    document = DocumentFactory()
+    url = reverse("members:document_log", args=[document.pk])
+
+    def add_downloads(count):
+        for number in range(count):
+            DownloadLog.objects.create(
+                user=django_user_model.objects.create_user(
+                    f"lezer{DownloadLog.objects.count()}-{number}@example.org", name="Lezer"
+                ),
+                content_type_id=_document_type_id(),
+                object_id=str(document.pk),
+                file_name=document.original_name,
+                visibility=document.visibility,
+            )
+
+    # user, roles, MFA check, the document, the downloads with their users
+    assert_constant_queries(lambda: as_secretary.get(url), expected=5, add_rows=add_downloads)
+
+
+def _document_type_id():
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(Document).pk

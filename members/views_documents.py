@@ -1,0 +1,160 @@
+"""The document library: the council's standing documents, each with a visibility level.
+
+Everyone sees the public documents, also without logging in; the rest is listed and downloadable
+only for those whose role reaches its level (Document.objects.visible_to). A document someone may
+not see answers 404 (a visitor who is not logged in is sent to the login page first). Downloads go
+through wijraad.files.private_file_response, which logs every non-public download.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from members import documents as library
+from members.access import document_for, explain_refusals, login_when_hidden, require_perm
+from members.forms import DocumentEditForm, DocumentForm
+from members.models import Document, DocumentCategory
+from members.views_people import form_errors, posted
+from wijraad.files import human_size, private_file_response
+from wijraad.models import Visibility
+
+
+@require_GET
+def documents(request):
+    """All documents the user may see, grouped by kind."""
+    user = request.user
+    visible = list(
+        Document.objects.visible_to(user).for_list().order_by("category", "-uploaded_at", "-id")
+    )
+    groups = [
+        {"category": category, "documents": [d for d in visible if d.category == category]}
+        for category in DocumentCategory
+    ]
+    return render(
+        request,
+        "members/documents.html",
+        {
+            "groups": [group for group in groups if group["documents"]],
+            "count": len(visible),
+            "can_manage": user.has_perm("members.manage_documents"),
+            "must_sign": user.has_perm("members.sign_declaration"),
+        },
+    )
+
+
+@login_when_hidden
+@require_GET
+def document(request, pk):
+    document = document_for(request, pk)
+    return render(
+        request,
+        "members/document.html",
+        {
+            "document": document,
+            "can_manage": request.user.has_perm("members.manage_documents"),
+            "can_see_log": request.user.has_perm("members.view_download_log", document),
+        },
+    )
+
+
+@login_when_hidden
+@require_GET
+def document_download(request, pk):
+    document = document_for(request, pk)
+    return private_file_response(
+        request,
+        subject=document,
+        name=document.file.name,
+        download_name=document.original_name,
+        perm="members.download_document",
+        public=document.is_public,
+    )
+
+
+@explain_refusals
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_add(request):
+    require_perm(request, "members.manage_documents")
+    form = DocumentForm(posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document = library.document_add(
+                upload=data["upload"],
+                title=data["title"],
+                description=data["description"],
+                category=data["category"],
+                visibility=data["visibility"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form_errors(form, error, field="upload")
+        else:
+            messages.success(request, _("The document is added."))
+            return redirect("members:document", pk=document.pk)
+    return render(
+        request,
+        "members/document_add.html",
+        {"form": form, "max_size": human_size(settings.MAX_UPLOAD_SIZE)},
+    )
+
+
+@explain_refusals
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_edit(request, pk):
+    document = document_for(request, pk)
+    require_perm(request, "members.manage_documents")
+    form = DocumentEditForm(posted(request), instance=document)
+    if request.method == "POST" and form.is_valid():
+        try:
+            library.document_update(
+                document=document,
+                by=request.user,
+                **{field: form.cleaned_data[field] for field in form.Meta.fields},
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, _("The document is changed."))
+            return redirect("members:document", pk=document.pk)
+    return render(request, "members/document_edit.html", {"document": document, "form": form})
+
+
+@explain_refusals
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_delete(request, pk):
+    """GET asks to confirm; POST deletes the document and its file."""
+    document = document_for(request, pk)
+    require_perm(request, "members.manage_documents")
+    if request.method == "POST":
+        library.document_delete(document=document, by=request.user)
+        messages.success(
+            request, _("The document “%(title)s” is deleted.") % {"title": document.title}
+        )
+        return redirect("members:documents")
+    return render(request, "members/document_delete.html", {"document": document})
+
+
+@explain_refusals
+@login_required
+@require_GET
+def document_log(request, pk):
+    """Who downloaded the document, and when (public documents are not logged)."""
+    document = document_for(request, pk, perm="members.view_download_log")
+    labels = dict(Visibility.choices)
+    rows = [
+        {"download": download, "visibility": labels.get(download.visibility, download.visibility)}
+        for download in library.document_downloads(document)
+    ]
+    return render(
+        request,
+        "members/document_log.html",
+        {"document": document, "rows": rows, "public": document.is_public},
+    )
