@@ -174,6 +174,7 @@ def meeting_detail(request, pk):
             "can_report": rules.test_rule("meetings.write_visit_report", user, meeting),
             "has_started": meeting.starts_at <= timezone.now(),
             "can_view_attendance": rules.test_rule("meetings.view_attendance", user, meeting),
+            "can_view_deliveries": rules.test_rule("meetings.view_deliveries", user, meeting),
         },
     )
 

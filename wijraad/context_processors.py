@@ -1,6 +1,24 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+from rules import has_perm, test_rule
+
+
+def navigation(user):
+    """Which menu items this person gets. Asks the apps' permissions and rules by name (the
+    ground floor imports no app) and directly, so the answer costs no query beyond the roles."""
+    if not user.is_authenticated:
+        return {}
+    return {
+        "meetings": test_rule("meetings.view_meetings", user),
+        "work_plan": test_rule("meetings.view_work_plan", user),
+        "people": has_perm("members.view_people", user),
+    }
 
 
 def portal(request):
     """What the base layout needs on every page."""
-    return {"LANGUAGES": settings.LANGUAGES, "DEBUG_BANNER": settings.DEBUG}
+    user = getattr(request, "user", None)
+    return {
+        "LANGUAGES": settings.LANGUAGES,
+        "nav": SimpleLazyObject(lambda: navigation(user) if user is not None else {}),
+    }

@@ -50,13 +50,24 @@ FORM_OVERHEAD = 64 * 1024
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
-    """File storage under PRIVATE_MEDIA_ROOT. Files here never get a URL of their own."""
+    """File storage under PRIVATE_MEDIA_ROOT. Files here never get a URL of their own.
+
+    The folder is read from the setting each time, so every instance (the FileField's and the
+    download view's) agrees on it, also when a test moves it.
+    """
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("location", settings.PRIVATE_MEDIA_ROOT)
         kwargs.setdefault("file_permissions_mode", 0o640)
         kwargs.setdefault("directory_permissions_mode", 0o750)
         super().__init__(**kwargs)
+
+    @property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
     def url(self, name):
         raise ValueError("Private files have no public URL; serve them with private_file_response.")
