@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.roles import roles_for
-from wijraad.files import private_storage, private_upload_to
-from wijraad.models import Visibility
+from wijraad.models import PrivateFile, Visibility
 
 
 def _meeting_scope(user, prefix):
@@ -116,7 +115,7 @@ class AgendaDocumentQuerySet(models.QuerySet):
         return self.filter(item_scope(user, "agenda_item__"), visibility__in=levels)
 
 
-class AgendaDocument(models.Model):
+class AgendaDocument(PrivateFile):
     """A paper (vergaderstuk) on an agenda item, kept in the private storage."""
 
     agenda_item = models.ForeignKey(
@@ -129,21 +128,6 @@ class AgendaDocument(models.Model):
     visibility = models.CharField(
         _("who may see it"), max_length=20, choices=Visibility.choices, default=Visibility.COUNCIL
     )
-    file = models.FileField(
-        _("file"), storage=private_storage, upload_to=private_upload_to, max_length=200
-    )
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
-    content_type = models.CharField(_("type of file"), max_length=100)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("added by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("added on"), default=timezone.now)
-
     objects = AgendaDocumentQuerySet.as_manager()
 
     class Meta:

@@ -30,7 +30,7 @@ from meetings.models import (
 )
 from meetings.services import field_error, meeting_transition
 from members.models import CouncilRules, User
-from wijraad.files import DOCUMENT_AND_IMAGE_TYPES, check_upload
+from wijraad.files import DOCUMENT_AND_IMAGE_TYPES
 
 ITEM_FIELDS = ("title", "description", "kind", "presenter", "duration_minutes", "visibility")
 
@@ -136,41 +136,25 @@ def agenda_reorder(*, meeting, by, order):
 def document_add(*, item, by, upload, title="", visibility):
     """Attach a paper to an agenda item. The file is checked by its bytes (PDF, Office, ODF,
     images) and its size before anything is stored."""
-    content_type = check_upload(upload, allowed=DOCUMENT_AND_IMAGE_TYPES)
+    document = AgendaDocument.from_upload(
+        upload,
+        allowed=DOCUMENT_AND_IMAGE_TYPES,
+        by=by,
+        agenda_item=item,
+        title=(title or "").strip() or (upload.name or "")[:200],
+        visibility=visibility,
+    )
     meeting = item.meeting
     if meeting.is_cancelled or not meeting.has_agenda:
         raise ValidationError(
             _("This meeting is cancelled; papers cannot be added."), code="meeting_cancelled"
         )
-    document = AgendaDocument(
-        agenda_item=item,
-        title=(title or "").strip() or (upload.name or "")[:200],
-        visibility=visibility,
-        file=upload,
-        original_name=(upload.name or "")[:255],
-        size=upload.size,
-        content_type=content_type,
-        uploaded_by=by,
-    )
-    document.full_clean()
-    try:
-        with transaction.atomic():
-            document.save()
-    except Exception:
-        # The file is written before the row; without the row it must not stay behind.
-        if document.file.name:
-            document.file.storage.delete(document.file.name)
-        raise
-    return document
+    return document.store()
 
 
 def document_delete(*, document, by):
     """Remove a paper and, once that is committed, its file. The download log keeps its rows."""
-    name = document.file.name
-    storage = document.file.storage
-    with transaction.atomic():
-        document.delete()
-        transaction.on_commit(lambda: storage.delete(name))
+    document.remove()
 
 
 # --- Attendance ----------------------------------------------------------------------------------

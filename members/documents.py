@@ -9,7 +9,7 @@ from django.db import transaction
 
 from members.models import Document
 from members.services import _acting
-from wijraad.files import DOCUMENT_TYPES, check_upload
+from wijraad.files import DOCUMENT_TYPES
 from wijraad.models import DownloadLog
 
 # What a library document may be: office documents and PDF (no images, no web pages).
@@ -19,28 +19,17 @@ ALLOWED_TYPES = DOCUMENT_TYPES
 def document_add(*, upload, title, category, visibility, description="", by=None):
     """Store `upload` as a new document. Refuses (ValidationError, in Dutch) a file that is too
     large, empty or not one of the allowed kinds, before anything is written."""
-    content_type = check_upload(upload, allowed=ALLOWED_TYPES)
-    document = Document(
+    document = Document.from_upload(
+        upload,
+        allowed=ALLOWED_TYPES,
+        by=by,
         title=title,
         description=description,
         category=category,
         visibility=visibility,
-        file=upload,
-        original_name=(upload.name or "")[:255],
-        size=upload.size,
-        content_type=content_type,
-        uploaded_by=by,
     )
-    document.full_clean()
-    try:
-        with transaction.atomic(), _acting(by):
-            document.save()
-    except Exception:
-        # The file is written before the row; without the row it must not stay behind.
-        if document.file.name:
-            document.file.storage.delete(document.file.name)
-        raise
-    return document
+    with _acting(by):
+        return document.store()
 
 
 def document_update(*, document, by=None, **changes):
@@ -61,11 +50,8 @@ def document_update(*, document, by=None, **changes):
 def document_delete(*, document, by=None):
     """Delete a document and, once that is committed, its file. The download log keeps its rows:
     who downloaded what stays on record."""
-    name = document.file.name
-    storage = document.file.storage
-    with transaction.atomic(), _acting(by):
-        document.delete()
-        transaction.on_commit(lambda: storage.delete(name))
+    with _acting(by):
+        document.remove()
 
 
 def document_downloads(document):

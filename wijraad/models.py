@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from wijraad.files import check_upload, private_storage, private_upload_to
 
 
 class Visibility(models.TextChoices):
@@ -16,6 +18,68 @@ class Visibility(models.TextChoices):
     BOARD = "board", _("Council and board")
     COUNCIL = "council", _("Council: members and secretary")
     RESTRICTED = "restricted", _("Restricted: chair and secretary")
+
+
+class PrivateFile(models.Model):
+    """What every uploaded private file keeps (a library document, a meeting paper): the file under
+    a random name in the private storage, its real name, size and type, who added it and when.
+
+    `from_upload` checks the upload by its bytes and size before anything is stored; `store`
+    saves the row and removes the file again when the row cannot be saved; `remove` deletes the
+    row and, once that is committed, the file.
+    """
+
+    file = models.FileField(
+        _("file"),
+        storage=private_storage,
+        upload_to=private_upload_to,
+        max_length=200,
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    content_type = models.CharField(_("type of file"), max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("added on"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_upload(cls, upload, *, allowed, by=None, **fields):
+        content_type = check_upload(upload, allowed=allowed)
+        return cls(
+            file=upload,
+            original_name=(upload.name or "")[:255],
+            size=upload.size,
+            content_type=content_type,
+            uploaded_by=by,
+            **fields,
+        )
+
+    def store(self):
+        self.full_clean()
+        try:
+            with transaction.atomic():
+                self.save()
+        except Exception:
+            # The file is written before the row; without the row it must not stay behind.
+            if self.file.name:
+                self.file.storage.delete(self.file.name)
+            raise
+        return self
+
+    def remove(self):
+        name, storage = self.file.name, self.file.storage
+        with transaction.atomic():
+            self.delete()
+            transaction.on_commit(lambda: storage.delete(name))
 
 
 class Heartbeat(models.Model):

@@ -5,14 +5,11 @@ Files live in the private storage (wijraad.files): never a public URL, only a ch
 that logs every non-public download. Adding and removing go through members.documents.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijraad.files import private_storage, private_upload_to
-from wijraad.models import Visibility
+from wijraad.models import PrivateFile, Visibility
 
 
 class DocumentCategory(models.TextChoices):
@@ -34,7 +31,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.select_related("uploaded_by")
 
 
-class Document(models.Model):
+class Document(PrivateFile):
     """One document of the library. The file is kept under a random name; `original_name` is the
     name it was uploaded with, used again for the download."""
 
@@ -51,22 +48,6 @@ class Document(models.Model):
         choices=Visibility.choices,
         default=Visibility.COUNCIL,
     )
-    file = models.FileField(
-        _("file"), storage=private_storage, upload_to=private_upload_to, max_length=200
-    )
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
-    content_type = models.CharField(_("type of file"), max_length=100)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("added by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("added on"), default=timezone.now)
-
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
