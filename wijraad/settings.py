@@ -36,8 +36,14 @@ def env_int(name, default):
 
 
 DEBUG = env_bool("DEBUG", False)
+# Serving requests or running tasks: gunicorn (wsgi.py), Celery (celery.py) and runserver. Only
+# these need the production secrets; a management command that serves nothing may run without.
+SERVING = os.environ.get("WIJRAAD_COMMAND") in (None, "runserver")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY and not DEBUG and not SERVING:
+    # A throw-away key: nothing this process signs outlives it.
+    SECRET_KEY = secrets.token_urlsafe(50)
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -53,12 +59,12 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    if not DEBUG:
+    if not DEBUG and SERVING:
         raise ImproperlyConfigured(
             "ALLOWED_HOSTS is not set. With DEBUG off name the host names the portal answers to, "
             "comma-separated, e.g. ALLOWED_HOSTS=wijraad.example.org"
         )
-    ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+    ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_manage(*args, env):
+def clean_env(env):
     base = {
         key: value
         for key, value in os.environ.items()
@@ -19,14 +19,32 @@ def run_manage(*args, env):
             "DEBUG",
             "DJANGO_SETTINGS_MODULE",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "WIJRAAD_COMMAND",
         }
     }
     base["DJANGO_SETTINGS_MODULE"] = "wijraad.settings"
     base.update(env)
+    return base
+
+
+def run_manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=base,
+        env=clean_env(env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def start_web_server(env):
+    """What gunicorn does first: load the WSGI application."""
+    return subprocess.run(
+        [sys.executable, "-c", "import wijraad.wsgi"],
+        cwd=ROOT,
+        env=clean_env(env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -35,15 +53,27 @@ def run_manage(*args, env):
 
 
 def test_missing_secret_key_stops_start_up_with_a_clear_message(tmp_path):
-    result = run_manage("check", env={"ALLOWED_HOSTS": "example.org", "VAR_DIR": str(tmp_path)})
+    result = start_web_server({"ALLOWED_HOSTS": "example.org", "VAR_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 
 
 def test_missing_allowed_hosts_stops_start_up_with_a_clear_message(tmp_path):
-    result = run_manage("check", env={"SECRET_KEY": "k" * 60, "VAR_DIR": str(tmp_path)})
+    result = start_web_server({"SECRET_KEY": "k" * 60, "VAR_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_the_development_server_also_needs_the_secrets(tmp_path):
+    result = start_web_server({"VAR_DIR": str(tmp_path), "WIJRAAD_COMMAND": "runserver"})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_commands_that_serve_nothing_need_no_secrets(tmp_path):
+    result = run_manage("makemigrations", "--check", "--dry-run", env={"VAR_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_debug_runs_without_secret_key(tmp_path):
