@@ -1,12 +1,29 @@
-"""Demo meetings: the 10 WIJ locations (demo addresses), the adopted schedules of last year (held,
-one cancelled) and this year (held up to today), a draft proposal for next year, this year's work
-plan and work visits with reports. Loaded by `manage.py demo_data` after the members' demo data.
+"""Demo meetings: a council that looks alive on whatever day the demo is loaded.
 
-Idempotent: each part is made only when it is missing. Dates are relative to the day of loading.
+What the demo promises, on every date (meetings/tests/test_demo_dates.py checks it on 1 January,
+a Tuesday in the summer break, 1 December, 31 December 23:30 and 29 February):
+
+- the 10 WIJ locations (demo addresses);
+- the adopted schedules of last year (held, one cancelled) and this year (held up to today);
+  from September on next year's schedule is adopted too, so there are always at least three
+  months of meetings ahead; a draft proposal for the year after the last adopted one;
+- the agenda of the next council meeting and of the next consultation published, with papers on
+  every visibility level and attendance answers;
+- the last two held meetings of each kind with agendas and minutes: the older adopted at the
+  newer, the newer's minutes shared and waiting to be adopted; action items and commitments;
+- a meeting (a training) within the reminder lead time, so the sweep sends a reminder e-mail
+  within minutes of `make run`;
+- this year's work plan, and work visits with reports.
+
+Idempotent: each part is made only when it is missing, so loading twice changes nothing. Dates are
+relative to the day of loading; loading again on a later day rolls the parts that depend on today
+forward (meetings that took place are marked held, the next agendas go out, a new meeting falls
+within the reminder lead time).
 """
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from meetings import agenda_services, services
@@ -29,7 +46,7 @@ from meetings.models import (
     WorkPlan,
     YearSchedule,
 )
-from members.models import User
+from members.models import CouncilRules, User
 from wijraad.models import Visibility
 
 # Demo addresses: the street names are real-sounding, the numbers and postcodes are not real.
@@ -166,6 +183,87 @@ def _work_plan(year, *, by):
     return plan
 
 
+# From this month on, next year's schedule is adopted in the demo: the council adopts its
+# schedule in the autumn, and this keeps three months of meetings ahead in December.
+ADOPT_NEXT_YEAR_FROM_MONTH = 9
+TRAINING_TITLE = "Scholing: signalen van inwoners opvangen"
+
+
+def _schedules(today, *, by):
+    """Adopted schedules of last year, this year and (from September) next year; a draft for the
+    year after the last adopted one."""
+    made = []
+    years = [(today.year - 1, True), (today.year, False)]
+    if today.month >= ADOPT_NEXT_YEAR_FROM_MONTH:
+        years.append((today.year + 1, False))
+    for year, cancel_one in years:
+        schedule = YearSchedule.objects.filter(year=year).first()
+        if schedule is not None and not schedule.is_draft:
+            continue
+        if schedule is None:
+            schedule = scheduling.schedule_propose(year=year, by=by)
+        scheduling.schedule_adopt(schedule=schedule, by=by)
+        _record_what_happened(year, by=by, cancel_one=cancel_one)
+        made.append(f"schedule {year}")
+    draft_year = years[-1][0] + 1
+    if not YearSchedule.objects.filter(year=draft_year).exists():
+        scheduling.schedule_propose(year=draft_year, by=by)
+        made.append(f"draft schedule {draft_year}")
+    return made
+
+
+def _mark_held(*, by):
+    """Meetings that have begun since the demo was loaded are marked as held."""
+    now = timezone.now()
+    begun = [
+        meeting
+        for meeting in Meeting.objects.filter(
+            date__lte=timezone.localdate(), state__in=MeetingState.upcoming()
+        ).order_by("date", "start_time")
+        if meeting.starts_at <= now
+    ]
+    for meeting in begun:
+        services.meeting_transition(meeting=meeting, to=MeetingState.HELD, by=by)
+    return ["held meetings"] if begun else []
+
+
+def _meeting_soon(today, *, by):
+    """A training within the reminder lead time (on a working day when there is one), unless a
+    meeting already falls within it."""
+    now = timezone.now()
+    lead_days = max(1, CouncilRules.objects.in_force(today).reminder_lead_days)
+    last = today + datetime.timedelta(days=lead_days)
+    soon = Meeting.objects.filter(
+        date__gte=today, date__lte=last, state__in=MeetingState.upcoming()
+    )
+    if any(meeting.starts_at > now for meeting in soon):
+        return []
+    days = [today + datetime.timedelta(days=n) for n in range(1, lead_days + 1)]
+    free_days = [
+        day for day in days if day.weekday() < 5 and day not in scheduling.public_holidays(day.year)
+    ]
+    day = (free_days or days)[0]
+    for location in Location.objects.filter(is_active=True).order_by("name"):
+        try:
+            services.meeting_create(
+                by=by,
+                kind=MeetingKind.OTHER,
+                title=TRAINING_TITLE,
+                description=(
+                    "Hoe luister je naar een inwoner, en wat doe je met wat je hoort? "
+                    "Met een oefening in tweetallen."
+                ),
+                date=day,
+                start_time=datetime.time(10, 0),
+                end_time=datetime.time(12, 0),
+                location=location,
+            )
+        except ValidationError:
+            continue
+        return [f"training on {day.isoformat()}"]
+    return []
+
+
 def load(*, stdout):
     made = []
     for name, address, accessibility in LOCATIONS:
@@ -176,24 +274,19 @@ def load(*, stdout):
             made.append(name)
     by = _secretary()
     today = timezone.localdate()
-    for year, cancel_one in ((today.year - 1, True), (today.year, False)):
-        if not YearSchedule.objects.filter(year=year).exists():
-            schedule = scheduling.schedule_propose(year=year, by=by)
-            scheduling.schedule_adopt(schedule=schedule, by=by)
-            _record_what_happened(year, by=by, cancel_one=cancel_one)
-            made.append(f"schedule {year}")
-    if not YearSchedule.objects.filter(year=today.year + 1).exists():
-        scheduling.schedule_propose(year=today.year + 1, by=by)
-        made.append(f"draft schedule {today.year + 1}")
+    made += _schedules(today, by=by)
+    made += _mark_held(by=by)
     if not WorkPlan.objects.filter(year=today.year).exists():
         _work_plan(today.year, by=by)
         made.append(f"work plan {today.year}")
     if not Meeting.objects.filter(kind=MeetingKind.WORK_VISIT).exists():
         _work_visits(today, by=by)
         made.append("work visits")
-    if not AgendaItem.objects.exists():
-        _agendas(today, by=by)
-        made.append("agendas, papers, attendance, minutes and action items")
+    made += _next_agendas(today, by=by)
+    if not AgendaItem.objects.filter(meeting__date__lt=today).exists():
+        _past_agendas(today, by=by)
+        made.append("minutes, attendance and action items of held meetings")
+    made += _meeting_soon(today, by=by)
     stdout.write(f"Meetings: made {', '.join(made) if made else 'nothing (all there)'}.")
 
 
@@ -296,29 +389,49 @@ def _fill_agenda(meeting, agenda, *, by, direct=False):
     return items
 
 
-def _agendas(today, *, by):
-    members = _people("lid@example.org", "voorzitter@example.org", "marieke.bos@example.org")
+AGENDAS = ((MeetingKind.COUNCIL, COUNCIL_AGENDA), (MeetingKind.CONSULTATION, CONSULTATION_AGENDA))
+
+
+def _demo_members():
+    return _people("lid@example.org", "voorzitter@example.org", "marieke.bos@example.org")
+
+
+def _next_agendas(today, *, by):
+    """The agenda of the next council meeting and of the next consultation is out."""
+    made = []
+    members = _demo_members()
+    coming = Meeting.objects.filter(date__gt=today, state__in=MeetingState.upcoming())
+    for kind, agenda in AGENDAS:
+        upcoming = coming.filter(kind=kind).order_by("date", "start_time").first()
+        if (
+            upcoming is None
+            or upcoming.state != MeetingState.PLANNED
+            or upcoming.agenda_items.exists()
+        ):
+            continue
+        _fill_agenda(upcoming, agenda, by=by)
+        services.meeting_transition(meeting=upcoming, to=MeetingState.AGENDA_PUBLISHED, by=by)
+        for number, person in enumerate(members):
+            agenda_services.attendance_answer(
+                meeting=upcoming,
+                person=person,
+                answer=AttendanceAnswer.ABSENT if number == 2 else AttendanceAnswer.PRESENT,
+                reason="Op vakantie" if number == 2 else "",
+            )
+        made.append(f"agenda of {upcoming.date.isoformat()}")
+    return made
+
+
+def _past_agendas(today, *, by):
+    """The last two held meetings of each kind get agendas, attendance and minutes (the older
+    adopted at the newer, the newer shared), and action items."""
+    members = _demo_members()
     board = _people("bestuurder@example.org")
-    coming = Meeting.objects.filter(date__gt=today).not_cancelled()
-    for kind, agenda in (
-        (MeetingKind.COUNCIL, COUNCIL_AGENDA),
-        (MeetingKind.CONSULTATION, CONSULTATION_AGENDA),
-    ):
-        upcoming = coming.filter(kind=kind).order_by("date").first()
-        if upcoming is not None:
-            _fill_agenda(upcoming, agenda, by=by)
-            services.meeting_transition(meeting=upcoming, to=MeetingState.AGENDA_PUBLISHED, by=by)
-            for number, person in enumerate(members):
-                agenda_services.attendance_answer(
-                    meeting=upcoming,
-                    person=person,
-                    answer=AttendanceAnswer.ABSENT if number == 2 else AttendanceAnswer.PRESENT,
-                    reason="Op vakantie" if number == 2 else "",
-                )
+    for kind, agenda in AGENDAS:
         held = list(
-            Meeting.objects.filter(kind=kind, state=MeetingState.HELD, date__lt=today).order_by(
-                "-date"
-            )[:2]
+            Meeting.objects.filter(
+                kind=kind, state__in=MeetingState.taken_place(), date__lt=today
+            ).order_by("-date")[:2]
         )
         if len(held) < 2:
             continue

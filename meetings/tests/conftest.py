@@ -38,6 +38,6 @@ def papers_root(settings, tmp_path, monkeypatch):
 
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "uploads")
-    (tmp_path / "uploads").mkdir()
+    (tmp_path / "uploads").mkdir(exist_ok=True)
     monkeypatch.setattr(AgendaDocument._meta.get_field("file"), "storage", PrivateStorage())
     return settings.PRIVATE_MEDIA_ROOT

@@ -1,8 +1,11 @@
 """Demo data: a past and a coming year, idempotent."""
 
+import datetime
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -20,6 +23,8 @@ from meetings.models import (
 
 pytestmark = pytest.mark.django_db
 
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
 
 def counts():
     models = [Location, Meeting, YearSchedule, ScheduleEntry, WorkPlan, WorkVisitReport]
@@ -36,21 +41,35 @@ def test_loading_twice_changes_nothing(settings):
     assert "Meetings: made nothing" in output.getvalue()
 
 
-def test_a_past_and_a_coming_year(settings):
+@pytest.mark.parametrize(
+    ("moment", "adopted_ahead"),
+    [
+        (datetime.datetime(2027, 4, 14, 12, tzinfo=AMSTERDAM), 0),
+        (datetime.datetime(2027, 10, 5, 12, tzinfo=AMSTERDAM), 1),
+    ],
+    ids=["spring", "autumn"],
+)
+def test_a_past_and_a_coming_year(settings, moment, adopted_ahead):
+    """Last year and this year adopted (from September next year too), then a draft."""
     settings.DEBUG = True
-    call_command("demo_data", stdout=StringIO())
-    year = timezone.localdate().year
-    assert Location.objects.count() == 10
-    last = year_compliance(year - 1)
-    assert last.of(MeetingKind.COUNCIL).cancelled == 1
-    assert last.of(MeetingKind.COUNCIL).planned == 0
-    assert not last.falls_short
-    assert not year_compliance(year).falls_short
-    assert YearSchedule.objects.get(year=year + 1).is_draft
-    assert ScheduleEntry.objects.filter(schedule__year=year + 1).count() >= 16
-    assert WorkPlan.objects.get(year=year).themes.count() == 3
-    assert WorkVisitReport.objects.exists()
-    assert Meeting.objects.filter(state=MeetingState.MINUTES_ADOPTED).exists()
+    with time_machine.travel(moment, tick=False):
+        call_command("demo_data", stdout=StringIO())
+        year = timezone.localdate().year
+        assert Location.objects.count() == 10
+        last = year_compliance(year - 1)
+        assert last.of(MeetingKind.COUNCIL).cancelled == 1
+        assert last.of(MeetingKind.COUNCIL).planned == 0
+        assert not last.falls_short
+        assert not year_compliance(year).falls_short
+        for ahead in range(1, adopted_ahead + 1):
+            assert not YearSchedule.objects.get(year=year + ahead).is_draft
+            assert not year_compliance(year + ahead).falls_short
+        draft_year = year + adopted_ahead + 1
+        assert YearSchedule.objects.get(year=draft_year).is_draft
+        assert ScheduleEntry.objects.filter(schedule__year=draft_year).count() >= 16
+        assert WorkPlan.objects.get(year=year).themes.count() == 3
+        assert WorkVisitReport.objects.exists()
+        assert Meeting.objects.filter(state=MeetingState.MINUTES_ADOPTED).exists()
 
 
 def test_agendas_papers_attendance_minutes_and_actions(settings, papers_root):
