@@ -1,1 +1,1 @@
-# Models arrive with the issues that build this app (see docs/architecture.md).
+# Advice dossiers, their life cycle and the board's answers (see docs/architecture.md).

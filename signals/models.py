@@ -1,1 +1,1 @@
-# Models arrive with the issues that build this app (see docs/architecture.md).
+# Residents' signals: intake, triage, links and retention (see docs/architecture.md).

@@ -370,7 +370,7 @@ ROUTES = [
 ]
 
 
-# --- Agendas, papers, attendance, minutes, action items (issue 7) --------------------------------
+# --- Agendas, papers, attendance, minutes, action items ------------------------------------------
 
 COUNCIL_ITEM = "Matrix-raadspunt"
 RESTRICTED_ITEM = "Matrix-vertrouwelijk punt"
