@@ -6,10 +6,15 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
+def absolute_url(path=""):
+    """The portal's address for `path` (from reverse()), for e-mails and calendar feeds."""
+    return settings.PORTAL_URL.rstrip("/") + path
+
+
 def render_mail(*, template, context, language):
     """Render `<template>_subject.txt`, `<template>.txt` and `<template>.html` in `language`."""
     with translation.override(language):
-        context = {"portal_url": settings.PORTAL_URL.rstrip("/"), **context}
+        context = {"portal_url": absolute_url(), **context}
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
