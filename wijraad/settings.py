@@ -342,6 +342,11 @@ if not DEBUG:
 if env_bool("USE_X_FORWARDED_PROTO", False):
     # Behind a TLS-terminating proxy (nginx) that sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies of our own stand in front of the portal (one nginx: 1). The client's
+# address is then the Nth entry from the right of X-Forwarded-For (wijraad.security.client_ip),
+# for the security log and allauth's per-address limits alike; with 0 the header is ignored.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.urls import reverse
 
@@ -46,3 +48,126 @@ def test_hsts_and_secure_cookies_in_production(settings):
     assert production.SECURE_HSTS_SECONDS >= 31536000
     assert production.SESSION_COOKIE_SECURE is True
     assert production.CSRF_COOKIE_SECURE is True
+
+
+# --- The client's address behind the reverse proxy (M4) ------------------------------------------
+
+PASSWORD = "een-lang-wachtwoord-2026"
+PROXY = "10.0.0.2"
+CLIENT_A = "203.0.113.10"
+CLIENT_B = "198.51.100.20"
+TOO_MANY = "Te veel inlogpogingen. Probeer het later nogmaals."
+
+
+@pytest.fixture
+def security_records(caplog):
+    """The security logger does not propagate (it has its own JSON handler); listen to it."""
+    logger = logging.getLogger("wijraad.security")
+    logger.addHandler(caplog.handler)
+    caplog.set_level(logging.INFO, logger="wijraad.security")
+    yield lambda: [r.security for r in caplog.records if hasattr(r, "security")]
+    logger.removeHandler(caplog.handler)
+
+
+@pytest.fixture
+def kees(django_user_model):
+    return django_user_model.objects.create_user("kees@example.org", PASSWORD, name="Kees Bakker")
+
+
+def log_in(client, email, password, **headers):
+    return client.post(reverse("account_login"), {"login": email, "password": password}, **headers)
+
+
+def fail_logins(client, count, **headers):
+    """`count` wrong passwords, each for another address (so the per-account limit never hits)."""
+    for number in range(count):
+        page = log_in(client, f"iemand{number}@example.org", "fout-wachtwoord-123", **headers)
+        assert page.status_code == 200
+
+
+@pytest.mark.django_db
+def test_behind_one_proxy_a_clients_failed_logins_do_not_lock_out_another(
+    client, settings, kees, security_records
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    fail_logins(client, 10, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=CLIENT_A)
+    # Client A has had its ten: the eleventh is refused, whatever the password.
+    page = log_in(
+        client, "kees@example.org", PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=CLIENT_A
+    )
+    assert TOO_MANY in page.content.decode()
+    # Client B, through the same proxy, logs in.
+    page = log_in(
+        client, "kees@example.org", PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=CLIENT_B
+    )
+    assert page.status_code == 302
+    events = security_records()
+    failed = [event for event in events if event["event"] == "login_failed"]
+    assert len(failed) == 10
+    assert {event["ip"] for event in failed} == {CLIENT_A}
+    assert [event["ip"] for event in events if event["event"] == "login"] == [CLIENT_B]
+
+
+@pytest.mark.django_db
+def test_without_a_proxy_a_forged_forwarded_for_is_ignored(
+    client, settings, kees, security_records
+):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for number in range(10):
+        forged = f"192.0.2.{number + 1}"
+        page = log_in(
+            client,
+            f"iemand{number}@example.org",
+            "fout-wachtwoord-123",
+            REMOTE_ADDR=CLIENT_A,
+            HTTP_X_FORWARDED_FOR=forged,
+        )
+        assert page.status_code == 200
+    # Another forged address does not buy an eleventh try: the limit is on REMOTE_ADDR.
+    page = log_in(
+        client, "kees@example.org", PASSWORD, REMOTE_ADDR=CLIENT_A, HTTP_X_FORWARDED_FOR=CLIENT_B
+    )
+    assert TOO_MANY in page.content.decode()
+    failed = [event for event in security_records() if event["event"] == "login_failed"]
+    assert {event["ip"] for event in failed} == {CLIENT_A}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("proxies", "remote_addr", "forwarded_for", "logged"),
+    [
+        # One nginx that appends: the client's own entries on the left are not trusted.
+        (1, PROXY, f"192.0.2.66, {CLIENT_A}", CLIENT_A),
+        # A port in the entry.
+        (1, PROXY, f"{CLIENT_A}:52311", CLIENT_A),
+        (1, PROXY, "[2001:db8::7]:443", "2001:db8::7"),
+        # Two proxies: the second entry from the right.
+        (2, PROXY, f"192.0.2.66, {CLIENT_A}, 10.0.0.1", CLIENT_A),
+        # Header missing, too short or no address: the request did not come through our
+        # proxies, so the address that reached us counts.
+        (1, CLIENT_B, None, CLIENT_B),
+        (2, CLIENT_B, CLIENT_A, CLIENT_B),
+        (1, CLIENT_B, "unknown", CLIENT_B),
+        # No proxy: the header is never read.
+        (0, CLIENT_B, CLIENT_A, CLIENT_B),
+    ],
+)
+def test_the_security_log_records_the_clients_address(
+    client, settings, kees, security_records, proxies, remote_addr, forwarded_for, logged
+):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    headers = {"REMOTE_ADDR": remote_addr}
+    if forwarded_for is not None:
+        headers["HTTP_X_FORWARDED_FOR"] = forwarded_for
+    log_in(client, "kees@example.org", "fout-wachtwoord-123", **headers)
+    log_in(client, "kees@example.org", PASSWORD, **headers)
+    assert [(event["event"], event["ip"]) for event in security_records()] == [
+        ("login_failed", logged),
+        ("login", logged),
+    ]
+
+
+def test_allauth_counts_as_many_proxies_as_the_portal():
+    from wijraad import settings as production
+
+    assert production.ALLAUTH_TRUSTED_PROXY_COUNT == production.TRUSTED_PROXY_COUNT == 0
