@@ -2,25 +2,31 @@
 
 Every record goes to the `wijraad.security` logger with an `event` name and plain fields; the
 JSON formatter writes one line per event. E-mail addresses that did not log in are kept only as
-a short hash, so the log shows repeated attempts on one account without naming it.
+a pseudonym (a keyed hash), so the log shows repeated attempts on one account without naming it.
 
 `client_ip` is the one rule for "who is the client" behind the reverse proxy: the security log,
 allauth's rate limits (through members.adapters.AccountAdapter) and allauth's session list all
 use it.
 """
 
-import hashlib
 import ipaddress
 import json
 import logging
 
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 
 logger = logging.getLogger("wijraad.security")
 
+# The salt keeps these pseudonyms apart from everything else Django derives from SECRET_KEY.
+PSEUDONYM_SALT = "wijraad.security.address_hash"
+
 
 def address_hash(address):
-    return hashlib.sha256((address or "").strip().lower().encode()).hexdigest()[:12]
+    """A short pseudonym of an e-mail address: an HMAC keyed by SECRET_KEY (with a salt of its
+    own), so nobody without the key can test a guessed address against the log."""
+    value = (address or "").strip().lower()
+    return salted_hmac(PSEUDONYM_SALT, value, algorithm="sha256").hexdigest()[:16]
 
 
 def _clean_ip(value):

@@ -1,7 +1,9 @@
+import hashlib
 import logging
 
 import pytest
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 
 
 @pytest.mark.django_db
@@ -171,3 +173,26 @@ def test_allauth_counts_as_many_proxies_as_the_portal():
     from wijraad import settings as production
 
     assert production.ALLAUTH_TRUSTED_PROXY_COUNT == production.TRUSTED_PROXY_COUNT == 0
+
+
+# --- Pseudonyms of e-mail addresses in the security log ------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_security_log_pseudonymises_addresses_with_a_keyed_hmac(
+    client, settings, security_records
+):
+    expected = salted_hmac(
+        "wijraad.security.address_hash", "kees@example.org", algorithm="sha256"
+    ).hexdigest()[:16]
+    log_in(client, "Kees@Example.org", "fout-wachtwoord-123")
+    log_in(client, " kees@example.org", "fout-wachtwoord-123")
+    settings.SECRET_KEY = "another-secret-key-" + "y" * 50
+    log_in(client, "kees@example.org", "fout-wachtwoord-123")
+    first, again, other_key = [event["account"] for event in security_records()]
+    assert first == again  # stable for the same address, whatever its case
+    assert first == expected
+    # A plain hash of the address can be tested against guessed addresses by anyone.
+    assert not hashlib.sha256(b"kees@example.org").hexdigest().startswith(first[:8])
+    # Keyed: without the secret key the pseudonym cannot be recomputed.
+    assert other_key != first
