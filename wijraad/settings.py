@@ -214,6 +214,8 @@ SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_MAX_HOURS", 10) * 60 * 60
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 USERSESSIONS_TRACK_ACTIVITY = False
+# Flash messages name people and e-mail addresses: keep them in the session, not in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -196,3 +196,28 @@ def test_the_security_log_pseudonymises_addresses_with_a_keyed_hmac(
     assert not hashlib.sha256(b"kees@example.org").hexdigest().startswith(first[:8])
     # Keyed: without the secret key the pseudonym cannot be recomputed.
     assert other_key != first
+
+
+# --- Flash messages stay on the server -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_flash_messages_are_kept_in_the_session_not_in_a_cookie(client, secretaris):
+    client.force_login(secretaris)
+    response = client.post(
+        reverse("members:invite"),
+        {"name": "Kees Bakker", "email": "kees@example.org", "preferred_language": "nl"},
+    )
+    assert response.status_code == 302
+    # The message names the person and the address: it must not travel in a cookie.
+    assert "messages" not in response.cookies
+    page = client.get(response["Location"])
+    assert "kees@example.org" in page.content.decode()
+    assert "messages" not in page.cookies
+
+
+@pytest.mark.django_db
+def test_the_message_after_logging_in_is_not_a_cookie(client, kees):
+    response = log_in(client, "kees@example.org", PASSWORD)
+    assert response.status_code == 302
+    assert "messages" not in response.cookies
