@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: no-store, private on every response to a logged-in person.
+    "wijraad.middleware.PrivateCacheMiddleware",
     "wijraad.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wijraad.middleware.SessionTimeoutMiddleware",

@@ -1,7 +1,9 @@
 import hashlib
 import logging
+import re
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
@@ -221,3 +223,74 @@ def test_the_message_after_logging_in_is_not_a_cookie(client, kees):
     response = log_in(client, "kees@example.org", PASSWORD)
     assert response.status_code == 302
     assert "messages" not in response.cookies
+
+
+# --- No caching of what a logged-in person sees (L3) ---------------------------------------------
+
+
+def assert_private(response):
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    assert {"no-store", "private"} <= directives, (response.request["PATH_INFO"], directives)
+
+
+def assert_cacheable(response):
+    assert "no-store" not in response.get("Cache-Control", ""), response.request["PATH_INFO"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("persona", "urls"),
+    [
+        ("lid", ["dashboard", "members:account", "meetings:list", "account_email", "home"]),
+        ("lid_ongetekend", ["dashboard", "members:declaration", "members:people"]),
+        ("oud_lid", ["dashboard", "about", "meetings:list"]),
+        ("voorzitter", ["dashboard", "members:people", "members:documents"]),
+        ("secretaris", ["dashboard", "members:invitations", "members:term_schedule"]),
+        ("bestuurder", ["dashboard", "meetings:list", "mfa_index"]),
+        ("beheerder", ["dashboard", "admin:index", "admin:members_user_changelist"]),
+    ],
+)
+def test_every_response_to_a_logged_in_person_is_no_store(client, request, persona, urls):
+    """Pages, refusals (403/404) and redirects alike: nothing of a session stays in a cache."""
+    client.force_login(request.getfixturevalue(persona))
+    for name in urls:
+        assert_private(client.get(reverse(name)))
+    assert_private(client.get("/bestaat-niet/"))
+
+
+@pytest.mark.django_db
+def test_logging_in_and_out_answers_no_store(client, kees):
+    assert_private(log_in(client, "kees@example.org", PASSWORD))
+    assert_private(client.post(reverse("account_logout")))
+
+
+@pytest.mark.django_db
+def test_the_pages_of_logging_in_and_resetting_a_password_are_no_store_for_visitors(client, kees):
+    assert_private(client.get(reverse("account_login")))
+    assert_private(client.get(reverse("account_reset_password")))
+    client.post(reverse("account_reset_password"), {"email": "kees@example.org"})
+    link = re.search(r"https?://\S+/account/password/reset/key/\S+/", mail.outbox[0].body)
+    response = client.get("/" + link.group(0).split("/", 3)[3])
+    assert_private(response)
+    if response.status_code == 302:  # allauth moves the key into the session first
+        response = client.get(response["Location"])
+    assert response.status_code == 200
+    assert "password1" in response.content.decode()
+    assert_private(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["home", "about", "privacy", "accessibility", "contact"])
+def test_public_pages_for_visitors_may_be_cached(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert_cacheable(response)
+
+
+@pytest.mark.django_db
+def test_static_files_keep_their_caching_also_when_logged_in(client, lid):
+    client.force_login(lid)
+    response = client.get("/static/css/wijraad.css")
+    response.close()
+    assert response.status_code == 200
+    assert_cacheable(response)
