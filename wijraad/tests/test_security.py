@@ -1,4 +1,5 @@
 import hashlib
+import importlib
 import logging
 import re
 
@@ -294,3 +295,49 @@ def test_static_files_keep_their_caching_also_when_logged_in(client, lid):
     response.close()
     assert response.status_code == 200
     assert_cacheable(response)
+
+
+# --- Single-line text fields hold no control characters ------------------------------------------
+
+
+def portal_forms():
+    """Every form class in the portal apps' forms modules."""
+    from django import forms
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if not config.name.startswith(("wijraad", "members", "meetings", "advice", "signals")):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.forms")
+        except ModuleNotFoundError:
+            continue
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, forms.BaseForm)
+                and value.__module__ == module.__name__
+            ):
+                yield value
+
+
+def test_every_form_with_single_line_text_strips_control_characters():
+    from wijraad.forms import SingleLineTextMixin, is_single_line
+
+    with_text = [
+        form_class
+        for form_class in portal_forms()
+        if any(is_single_line(field) for field in form_class.base_fields.values())
+    ]
+    assert {"MeetingForm", "InviteForm"} <= {form_class.__name__ for form_class in with_text}
+    missing = [form for form in with_text if not issubclass(form, SingleLineTextMixin)]
+    assert missing == []
+
+
+def test_single_line_text_loses_its_control_characters():
+    from wijraad.forms import single_line
+
+    assert single_line("Titel\r\nBcc: x@example.org") == "Titel Bcc: x@example.org"
+    assert single_line("a\tb\x0bc\x0cd\x1ce\x85f\u2028g\u2029h") == "a b c d e f g h"
+    assert single_line("be\x07l\x1b[31m\x7f\x9b") == "bel[31m"
+    assert single_line("  Gewoon één regel – met “quotes” ") == "Gewoon één regel – met “quotes”"
