@@ -1,7 +1,10 @@
 import hashlib
 import importlib
 import logging
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from django.core import mail
@@ -172,10 +175,19 @@ def test_the_security_log_records_the_clients_address(
     ]
 
 
-def test_allauth_counts_as_many_proxies_as_the_portal():
+def test_the_number_of_proxies_comes_from_the_environment_and_allauth_follows_it():
     from wijraad import settings as production
 
     assert production.ALLAUTH_TRUSTED_PROXY_COUNT == production.TRUSTED_PROXY_COUNT == 0
+    read = (
+        "from django.conf import settings; "
+        "print(settings.TRUSTED_PROXY_COUNT, settings.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "wijraad.settings", "TRUSTED_PROXY_COUNT": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", read], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["1", "1"]
 
 
 # --- Pseudonyms of e-mail addresses in the security log ------------------------------------------
