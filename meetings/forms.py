@@ -16,6 +16,7 @@ from meetings.models import (
     YearSchedule,
 )
 from meetings.schedule import SETTINGS
+from wijraad.forms import PortalForm, PortalModelForm
 from wijraad.models import Visibility
 
 
@@ -41,7 +42,7 @@ def active_locations(current=None):
     return rows.order_by("name")
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(PortalModelForm):
     class Meta:
         model = Meeting
         fields = [
@@ -73,7 +74,7 @@ class MeetingForm(forms.ModelForm):
         self.fields["location"].empty_label = _("Not at a WIJ location")
 
 
-class CancelForm(forms.Form):
+class CancelForm(PortalForm):
     reason = forms.CharField(
         label=_("Reason for cancelling"),
         max_length=300,
@@ -81,7 +82,7 @@ class CancelForm(forms.Form):
     )
 
 
-class LocationForm(forms.ModelForm):
+class LocationForm(PortalModelForm):
     class Meta:
         model = Location
         fields = ["name", "address", "accessibility", "is_active"]
@@ -130,7 +131,7 @@ class WorkPlanForm(forms.ModelForm):
         widgets = {"adopted_on": DateInput(), "introduction": forms.Textarea(attrs={"rows": 5})}
 
 
-class ThemeForm(forms.ModelForm):
+class ThemeForm(PortalModelForm):
     class Meta:
         model = Theme
         fields = ["title", "description", "position"]
@@ -143,7 +144,7 @@ class MeetingChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.date:%d-%m-%Y} – {obj.display_title}"
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(PortalModelForm):
     meetings = MeetingChoiceField(
         label=_("Meetings"),
         queryset=Meeting.objects.none(),
@@ -162,7 +163,7 @@ class ActivityForm(forms.ModelForm):
         self.fields["meetings"].queryset = meetings
 
 
-class VisitReportForm(forms.Form):
+class VisitReportForm(PortalForm):
     heard = forms.CharField(
         label=_("What we heard"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -196,7 +197,7 @@ class VisitReportForm(forms.Form):
 # --- Agendas, papers, attendance, minutes, action items ------------------------------------------
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(PortalModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "description", "kind", "presenter", "duration_minutes", "visibility"]
@@ -213,7 +214,7 @@ class AgendaItemForm(forms.ModelForm):
         }
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(PortalForm):
     upload = forms.FileField(
         label=_("File"),
         help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or an image."),
@@ -232,7 +233,7 @@ class DocumentForm(forms.Form):
     )
 
 
-class AttendanceAnswerForm(forms.Form):
+class AttendanceAnswerForm(PortalForm):
     answer = forms.ChoiceField(
         label=_("Will you come?"), choices=AttendanceAnswer.choices, widget=forms.RadioSelect
     )
@@ -311,7 +312,7 @@ class AdoptForm(forms.Form):
         self.fields["at_meeting"].queryset = meetings
 
 
-class ActionItemForm(forms.Form):
+class ActionItemForm(PortalForm):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=ActionKind.choices,

@@ -1,4 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import PermissionDenied
+
+from wijraad.security import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -6,3 +9,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def get_client_ip(self, request):
+        """The portal's one rule for the client's address behind our proxies, so the login
+        limits count per client, not per proxy, and agree with the security log."""
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip

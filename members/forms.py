@@ -13,15 +13,16 @@ from members.models import (
     RelationToWij,
     User,
 )
+from wijraad.forms import PortalForm, PortalModelForm, SingleLineTextMixin
 
 
-class UserCreationForm(auth_forms.UserCreationForm):
+class UserCreationForm(SingleLineTextMixin, auth_forms.UserCreationForm):
     class Meta:
         model = User
         fields = ("email", "name")
 
 
-class UserChangeForm(auth_forms.UserChangeForm):
+class UserChangeForm(SingleLineTextMixin, auth_forms.UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
@@ -55,7 +56,7 @@ phone_validator = RegexValidator(
 PRIVATE_HELP = _("Only the secretary and the person see this.")
 
 
-class PersonDetailsFields(forms.Form):
+class PersonDetailsFields(PortalForm):
     """What the council may know about a person besides name and address; all optional."""
 
     phone = forms.CharField(
@@ -163,7 +164,7 @@ class ReappointForm(forms.Form):
     )
 
 
-class EndTermForm(forms.Form):
+class EndTermForm(PortalForm):
     on = date_field(
         _("First day without a seat"),
         help_text=_(
@@ -216,7 +217,7 @@ class DeclarationSignForm(forms.Form):
 # --- Documents -----------------------------------------------------------------------------------
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(PortalModelForm):
     """Add a document. The file is checked by the service (members.documents.document_add)."""
 
     upload = forms.FileField(
@@ -237,7 +238,7 @@ class DocumentForm(forms.ModelForm):
         }
 
 
-class DocumentEditForm(forms.ModelForm):
+class DocumentEditForm(PortalModelForm):
     class Meta:
         model = Document
         fields = ["title", "description", "category", "visibility"]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from members import services
@@ -77,6 +78,7 @@ def invitation_resend(request, pk):
     return redirect("members:invitations")
 
 
+@never_cache  # the page of a personal link, opened before logging in
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request, token):
     """The link in the invitation e-mail: choose a first password."""

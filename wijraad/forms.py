@@ -1,8 +1,62 @@
-"""Form and view helpers every app uses: bound forms, a service's refusal on a form or as
-messages, the browser's own date and time inputs."""
+"""The forms every app builds on, and the helpers its views share.
+
+Single-line text (a name, a title, a reason) never holds a line break or another control
+character: a CR/LF in a title could start a new header in an e-mail, a new line in a log or a
+CSV export. A browser cannot type one into an <input>, so only a crafted request sends one; the
+form takes them out (line breaks and tabs become a space) rather than refusing the input. Text
+areas keep their line breaks, passwords are left exactly as typed.
+
+The helpers: bound forms (`posted`), a service's refusal on a form (`form_errors`) or as
+messages (`error_messages`), the browser's own date and time inputs.
+"""
+
+import re
 
 from django import forms
 from django.contrib import messages
+
+# Line breaks (also the Unicode ones, and the separators str.splitlines() breaks on) and tabs.
+LINE_BREAKS = re.compile(r"[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+")
+# Every other C0 and C1 control character, and DEL.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def single_line(text):
+    """`text` on one line, without control characters."""
+    return CONTROL_CHARACTERS.sub("", LINE_BREAKS.sub(" ", text)).strip()
+
+
+def is_single_line(field):
+    return isinstance(field, forms.CharField) and not isinstance(
+        field.widget, forms.Textarea | forms.PasswordInput
+    )
+
+
+class SingleLineTextMixin:
+    """Clean every single-line text field of the form with `single_line`.
+
+    It runs in `clean()`, before a model form copies the values onto its instance, so what is
+    stored is the single-line text. A form that has its own `clean()` calls `super().clean()`
+    first (as Django asks anyway).
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, field in self.fields.items():
+            value = cleaned_data.get(name)
+            if isinstance(value, str) and is_single_line(field):
+                cleaned_data[name] = single_line(value)
+                if field.required and not cleaned_data[name]:
+                    self.add_error(name, field.error_messages["required"])
+        return cleaned_data
+
+
+class PortalForm(SingleLineTextMixin, forms.Form):
+    pass
+
+
+class PortalModelForm(SingleLineTextMixin, forms.ModelForm):
+    pass
 
 
 def posted(request):

@@ -12,7 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from wijraad.receivers import SESSION_LOGIN_AT, SESSION_SEEN_AT
@@ -102,3 +102,48 @@ class AccessLogMiddleware:
             method=request.method,
         )
         return None
+
+
+class PrivateCacheMiddleware:
+    """No browser or proxy keeps a page of a logged-in person (ASVS 14.3.2).
+
+    Council members use shared computers at WIJ locations: after logging out, the back button or
+    a proxy's cache must not show an agenda or a person's details. Every response to a request
+    made while logged in (before or after the view: logging in and out count too) is marked
+    `no-store, private`, added to whatever the view set, so a stricter header such as Django's
+    `never_cache` stays as it is. The pages of logging in, two-step verification and password
+    reset are marked for visitors as well. Public pages for visitors may be cached; static files
+    never reach this middleware (WhiteNoise answers them first).
+    """
+
+    # allauth's pages on the way in; the invitation page (members) uses never_cache itself.
+    PRIVATE_VIEWS = {
+        "account_login",
+        "account_reauthenticate",
+        "account_reset_password",
+        "account_reset_password_done",
+        "account_reset_password_from_key",
+        "account_reset_password_from_key_done",
+        "mfa_authenticate",
+        "mfa_reauthenticate",
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        logged_in = self.logged_in(request)
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if (
+            logged_in
+            or self.logged_in(request)
+            or (match and match.view_name in self.PRIVATE_VIEWS)
+        ):
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+    @staticmethod
+    def logged_in(request):
+        user = getattr(request, "user", None)
+        return user is not None and user.is_authenticated

@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: no-store, private on every response to a logged-in person.
+    "wijraad.middleware.PrivateCacheMiddleware",
     "wijraad.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wijraad.middleware.SessionTimeoutMiddleware",
@@ -214,6 +216,8 @@ SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_MAX_HOURS", 10) * 60 * 60
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 USERSESSIONS_TRACK_ACTIVITY = False
+# Flash messages name people and e-mail addresses: keep them in the session, not in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -342,6 +346,11 @@ if not DEBUG:
 if env_bool("USE_X_FORWARDED_PROTO", False):
     # Behind a TLS-terminating proxy (nginx) that sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies of our own stand in front of the portal (one nginx: 1). The client's
+# address is then the Nth entry from the right of X-Forwarded-For (wijraad.security.client_ip),
+# for the security log and allauth's per-address limits alike; with 0 the header is ignored.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
