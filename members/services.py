@@ -121,6 +121,14 @@ def _appoint(*, person, start, by):
             params={"name": person},
         )
 
+    _refuse_staff_secretary(
+        person,
+        start,
+        end,
+        _("%(name)s is the staff secretary in this period and cannot sit on the council."),
+        code="staff_secretary_in_council",
+    )
+
     taken, busiest_day = seats_taken_max(start=start, end=end)
     after_seat_count()
     if taken >= rules.max_seats:
@@ -213,6 +221,15 @@ def term_end_early(*, term, on, reason, by=None):
 # --- Offices -----------------------------------------------------------------------------------
 
 
+def _refuse_staff_secretary(person, start, end, message, *, code):
+    """Refuse with `message` when `person` holds the staff-secretary office on a day of
+    [start, end): the staff secretary is an employee supporting the council, kept apart from
+    its seats and from the board it advises."""
+    holds = Office.objects.filter(person=person, role=OfficeRole.STAFF_SECRETARY)
+    if holds.overlapping(start, end).exists():
+        raise ValidationError(message, code=code, params={"name": person})
+
+
 def _terms_cover(person, start, end):
     """Whether the person's terms cover every day of [start, end) (end None: only `start`)."""
     day = start
@@ -228,7 +245,8 @@ def office_grant(*, person, office, start, end=None, by=None):
     """Give `person` an office (OfficeRole) for [start, end); end None is open-ended.
 
     Chair, vice-chair and secretary need a term over the whole period (open-ended: on its start)
-    and have one holder at a time; the staff secretary (ambtelijk secretaris) needs no term.
+    and have one holder at a time; the staff secretary (ambtelijk secretaris) needs no term, and
+    may have none, nor a board position, on any day of the office.
     """
     office = OfficeRole(office)
     label = str(office.label).lower()
@@ -269,18 +287,37 @@ def office_grant(*, person, office, start, end=None, by=None):
                         _("The chair and the vice-chair must be two different people."),
                         code="chair_and_vice_chair",
                     )
-        elif Office.objects.filter(person=person, role=office).overlapping(start, end).exists():
-            raise ValidationError(
-                _("%(name)s already is %(office)s in this period."),
-                code="office_held",
-                params={"name": person, "office": label},
-            )
+        else:
+            # The staff secretary: an employee, kept apart from the seats and the board.
+            _check_staff_secretary_apart(person, start, end)
+            if Office.objects.filter(person=person, role=office).overlapping(start, end).exists():
+                raise ValidationError(
+                    _("%(name)s already is %(office)s in this period."),
+                    code="office_held",
+                    params={"name": person, "office": label},
+                )
         with _acting(by):
             holding = Office(person=person, role=office, start=start, end=end)
             holding.full_clean()
             holding.save()
     forget_roles(person)
     return holding
+
+
+def _check_staff_secretary_apart(person, start, end):
+    """The staff secretary has no seat and no board position on any day of her office."""
+    if BoardPosition.objects.filter(person=person).overlapping(start, end).exists():
+        raise ValidationError(
+            _("%(name)s holds a board position in this period and cannot be the staff secretary."),
+            code="staff_secretary_on_board",
+            params={"name": person},
+        )
+    if Term.objects.filter(person=person).overlapping(start, end).exists():
+        raise ValidationError(
+            _("%(name)s sits on the council in this period and cannot be the staff secretary."),
+            code="staff_secretary_in_council",
+            params={"name": person},
+        )
 
 
 def office_end(*, office_holding, on, by=None):
@@ -329,6 +366,13 @@ def board_position_grant(*, person, kind, start, end=None, by=None):
                 code="council_member_on_board",
                 params={"name": person},
             )
+        _refuse_staff_secretary(
+            person,
+            start,
+            end,
+            _("%(name)s is the staff secretary in this period and cannot be on the board."),
+            code="staff_secretary_on_board",
+        )
         if BoardPosition.objects.filter(person=person).overlapping(start, end).exists():
             raise ValidationError(
                 _("%(name)s already holds a board position in this period."),
@@ -363,8 +407,8 @@ def board_position_end(*, position, on, by=None):
 def declaration_sign(*, person, version=None):
     """Record that `person` signed the confidentiality declaration (default: the text in force).
 
-    Only someone with a running or coming term signs. Signing the same version again changes
-    nothing and returns the first signature.
+    Only someone with a running or coming term, or the staff secretary (today or to come), signs.
+    Signing the same version again changes nothing and returns the first signature.
     """
     today = timezone.localdate()
     with transaction.atomic():
@@ -376,9 +420,17 @@ def declaration_sign(*, person, version=None):
             raise ValidationError(
                 _("There is no confidentiality declaration to sign yet."), code="no_text"
             )
-        if not Term.objects.filter(person=person, end__gt=today).exists():
+        staff_secretary = Office.objects.filter(
+            person=person, role=OfficeRole.STAFF_SECRETARY
+        ).overlapping(today)
+        if not (
+            Term.objects.filter(person=person, end__gt=today).exists() or staff_secretary.exists()
+        ):
             raise ValidationError(
-                _("Only an appointed council member signs the confidentiality declaration."),
+                _(
+                    "Only an appointed council member or the staff secretary signs the "
+                    "confidentiality declaration."
+                ),
                 code="not_appointed",
             )
         with _acting(person):
