@@ -23,9 +23,11 @@ from members.models import (
     BoardPosition,
     BoardPositionKind,
     ConfidentialityDeclaration,
+    Invitation,
     Office,
     OfficeRole,
     Term,
+    User,
 )
 from members.tests.factories import (
     DeclarationTextFactory,
@@ -192,3 +194,50 @@ def test_a_staff_secretary_who_is_also_on_the_board_gets_no_secretary_rights(
     assert client.get(reverse("members:person", args=[lid.pk])).status_code == 403
     assert client.get(reverse("members:invitations")).status_code == 403
     assert client.get(reverse("members:term_schedule")).status_code == 403
+
+
+# --- L4: the invitation views reach only the people the secretary sees ---------------------------
+
+
+@pytest.fixture
+def hidden_staff(db):
+    """Technical staff without a place in the council: the secretary does not see them."""
+    person = UserFactory(email="techniek@example.org", name="Tom Techniek", is_staff=True)
+    person.set_unusable_password()
+    person.save()
+    return person
+
+
+def test_resending_an_invitation_to_someone_hidden_answers_404(
+    as_secretary, hidden_staff, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_secretary.post(reverse("members:invitation_resend", args=[hidden_staff.pk]))
+    assert response.status_code == 404
+    assert not Invitation.objects.filter(person=hidden_staff).exists()
+    assert mail.outbox == []
+    # The same answer as for an id nobody has: ids cannot be walked.
+    missing = User.objects.order_by("-pk").first().pk + 100
+    assert (
+        as_secretary.post(reverse("members:invitation_resend", args=[missing])).status_code == 404
+    )
+
+
+def test_the_invitation_list_leaves_out_people_the_secretary_does_not_see(
+    as_secretary, hidden_staff
+):
+    services.invitation_send(person=hidden_staff)
+    page = as_secretary.get(reverse("members:invitations")).content.decode()
+    assert "Tom Techniek" not in page
+    assert "techniek@example.org" not in page
+
+
+def test_resending_still_works_for_a_visible_invited_person(
+    as_secretary, invited, django_capture_on_commit_callbacks
+):
+    person, _link = invited
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_secretary.post(reverse("members:invitation_resend", args=[person.pk]))
+    assert response.status_code == 302
+    assert Invitation.objects.filter(person=person, revoked_at=None).count() == 1
+    assert len(mail.outbox) == 1
