@@ -1,8 +1,18 @@
 from allauth.account.adapter import DefaultAccountAdapter
 
+from wijraad.mail import send_mail_to
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """Accounts are never self-registered: the secretary invites people by e-mail."""
 
     def is_open_for_signup(self, request):
         return False
+
+    def send_password_reset_mail(self, user, email, context):
+        """An invited person who has not chosen a password yet gets no reset link (the invitation
+        is the only way to a first password): the e-mail tells them to use the invitation."""
+        if not user.has_usable_password():
+            send_mail_to(user=user, template="members/emails/reset_without_password", context={})
+            return
+        super().send_password_reset_mail(user, email, context)

@@ -543,6 +543,10 @@ INVITATION_REFUSALS = {
 UNKNOWN_INVITATION = gettext_lazy(
     "This invitation link is not valid. Check that you copied the whole link from the e-mail."
 )
+HAS_PASSWORD = gettext_lazy(
+    "You already have a password, so this invitation link no longer works. Log in with your "
+    "password, or ask for a new password if you forgot it."
+)
 
 
 def invitation_for_token(token, *, lock=False):
@@ -554,9 +558,20 @@ def invitation_for_token(token, *, lock=False):
     if invitation is None:
         raise ValidationError(UNKNOWN_INVITATION, code="unknown")
     status = invitation.status()
+    if status != InvitationStatus.USED and invitation.person.has_usable_password():
+        # A password came another way (a reset, the admin): the invitation has done its work.
+        raise ValidationError(HAS_PASSWORD, code="has_password")
     if status != InvitationStatus.OPEN:
         raise ValidationError(INVITATION_REFUSALS[status], code=status)
     return invitation
+
+
+def invitations_revoke(*, person):
+    """Revoke every open invitation of `person` (called whenever a usable password is set:
+    members.receivers). Returns how many were revoked."""
+    return Invitation.objects.filter(person=person, used_at=None, revoked_at=None).update(
+        revoked_at=timezone.now()
+    )
 
 
 def invitation_accept(*, token, password):
@@ -565,10 +580,11 @@ def invitation_accept(*, token, password):
         invitation = invitation_for_token(token, lock=True)
         person = invitation.person
         validate_password(password, person)
-        person.set_password(password)
-        person.save(update_fields=["password"])
+        # Used first: setting the password revokes the person's open invitations (receivers).
         invitation.used_at = timezone.now()
         invitation.save(update_fields=["used_at"])
+        person.set_password(password)
+        person.save(update_fields=["password"])
         EmailAddress.objects.filter(user=person).exclude(email__iexact=person.email).update(
             primary=False
         )

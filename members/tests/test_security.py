@@ -12,6 +12,8 @@ import datetime
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -30,6 +32,7 @@ from members.models import (
     User,
 )
 from members.tests.factories import (
+    PASSWORD,
     DeclarationTextFactory,
     DocumentFactory,
     OfficeFactory,
@@ -194,6 +197,86 @@ def test_a_staff_secretary_who_is_also_on_the_board_gets_no_secretary_rights(
     assert client.get(reverse("members:person", args=[lid.pk])).status_code == 403
     assert client.get(reverse("members:invitations")).status_code == 403
     assert client.get(reverse("members:term_schedule")).status_code == 403
+
+
+# --- L1: an invitation stops once there is a password --------------------------------------------
+
+
+def test_an_invitation_is_refused_once_the_person_has_a_password(client, invited):
+    person, link = invited
+    # E.g. the password came through a reset before this fix, or was set in the admin: written
+    # straight to the database, so no receiver revoked the invitation.
+    User.objects.filter(pk=person.pk).update(password=make_password("eigen-wachtwoord-2026"))
+    assert Invitation.objects.get(person=person).revoked_at is None
+    response = client.get(link)
+    assert response.status_code == 410
+    assert "Je hebt al een wachtwoord" in response.content.decode()
+    response = client.post(
+        link, {"new_password1": "overgenomen-2026-xyz", "new_password2": "overgenomen-2026-xyz"}
+    )
+    assert response.status_code == 410
+    person.refresh_from_db()
+    assert person.check_password("eigen-wachtwoord-2026")
+
+
+def test_setting_a_password_revokes_open_invitations(client, invited):
+    person, link = invited
+    person.set_password("eigen-wachtwoord-2026")
+    person.save()
+    assert Invitation.objects.get(person=person).revoked_at is not None
+    assert client.get(link).status_code == 410
+
+
+def test_a_password_change_revokes_an_open_invitation(client, invited):
+    person, _link = invited
+    User.objects.filter(pk=person.pk).update(password=make_password(PASSWORD))
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    client.force_login(User.objects.get(pk=person.pk))
+    response = client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": PASSWORD,
+            "password1": "nieuw-wachtwoord-2026",
+            "password2": "nieuw-wachtwoord-2026",
+        },
+    )
+    assert response.status_code == 302
+    assert Invitation.objects.get(person=person).revoked_at is not None
+
+
+def reset_link(message):
+    found = re.search(r"https?://\S+/account/password/reset/key/\S+/", message.body)
+    return found.group(0) if found else None
+
+
+def test_a_password_reset_revokes_an_open_invitation(client, invited):
+    person, link = invited
+    User.objects.filter(pk=person.pk).update(password=make_password(PASSWORD))
+    client.post(reverse("account_reset_password"), {"email": person.email})
+    key_url = reset_link(mail.outbox[-1])
+    form_url = client.get(key_url)["Location"]
+    response = client.post(
+        form_url, {"password1": "nieuw-wachtwoord-2026", "password2": "nieuw-wachtwoord-2026"}
+    )
+    assert response.status_code == 302
+    assert Invitation.objects.get(person=person).revoked_at is not None
+    assert client.get(link).status_code == 410
+
+
+def test_a_password_reset_sends_an_invited_person_no_reset_link(client, invited):
+    person, link = invited
+    response = client.post(reverse("account_reset_password"), {"email": person.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [person.email]
+    assert reset_link(message) is None
+    assert "/account/password/reset/key/" not in message.body
+    assert "uitnodiging" in message.body
+    person.refresh_from_db()
+    assert not person.has_usable_password()
+    # The invitation itself still works.
+    assert client.get(link).status_code == 200
 
 
 # --- L4: the invitation views reach only the people the secretary sees ---------------------------
