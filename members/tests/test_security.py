@@ -324,3 +324,28 @@ def test_resending_still_works_for_a_visible_invited_person(
     assert response.status_code == 302
     assert Invitation.objects.filter(person=person, revoked_at=None).count() == 1
     assert len(mail.outbox) == 1
+
+
+# --- Former members: names, not contact details --------------------------------------------------
+
+
+def test_members_see_a_former_members_name_but_not_their_contact_details(
+    client, lid, oud_lid, voorzitter, secretaris
+):
+    User.objects.filter(pk=oud_lid.pk).update(phone="06 1234 5678")
+    client.force_login(lid)
+    people = client.get(reverse("members:people")).content.decode()
+    assert "Trijntje Veenstra" in people
+    assert "oud-lid@example.org" not in people
+    page = client.get(reverse("members:person", args=[oud_lid.pk])).content.decode()
+    assert "Trijntje Veenstra" in page
+    assert "oud-lid@example.org" not in page
+    assert "06 1234 5678" not in page
+    # A current member's contact details stay visible to members.
+    page = client.get(reverse("members:person", args=[voorzitter.pk])).content.decode()
+    assert "voorzitter@example.org" in page
+    # The secretary still sees them.
+    client.force_login(secretaris)
+    page = client.get(reverse("members:person", args=[oud_lid.pk])).content.decode()
+    assert "oud-lid@example.org" in page
+    assert "06 1234 5678" in page
