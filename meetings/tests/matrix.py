@@ -11,6 +11,7 @@ import datetime
 from django.utils import timezone
 
 from meetings import schedule as scheduling
+from meetings import services
 from meetings.models import (
     ActionItem,
     ActionKind,
@@ -91,7 +92,7 @@ def objects(personas, made):
     plan = WorkPlanFactory(year=today.year)
     theme = ThemeFactory(work_plan=plan)
     activity = ActivityFactory(theme=theme)
-    feed = CalendarFeed.objects.create(user=personas["lid"])
+    _feed, feed_token = services.calendar_feed_reset(user=personas["lid"])
     return {
         "location": location,
         "council": council,
@@ -102,7 +103,7 @@ def objects(personas, made):
         "plan": plan,
         "theme": theme,
         "activity": activity,
-        "feed": feed,
+        "feed_token": feed_token,
         "year": today.year,
     }
 
@@ -358,12 +359,20 @@ ROUTES = [
         post=logged_in(
             403, lid=ALLOWED, voorzitter=ALLOWED, secretaris=ALLOWED, bestuurder=ALLOWED
         ),
-        snapshot=lambda o: list(CalendarFeed.objects.values_list("user", "token")),
+        snapshot=lambda o: list(CalendarFeed.objects.values_list("user", "token_hash")),
+    ),
+    Route(
+        "meetings:calendar_revoke",
+        get=POST_ONLY,
+        post=logged_in(
+            403, lid=ALLOWED, voorzitter=ALLOWED, secretaris=ALLOWED, bestuurder=ALLOWED
+        ),
+        snapshot=lambda o: list(CalendarFeed.objects.values_list("user", "token_hash")),
     ),
     # No session needed: the token in the address is the credential (the owner is `lid`).
     Route(
         "meetings:feed",
-        kwargs=lambda o: {"token": o["feed"].token},
+        kwargs=lambda o: {"token": o["feed_token"]},
         get=everyone(200),
         present={"anoniem": lambda o: COUNCIL_TITLE},
     ),

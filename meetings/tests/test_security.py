@@ -8,9 +8,15 @@
 """
 
 import datetime
+import hashlib
+import importlib
+import re
 
 import pytest
+from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +25,7 @@ from meetings import agenda_services, reminders
 from meetings.models import (
     ActionItem,
     ActionKind,
+    CalendarFeed,
     MeetingKind,
     MeetingState,
     Minutes,
@@ -30,6 +37,7 @@ from meetings.tests.factories import (
     MeetingFactory,
     error_codes,
 )
+from members.tests.factories import PASSWORD
 from wijraad.models import Delivery, Visibility
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +164,87 @@ def test_an_owner_is_reminded_only_of_an_action_they_may_see(lid, council_action
     due = [due for due in reminders.find_due(timezone.now()) if due.kind == reminders.ACTION_DUE]
     assert [item.recipient_id for item in due] == [lid.pk]
     assert reminders.build_action_mail(delivery) is not None
+
+
+# --- Calendar feeds: hashed tokens, shown once, stopped, ended by a new password -----------------
+
+
+def token_in(html):
+    return re.search(r"/vergaderingen/agenda/([A-Za-z0-9_-]+)\.ics", html).group(1)
+
+
+def make_address(client, user):
+    client.force_login(user)
+    response = client.post(reverse("meetings:calendar_reset"))
+    assert response.status_code == 200
+    return token_in(response.content.decode()), response
+
+
+def test_the_address_is_shown_once_and_only_its_hash_is_stored(client, lid):
+    MeetingFactory(date=day(20), title="Raadsvergadering april")
+    token, response = make_address(client, lid)
+    assert "no-store" in response["Cache-Control"]
+    feed = CalendarFeed.objects.get(user=lid)
+    assert feed.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    stored = " ".join(str(value) for value in CalendarFeed.objects.values_list().get())
+    assert token not in stored
+    # Not shown again.
+    calendar_page = client.get(reverse("meetings:calendar")).content.decode()
+    assert token not in calendar_page
+    assert "Stop dit adres" in calendar_page
+    client.logout()
+    feed_response = client.get(reverse("meetings:feed", args=[token]))
+    assert feed_response.status_code == 200
+    assert "Raadsvergadering april" in feed_response.content.decode()
+    # The stored hash is no address.
+    assert client.get(reverse("meetings:feed", args=[feed.token_hash])).status_code == 404
+
+
+def test_stopping_the_address_ends_the_feed(client, lid):
+    token, _response = make_address(client, lid)
+    response = client.post(reverse("meetings:calendar_revoke"), follow=True)
+    assert "Je agenda-adres is gestopt" in response.content.decode()
+    assert not CalendarFeed.objects.filter(user=lid).exists()
+    client.logout()
+    assert client.get(reverse("meetings:feed", args=[token])).status_code == 404
+
+
+def test_a_password_change_ends_the_feed(client, lid):
+    token, _response = make_address(client, lid)
+    response = client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": PASSWORD,
+            "password1": "nieuw-wachtwoord-2026",
+            "password2": "nieuw-wachtwoord-2026",
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert client.get(reverse("meetings:feed", args=[token])).status_code == 404
+
+
+def test_a_password_reset_ends_the_feed(client, lid):
+    EmailAddress.objects.create(user=lid, email=lid.email, verified=True, primary=True)
+    token, _response = make_address(client, lid)
+    client.logout()
+    client.post(reverse("account_reset_password"), {"email": lid.email})
+    key_url = re.search(r"https?://\S+(/account/password/reset/key/\S+/)", mail.outbox[-1].body)
+    form_url = client.get(key_url.group(1))["Location"]
+    response = client.post(
+        form_url, {"password1": "nieuw-wachtwoord-2026", "password2": "nieuw-wachtwoord-2026"}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("meetings:feed", args=[token])).status_code == 404
+
+
+def test_existing_addresses_keep_working_after_the_migration_hashes_them(client, lid):
+    """The data step of the migration: right after the column is renamed it holds the plain
+    token; the step hashes it in place, so the address calendar apps have keeps working."""
+    migration = importlib.import_module("meetings.migrations.0004_hash_calendar_feed_tokens")
+    CalendarFeed.objects.create(user=lid, token_hash="een-oud-adres-van-voor-de-hash")
+    migration.hash_tokens(apps, None)
+    feed = CalendarFeed.objects.get()
+    assert feed.token_hash == hashlib.sha256(b"een-oud-adres-van-voor-de-hash").hexdigest()
+    response = client.get(reverse("meetings:feed", args=["een-oud-adres-van-voor-de-hash"]))
+    assert response.status_code == 200
