@@ -2,9 +2,9 @@
 
 Nobody toggles a role by hand: a running term makes a member (with a signed declaration), an
 office held today a chair or secretary (the staff secretary, too, only with a signed declaration),
-a board position held today a board user. `roles_for`
-asks the database one query per user object and day, and none for anonymous visitors, so pages
-that check many permissions keep a constant number of queries.
+a board position held today a board user. `roles_for` asks the database one query per user object
+and day, and none for anonymous visitors, so pages that check many permissions keep a constant
+number of queries.
 """
 
 from dataclasses import dataclass
