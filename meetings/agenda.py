@@ -32,6 +32,19 @@ def _agenda_out(prefix):
     )
 
 
+def minutes_states_visible_to(user):
+    """The states of minutes `user` may read (of meetings they see), or None for all of them and
+    for meetings without minutes yet: the chair and the secretary, who draft them. Shared drafts
+    are for the council (members and the secretary); adopted minutes for whoever sees the
+    meeting."""
+    roles = roles_for(user)
+    if roles.secretary or roles.chair:
+        return None
+    if roles.member:
+        return [MinutesState.SHARED, MinutesState.ADOPTED]
+    return [MinutesState.ADOPTED]
+
+
 def item_scope(user, prefix=""):
     """Q for the agenda items `user` may see: the meeting's kind, the item's level and, for those
     who do not prepare agendas, only once the agenda is out."""
@@ -277,14 +290,20 @@ ACTION_TRANSITIONS = {
 
 class ActionItemQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Action items of meetings `user` sees; one made under an agenda item only with it."""
+        """Action items `user` may see: of meetings they see, once the minutes they belong to
+        are out to them (the same gate as the minutes: drafts for the chair and the secretary,
+        shared drafts for the council, adopted minutes for everyone who sees the meeting), and
+        one made under an agenda item only with that item (its level, its agenda out)."""
         if not user or not user.is_authenticated:
             return self.none()
-        levels = roles_for(user).visibility_levels
-        return self.filter(
+        rows = self.filter(
             _meeting_scope(user, "meeting__"),
-            Q(agenda_item__isnull=True) | Q(agenda_item__visibility__in=levels),
+            Q(agenda_item__isnull=True) | item_scope(user, "agenda_item__"),
         )
+        states = minutes_states_visible_to(user)
+        if states is not None:
+            rows = rows.filter(meeting__minutes__state__in=states)
+        return rows
 
     def open(self):
         return self.filter(status=ActionStatus.OPEN)
@@ -350,6 +369,10 @@ class ActionItem(models.Model):
     @property
     def is_open(self):
         return self.status == ActionStatus.OPEN
+
+    def is_visible_to(self, user):
+        """Whether `user` may see this action item (ActionItemQuerySet.visible_to): one query."""
+        return ActionItem.objects.visible_to(user).filter(pk=self.pk).exists()
 
     def is_overdue(self, today=None):
         return (

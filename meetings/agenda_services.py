@@ -346,11 +346,30 @@ def action_owner_choices(kind, day=None):
     return User.objects.filter(who).order_by("name", "pk")
 
 
+def actions_open(meeting, now=None):
+    """Whether action items can be added to `meeting`: it has an agenda, is not cancelled and
+    has begun (action items are agreed in the meeting)."""
+    return (
+        meeting.has_agenda
+        and not meeting.is_cancelled
+        and meeting.starts_at <= (now or timezone.now())
+    )
+
+
 def action_item_add(*, meeting, by, kind, title, owner, due_date=None, agenda_item=None):
     kind = ActionKind(kind)
     if not meeting.has_agenda or meeting.is_cancelled:
         raise ValidationError(
             _("A cancelled meeting or a work visit has no action items."), code="no_actions"
+        )
+    if not actions_open(meeting):
+        raise ValidationError(
+            _(
+                "Action items are agreed in a meeting: add them once the meeting has begun "
+                "(on %(day)s)."
+            ),
+            code="not_started",
+            params={"day": date_format(meeting.date, "j F Y")},
         )
     if kind == ActionKind.COMMITMENT and meeting.kind != MeetingKind.CONSULTATION:
         raise field_error(

@@ -7,7 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from meetings import audit, reminders
+        from meetings import audit, receivers, reminders  # noqa: F401 (receivers: connects)
         from meetings.panels import PANELS
         from wijraad import dashboard
 

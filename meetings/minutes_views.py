@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import agenda_services as agenda
+from meetings.agenda import minutes_states_visible_to
 from meetings.agenda_views import agenda_items, agenda_meeting_for, numbered
 from meetings.forms import ActionItemForm, AdoptForm, MinutesForm
 from meetings.models import (
@@ -30,14 +31,12 @@ from meetings.views import form_errors, require_rule
 
 def minutes_visible(user, meeting, minutes):
     """Draft minutes: the chair and the secretary; shared: the council; adopted: everyone who
-    sees the meeting."""
+    sees the meeting (meetings.agenda.minutes_states_visible_to; the caller checked that the
+    user sees the meeting)."""
     if minutes is None:
         return False
-    if minutes.is_adopted:
-        return True
-    if minutes.state == MinutesState.SHARED:
-        return rules.test_rule("meetings.view_attendance", user, meeting)
-    return rules.test_rule("meetings.edit_agenda", user, meeting)
+    states = minutes_states_visible_to(user)
+    return states is None or minutes.state in states
 
 
 @login_required
@@ -77,7 +76,7 @@ def minutes(request, pk):
             "can_write": can_write,
             "can_adopt": can_adopt,
             "can_add_action": rules.test_rule("meetings.manage_actions", user, meeting)
-            and not meeting.is_cancelled,
+            and agenda.actions_open(meeting),
             "adopt_form": AdoptForm(meetings=agenda.adoption_candidates(meeting))
             if can_adopt
             else None,
@@ -174,7 +173,7 @@ def minutes_adopt(request, pk):
 @require_http_methods(["GET", "POST"])
 def action_add(request, pk):
     meeting = agenda_meeting_for(request, pk, "meetings.manage_actions")
-    if meeting.is_cancelled:
+    if not agenda.actions_open(meeting):
         raise PermissionDenied
     consultation = meeting.kind == MeetingKind.CONSULTATION
     owners = agenda.action_owner_choices(ActionKind.ACTION)

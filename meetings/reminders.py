@@ -15,7 +15,8 @@ The kinds, and when each is due (the numbers come from the council's rules in fo
 - AGENDA_LATE: to the secretary, when the agenda of a meeting is still not published
   `agenda_late_warning_days` (default 8) before it. Once per secretary and meeting.
 - ACTION_DUE: to the owner of an open action item or board commitment due within
-  `reminder_lead_days` days. Once per item.
+  `reminder_lead_days` days, once the owner may see it (ActionItem.objects.visible_to: its
+  minutes are out to them — shared for a member, adopted for a board user). Once per item.
 
 Who gets a meeting mail: whoever may see the meeting today (Meeting.objects.visible_to: members
 and the secretary every kind, board users consultations only). Former members, unsigned members
@@ -164,7 +165,8 @@ def find_due(now):
         status=ActionStatus.OPEN, due_date__gte=today, due_date__lte=reminder_until
     ).select_related("meeting", "owner")
     for action in actions:
-        if may_see(action.owner, action.meeting):
+        # The owner is reminded once they may see the action item: its minutes are out to them.
+        if action.owner.is_active and action.is_visible_to(action.owner):
             due.append(Due(action, action.owner_id, ACTION_DUE, 0))
     return due
 
@@ -245,7 +247,7 @@ def build_action_mail(delivery):
     )
     if action is None or not action.is_open or action.owner_id != delivery.recipient_id:
         return None
-    if not may_see(delivery.recipient, action.meeting):
+    if not (action.owner.is_active and action.is_visible_to(action.owner)):
         return None
     base = settings.PORTAL_URL.rstrip("/")
     context = {

@@ -96,8 +96,9 @@ urlpatterns = [
         work_plan_views.activity_delete,
         name="activity_delete",
     ),
-    # Calendar: the page with the private address, its reset, and the feed itself (no session).
+    # Calendar: the page, making a (new) private address, stopping it, and the feed (no session).
     path("agenda/", views.calendar, name="calendar"),
     path("agenda/nieuw-adres/", views.calendar_reset, name="calendar_reset"),
+    path("agenda/adres-stoppen/", views.calendar_revoke, name="calendar_revoke"),
     path("agenda/<str:token>.ics", views.feed, name="feed"),
 ]

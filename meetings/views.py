@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
@@ -352,30 +353,39 @@ def location_edit(request, pk=None):
 @login_required
 @require_GET
 def calendar(request):
+    """The calendar page. The address itself is not on it: only its hash is stored, so it is
+    shown once, in the answer to making it (calendar_reset)."""
     require_rule(request, "meetings.view_meetings")
     feed = CalendarFeed.objects.filter(user=request.user).first()
-    feed_url = None
-    if feed is not None:
-        feed_url = request.build_absolute_uri(reverse("meetings:feed", args=[feed.token]))
-    return render(request, "meetings/calendar.html", {"feed": feed, "feed_url": feed_url})
+    return render(request, "meetings/calendar.html", {"feed": feed})
+
+
+@never_cache
+@login_required
+@require_POST
+def calendar_reset(request):
+    """Make a (new) address and show it, this once: the page answers the POST itself (no
+    redirect, nothing in the session) and is never stored by the browser."""
+    require_rule(request, "meetings.view_meetings")
+    had_one = CalendarFeed.objects.filter(user=request.user).exists()
+    feed, token = services.calendar_feed_reset(user=request.user)
+    feed_url = request.build_absolute_uri(reverse("meetings:feed", args=[token]))
+    return render(
+        request,
+        "meetings/calendar.html",
+        {"feed": feed, "feed_url": feed_url, "replaced": had_one},
+    )
 
 
 @login_required
 @require_POST
-def calendar_reset(request):
+def calendar_revoke(request):
+    """Stop the address: calendar apps subscribed to it get nothing any more."""
     require_rule(request, "meetings.view_meetings")
-    had_one = CalendarFeed.objects.filter(user=request.user).exists()
-    services.calendar_feed_reset(user=request.user)
-    if had_one:
+    if services.calendar_feed_revoke(user=request.user):
         messages.success(
-            request,
-            _(
-                "You have a new calendar address; the old one no longer works. Subscribe to the "
-                "new address in your calendar app."
-            ),
+            request, _("Your calendar address is stopped: it no longer shows your meetings.")
         )
-    else:
-        messages.success(request, _("Your calendar address is ready."))
     return redirect("meetings:calendar")
 
 
@@ -383,7 +393,7 @@ def calendar_reset(request):
 def feed(request, token):
     """The private feed: no session, the token is the credential. It holds exactly the meetings
     its owner may see today; when the owner may see none (e.g. the term ended), it is gone."""
-    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    feed = CalendarFeed.objects.for_token(token).select_related("user").first()
     if feed is None or not feed.user.is_active or not can_view_meetings(feed.user):
         raise Http404
     since = timezone.localdate() - datetime.timedelta(days=FEED_PAST_DAYS)

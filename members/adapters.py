@@ -1,6 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import PermissionDenied
 
+from wijraad.mail import send_mail_to
 from wijraad.security import client_ip
 
 
@@ -17,3 +18,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if not ip:
             raise PermissionDenied("Unable to determine client IP address")
         return ip
+
+    def send_password_reset_mail(self, user, email, context):
+        """An invited person who has not chosen a password yet gets no reset link (the invitation
+        is the only way to a first password): the e-mail tells them to use the invitation."""
+        if not user.has_usable_password():
+            send_mail_to(user=user, template="members/emails/reset_without_password", context={})
+            return
+        super().send_password_reset_mail(user, email, context)

@@ -63,7 +63,11 @@ class Standing:
 
     @property
     def must_sign(self):
-        return (self.seated or self.upcoming_term is not None) and not self.signed
+        """Appointed, or the staff secretary, and the declaration is not signed (as
+        members.roles.Roles.must_sign)."""
+        appointed = self.seated or self.upcoming_term is not None
+        staff = self.staff_secretary and not (self.seated or self.positions_today)
+        return (appointed or staff) and not self.signed
 
     @property
     def council_offices_today(self):

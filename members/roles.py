@@ -1,9 +1,10 @@
 """A person's roles, derived from data and today's date, computed once per user object.
 
 Nobody toggles a role by hand: a running term makes a member (with a signed declaration), an
-office held today a chair or secretary, a board position held today a board user. `roles_for`
-asks the database one query per user object and day, and none for anonymous visitors, so pages
-that check many permissions keep a constant number of queries.
+office held today a chair or secretary (the staff secretary, too, only with a signed declaration),
+a board position held today a board user. `roles_for` asks the database one query per user object
+and day, and none for anonymous visitors, so pages that check many permissions keep a constant
+number of queries.
 """
 
 from dataclasses import dataclass
@@ -39,9 +40,17 @@ class Roles:
         return self.seated and not self.signed
 
     @property
+    def staff_secretary_apart(self):
+        """Holds the staff-secretary office and nothing it must be kept apart from: no seat and
+        no board position (members.services refuses those together; this fails closed on rows
+        that hold both anyway)."""
+        return self.staff_secretary and not (self.seated or self.board)
+
+    @property
     def must_sign(self):
-        """Appointed (a term today or to come) and the declaration is not signed yet."""
-        return (self.seated or self.upcoming) and not self.signed
+        """Appointed (a term today or to come) or the staff secretary, and the declaration is not
+        signed yet."""
+        return (self.seated or self.upcoming or self.staff_secretary_apart) and not self.signed
 
     @property
     def chair(self):
@@ -53,7 +62,13 @@ class Roles:
 
     @property
     def secretary(self):
-        return self.staff_secretary or (self.secretary_office and self.member)
+        """The staff secretary once she signed the confidentiality declaration, or a member
+        holding the secretary's office. Unsigned, the staff secretary sees nothing confidential
+        and does none of the secretary's work (it all shows people's details or the council's
+        papers) until she signs."""
+        return (self.staff_secretary_apart and self.signed) or (
+            self.secretary_office and self.member
+        )
 
     @property
     def visibility_levels(self):

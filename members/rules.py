@@ -6,7 +6,9 @@ many predicates it checks.
 
 import rules
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from members.people import Standing
 from members.roles import roles_for
 from wijraad.rules import is_administrator
 
@@ -72,6 +74,22 @@ def is_self(user, person):
 
 
 @rules.predicate
+def has_left(user, person):
+    """The person (a User) had a term and has no place in or around the council any more: no
+    term today or to come, no office and no board position today. Reads the history prefetched
+    by User.objects.with_history() when it is there."""
+    if not isinstance(person, get_user_model()):
+        return False
+    standing = Standing(person, timezone.localdate())
+    return (
+        standing.former
+        and standing.upcoming_term is None
+        and not standing.offices_today
+        and not standing.positions_today
+    )
+
+
+@rules.predicate
 def can_see_document(user, document):
     """The document's visibility level is one the user may see (members.roles)."""
     return document is not None and document.visibility in roles_for(user).visibility_levels
@@ -82,6 +100,7 @@ is_council = is_member | is_secretary
 
 __all__ = [
     "can_see_document",
+    "has_left",
     "is_administrator",
     "is_board",
     "is_chair",
@@ -113,8 +132,9 @@ rules.add_perm("members.view_people", is_council | is_board)
 rules.add_perm("members.view_people_details", is_council)
 # A person's page (terms, offices, positions): the council's circle, and everyone their own.
 rules.add_perm("members.view_person", is_council | is_self)
-# Contact data (e-mail, phone): the council's circle and the person; never the board.
-rules.add_perm("members.view_contact_details", is_council | is_self)
+# Contact data (e-mail, phone): the council's circle and the person; never the board. Of a
+# former member only the secretary (and the person): members see their name, not how to reach them.
+rules.add_perm("members.view_contact_details", is_secretary | is_self | (is_member & ~has_left))
 # Relation to WIJ (whether someone is a client!), neighbourhood and expertise: the secretary and
 # the person only.
 rules.add_perm("members.view_personal_details", is_secretary | is_self)

@@ -121,6 +121,14 @@ def _appoint(*, person, start, by):
             params={"name": person},
         )
 
+    _refuse_staff_secretary(
+        person,
+        start,
+        end,
+        _("%(name)s is the staff secretary in this period and cannot sit on the council."),
+        code="staff_secretary_in_council",
+    )
+
     taken, busiest_day = seats_taken_max(start=start, end=end)
     after_seat_count()
     if taken >= rules.max_seats:
@@ -213,6 +221,15 @@ def term_end_early(*, term, on, reason, by=None):
 # --- Offices -----------------------------------------------------------------------------------
 
 
+def _refuse_staff_secretary(person, start, end, message, *, code):
+    """Refuse with `message` when `person` holds the staff-secretary office on a day of
+    [start, end): the staff secretary is an employee supporting the council, kept apart from
+    its seats and from the board it advises."""
+    holds = Office.objects.filter(person=person, role=OfficeRole.STAFF_SECRETARY)
+    if holds.overlapping(start, end).exists():
+        raise ValidationError(message, code=code, params={"name": person})
+
+
 def _terms_cover(person, start, end):
     """Whether the person's terms cover every day of [start, end) (end None: only `start`)."""
     day = start
@@ -228,7 +245,8 @@ def office_grant(*, person, office, start, end=None, by=None):
     """Give `person` an office (OfficeRole) for [start, end); end None is open-ended.
 
     Chair, vice-chair and secretary need a term over the whole period (open-ended: on its start)
-    and have one holder at a time; the staff secretary (ambtelijk secretaris) needs no term.
+    and have one holder at a time; the staff secretary (ambtelijk secretaris) needs no term, and
+    may have none, nor a board position, on any day of the office.
     """
     office = OfficeRole(office)
     label = str(office.label).lower()
@@ -269,18 +287,37 @@ def office_grant(*, person, office, start, end=None, by=None):
                         _("The chair and the vice-chair must be two different people."),
                         code="chair_and_vice_chair",
                     )
-        elif Office.objects.filter(person=person, role=office).overlapping(start, end).exists():
-            raise ValidationError(
-                _("%(name)s already is %(office)s in this period."),
-                code="office_held",
-                params={"name": person, "office": label},
-            )
+        else:
+            # The staff secretary: an employee, kept apart from the seats and the board.
+            _check_staff_secretary_apart(person, start, end)
+            if Office.objects.filter(person=person, role=office).overlapping(start, end).exists():
+                raise ValidationError(
+                    _("%(name)s already is %(office)s in this period."),
+                    code="office_held",
+                    params={"name": person, "office": label},
+                )
         with _acting(by):
             holding = Office(person=person, role=office, start=start, end=end)
             holding.full_clean()
             holding.save()
     forget_roles(person)
     return holding
+
+
+def _check_staff_secretary_apart(person, start, end):
+    """The staff secretary has no seat and no board position on any day of her office."""
+    if BoardPosition.objects.filter(person=person).overlapping(start, end).exists():
+        raise ValidationError(
+            _("%(name)s holds a board position in this period and cannot be the staff secretary."),
+            code="staff_secretary_on_board",
+            params={"name": person},
+        )
+    if Term.objects.filter(person=person).overlapping(start, end).exists():
+        raise ValidationError(
+            _("%(name)s sits on the council in this period and cannot be the staff secretary."),
+            code="staff_secretary_in_council",
+            params={"name": person},
+        )
 
 
 def office_end(*, office_holding, on, by=None):
@@ -329,6 +366,13 @@ def board_position_grant(*, person, kind, start, end=None, by=None):
                 code="council_member_on_board",
                 params={"name": person},
             )
+        _refuse_staff_secretary(
+            person,
+            start,
+            end,
+            _("%(name)s is the staff secretary in this period and cannot be on the board."),
+            code="staff_secretary_on_board",
+        )
         if BoardPosition.objects.filter(person=person).overlapping(start, end).exists():
             raise ValidationError(
                 _("%(name)s already holds a board position in this period."),
@@ -363,8 +407,8 @@ def board_position_end(*, position, on, by=None):
 def declaration_sign(*, person, version=None):
     """Record that `person` signed the confidentiality declaration (default: the text in force).
 
-    Only someone with a running or coming term signs. Signing the same version again changes
-    nothing and returns the first signature.
+    Only someone with a running or coming term, or the staff secretary (today or to come), signs.
+    Signing the same version again changes nothing and returns the first signature.
     """
     today = timezone.localdate()
     with transaction.atomic():
@@ -376,9 +420,17 @@ def declaration_sign(*, person, version=None):
             raise ValidationError(
                 _("There is no confidentiality declaration to sign yet."), code="no_text"
             )
-        if not Term.objects.filter(person=person, end__gt=today).exists():
+        staff_secretary = Office.objects.filter(
+            person=person, role=OfficeRole.STAFF_SECRETARY
+        ).overlapping(today)
+        if not (
+            Term.objects.filter(person=person, end__gt=today).exists() or staff_secretary.exists()
+        ):
             raise ValidationError(
-                _("Only an appointed council member signs the confidentiality declaration."),
+                _(
+                    "Only an appointed council member or the staff secretary signs the "
+                    "confidentiality declaration."
+                ),
                 code="not_appointed",
             )
         with _acting(person):
@@ -491,6 +543,10 @@ INVITATION_REFUSALS = {
 UNKNOWN_INVITATION = gettext_lazy(
     "This invitation link is not valid. Check that you copied the whole link from the e-mail."
 )
+HAS_PASSWORD = gettext_lazy(
+    "You already have a password, so this invitation link no longer works. Log in with your "
+    "password, or ask for a new password if you forgot it."
+)
 
 
 def invitation_for_token(token, *, lock=False):
@@ -502,9 +558,20 @@ def invitation_for_token(token, *, lock=False):
     if invitation is None:
         raise ValidationError(UNKNOWN_INVITATION, code="unknown")
     status = invitation.status()
+    if status != InvitationStatus.USED and invitation.person.has_usable_password():
+        # A password came another way (a reset, the admin): the invitation has done its work.
+        raise ValidationError(HAS_PASSWORD, code="has_password")
     if status != InvitationStatus.OPEN:
         raise ValidationError(INVITATION_REFUSALS[status], code=status)
     return invitation
+
+
+def invitations_revoke(*, person):
+    """Revoke every open invitation of `person` (called whenever a usable password is set:
+    members.receivers). Returns how many were revoked."""
+    return Invitation.objects.filter(person=person, used_at=None, revoked_at=None).update(
+        revoked_at=timezone.now()
+    )
 
 
 def invitation_accept(*, token, password):
@@ -513,10 +580,11 @@ def invitation_accept(*, token, password):
         invitation = invitation_for_token(token, lock=True)
         person = invitation.person
         validate_password(password, person)
-        person.set_password(password)
-        person.save(update_fields=["password"])
+        # Used first: setting the password revokes the person's open invitations (receivers).
         invitation.used_at = timezone.now()
         invitation.save(update_fields=["used_at"])
+        person.set_password(password)
+        person.save(update_fields=["password"])
         EmailAddress.objects.filter(user=person).exclude(email__iexact=person.email).update(
             primary=False
         )

@@ -3,12 +3,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from members import services
+from members.access import explain_refusals, person_for
 from members.forms import FirstPasswordForm, InviteForm
 from members.middleware import has_authenticator, mfa_required
 from members.models import Invitation, User
@@ -41,9 +42,11 @@ def invite(request):
 @login_required
 @permission_required("members.invite_people", raise_exception=True)
 def invitations(request):
-    """People who were invited and have not set a password yet, with their latest invitation."""
+    """People the secretary may see who were invited and have not set a password yet, with their
+    latest invitation."""
     people = (
-        User.objects.filter(invitations__isnull=False, password__startswith="!")
+        User.objects.visible_to(request.user)
+        .filter(invitations__isnull=False, password__startswith="!")
         .distinct()
         .prefetch_related(
             Prefetch(
@@ -60,11 +63,12 @@ def invitations(request):
     return render(request, "members/invitations.html", {"rows": rows})
 
 
+@explain_refusals
 @login_required
-@permission_required("members.invite_people", raise_exception=True)
 @require_POST
 def invitation_resend(request, pk):
-    person = get_object_or_404(User, pk=pk)
+    # Someone the user may not see answers 404 before anything else, like an unknown id.
+    person = person_for(request, pk, perm="members.invite_people")
     try:
         services.invitation_send(person=person, by=request.user)
     except ValidationError as error:

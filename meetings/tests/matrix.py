@@ -11,6 +11,7 @@ import datetime
 from django.utils import timezone
 
 from meetings import schedule as scheduling
+from meetings import services
 from meetings.models import (
     ActionItem,
     ActionKind,
@@ -91,7 +92,7 @@ def objects(personas, made):
     plan = WorkPlanFactory(year=today.year)
     theme = ThemeFactory(work_plan=plan)
     activity = ActivityFactory(theme=theme)
-    feed = CalendarFeed.objects.create(user=personas["lid"])
+    _feed, feed_token = services.calendar_feed_reset(user=personas["lid"])
     return {
         "location": location,
         "council": council,
@@ -102,7 +103,7 @@ def objects(personas, made):
         "plan": plan,
         "theme": theme,
         "activity": activity,
-        "feed": feed,
+        "feed_token": feed_token,
         "year": today.year,
     }
 
@@ -358,12 +359,20 @@ ROUTES = [
         post=logged_in(
             403, lid=ALLOWED, voorzitter=ALLOWED, secretaris=ALLOWED, bestuurder=ALLOWED
         ),
-        snapshot=lambda o: list(CalendarFeed.objects.values_list("user", "token")),
+        snapshot=lambda o: list(CalendarFeed.objects.values_list("user", "token_hash")),
+    ),
+    Route(
+        "meetings:calendar_revoke",
+        get=POST_ONLY,
+        post=logged_in(
+            403, lid=ALLOWED, voorzitter=ALLOWED, secretaris=ALLOWED, bestuurder=ALLOWED
+        ),
+        snapshot=lambda o: list(CalendarFeed.objects.values_list("user", "token_hash")),
     ),
     # No session needed: the token in the address is the credential (the owner is `lid`).
     Route(
         "meetings:feed",
-        kwargs=lambda o: {"token": o["feed"].token},
+        kwargs=lambda o: {"token": o["feed_token"]},
         get=everyone(200),
         present={"anoniem": lambda o: COUNCIL_TITLE},
     ),
@@ -378,6 +387,7 @@ SHARED_ITEM = "Matrix-gedeeld overlegpunt"
 COUNCIL_ONLY_ITEM = "Matrix-raadsdeel van het overleg"
 COUNCIL_ACTION = "Matrix-actiepunt van de raad"
 COMMITMENT = "Matrix-toezegging"
+DRAFT_COMMITMENT = "Matrix-concepttoezegging"
 
 # The chair and the secretary prepare agendas; members read them; others do not see the meeting.
 AGENDA_EDITORS = logged_in(404, lid=403, voorzitter=200, secretaris=200)
@@ -414,6 +424,23 @@ def agenda_objects(o, personas):
         end_time=datetime.time(11, 30),
         location=o["location"],
         state=MeetingState.HELD,
+    )
+    # The board sees commitments once the minutes are adopted, not from a shared draft.
+    Minutes.objects.create(meeting=held_consultation, state=MinutesState.ADOPTED)
+    draft_consultation = MeetingFactory(
+        kind=MeetingKind.CONSULTATION,
+        date=today - datetime.timedelta(days=3),
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(11, 30),
+        location=o["location"],
+        state=MeetingState.HELD,
+    )
+    Minutes.objects.create(meeting=draft_consultation, state=MinutesState.SHARED)
+    ActionItemFactory(
+        meeting=draft_consultation,
+        kind=ActionKind.COMMITMENT,
+        title=DRAFT_COMMITMENT,
+        owner=personas["bestuurder"],
     )
     return {
         "council_item": council_item,
@@ -615,11 +642,19 @@ ROUTES += [
         data=lambda o: {"kind": "action", "title": "Nieuw", "owner": o["held"].pk},
         snapshot=action_state,
     ),
+    # Action items follow their minutes: the board sees commitments of adopted minutes only.
     Route(
         "meetings:actions",
         get=SEES_MEETINGS,
         absent={"bestuurder": lambda o: COUNCIL_ACTION},
         present={"bestuurder": lambda o: COMMITMENT, "lid": lambda o: COUNCIL_ACTION},
+    ),
+    Route(
+        "meetings:actions",
+        query="?draft",
+        get=SEES_MEETINGS,
+        absent={"bestuurder": lambda o: DRAFT_COMMITMENT},
+        present={"lid": lambda o: DRAFT_COMMITMENT},
     ),
     # The owner (lid) reports their own action item done, as do the chair and the secretary.
     Route(

@@ -139,6 +139,8 @@ def test_minutes_are_not_adopted_at_an_earlier_or_coming_meeting(secretaris):
 
 def test_open_action_items_are_carried_onto_the_next_agenda_until_closed(client, lid, secretaris):
     held = MeetingFactory(date=day(-10), state=MeetingState.HELD)
+    # Members see action items once the draft minutes are shared (meetings/tests/test_security).
+    Minutes.objects.create(meeting=held, state=MinutesState.SHARED)
     agenda_services.action_item_add(
         meeting=held, by=secretaris, kind="action", title="Folder nalezen", owner=lid
     )
@@ -189,6 +191,8 @@ def test_a_board_commitment_belongs_to_a_consultation_and_a_board_member(
         {"kind": "commitment", "title": "Cijfers sturen", "owner": bestuurder.pk},
     )
     assert response.status_code == 302
+    # The board sees it once the minutes are adopted (meetings/tests/test_security).
+    Minutes.objects.create(meeting=consultation, state=MinutesState.ADOPTED)
     client.force_login(bestuurder)
     page = client.get(reverse("meetings:actions")).content.decode()
     assert "Cijfers sturen" in page
@@ -199,6 +203,7 @@ def test_the_actions_page_and_the_dashboard_run_constant_queries(
     client, lid, assert_constant_queries
 ):
     held = MeetingFactory(date=day(-10), state=MeetingState.HELD)
+    Minutes.objects.create(meeting=held, state=MinutesState.SHARED)
     client.force_login(lid)
 
     def add_rows(n):

@@ -1,6 +1,7 @@
 """Private calendar feeds and .ics downloads, read back with the icalendar parser."""
 
 import datetime
+import re
 
 import icalendar
 import pytest
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import services
-from meetings.models import CalendarFeed, MeetingKind
+from meetings.models import MeetingKind
 from meetings.tests.factories import MeetingFactory
 from members import services as member_services
 from members.roles import forget_roles
@@ -17,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 def feed_url(user):
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
-    return reverse("meetings:feed", args=[feed.token])
+    """A new address for `user` (only its hash is stored, so an earlier one cannot be read)."""
+    _feed, token = services.calendar_feed_reset(user=user)
+    return reverse("meetings:feed", args=[token])
 
 
 def parse(response):
@@ -108,17 +110,20 @@ def test_resetting_the_address_ends_the_old_one(client, lid, meetings):
     client.force_login(lid)
     page = client.get(reverse("meetings:calendar")).content.decode()
     assert "Maak mijn agenda-adres" in page
-    client.post(reverse("meetings:calendar_reset"))
-    old = feed_url(lid)
-    assert old in client.get(reverse("meetings:calendar")).content.decode()
+    first = client.post(reverse("meetings:calendar_reset")).content.decode()
+    old = re.search(r"/vergaderingen/agenda/[A-Za-z0-9_-]+\.ics", first).group(0)
+    # Shown once, in the answer to making it; the page does not show it again.
+    assert old not in client.get(reverse("meetings:calendar")).content.decode()
     client.logout()
     assert client.get(old).status_code == 200
     client.force_login(lid)
-    response = client.post(reverse("meetings:calendar_reset"), follow=True)
-    assert "het oude werkt niet meer" in response.content.decode()
+    response = client.post(reverse("meetings:calendar_reset"))
+    html = response.content.decode()
+    assert "het oude werkt niet meer" in html
+    new = re.search(r"/vergaderingen/agenda/[A-Za-z0-9_-]+\.ics", html).group(0)
     client.logout()
     assert client.get(old).status_code == 404
-    assert client.get(feed_url(lid)).status_code == 200
+    assert client.get(new).status_code == 200
 
 
 def test_the_feed_follows_current_roles(client, meetings):
@@ -149,5 +154,5 @@ def test_one_meeting_as_an_ics_download(client, bestuurder, meetings):
 
 def test_the_calendar_page_takes_constant_queries(client, lid, assert_constant_queries):
     client.force_login(lid)
-    CalendarFeed.objects.create(user=lid)
+    services.calendar_feed_reset(user=lid)
     assert_constant_queries(lambda: client.get(reverse("meetings:calendar")), expected=5)

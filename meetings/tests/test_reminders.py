@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetings import reminders, services
-from meetings.models import ActionKind, MeetingKind, MeetingState
+from meetings.models import ActionKind, MeetingKind, MeetingState, Minutes, MinutesState
 from meetings.tests.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
 from members.models import CouncilRules
 from wijraad import deliveries
@@ -266,6 +266,10 @@ def test_action_items_and_commitments_due_remind_their_owner(
         kind=MeetingKind.CONSULTATION, date=soon, location=location, start_time=datetime.time(10)
     )
     due = soon + datetime.timedelta(days=30)
+    # Owners are reminded of what they may see: the council's shared draft, adopted minutes of
+    # the consultation (meetings/tests/test_security.py).
+    Minutes.objects.create(meeting=council, state=MinutesState.SHARED)
+    Minutes.objects.create(meeting=consultation, state=MinutesState.ADOPTED)
     ActionItemFactory(meeting=council, owner=lid, due_date=due, title="Folder nakijken")
     ActionItemFactory(meeting=council, owner=oud_lid, due_date=due, title="Oud punt")
     ActionItemFactory(

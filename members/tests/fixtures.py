@@ -10,7 +10,8 @@ Each persona is a real account whose roles follow from data made through members
   confidential.
 - `oud_lid`: former member, term ended a year ago (declaration kept on record).
 - `voorzitter`: member in the chair's office.
-- `secretaris`: ambtelijk secretaris, an employee with no term.
+- `secretaris`: ambtelijk secretaris, an employee with no term, declaration signed (without it
+  she sees nothing confidential).
 - `bestuurder`: board member (raad van bestuur) of WIJ Groningen.
 - `beheerder`: administrator (superuser, Django admin).
 
@@ -99,6 +100,8 @@ def secretaris(db):
     services.office_grant(
         person=person, office=OfficeRole.STAFF_SECRETARY, start=add_years(today, -3)
     )
+    DeclarationTextFactory()
+    services.declaration_sign(person=person, version="2026-1")
     return give_authenticator(person)
 
 

@@ -121,11 +121,13 @@ ROUTES = [
         get=SECRETARY_ONLY,
         present={"secretaris": lambda o: "Geertje Uitgenodigd"},
     ),
+    # The invited person has no place in the council yet: only the secretary sees them, everyone
+    # else gets 404 (as for an id nobody has).
     Route(
         "members:invitation_resend",
         kwargs=lambda o: {"pk": o["invited"].pk},
-        get=logged_in(403, secretaris=405),
-        post=SECRETARY_POSTS,
+        get=logged_in(405),
+        post=logged_in(404, secretaris=ALLOWED),
         snapshot=invitation_state,
     ),
     # The link in the e-mail: a token nobody here holds answers 410 with a clear message.

@@ -13,7 +13,12 @@ from django.utils import timezone
 
 from members import services
 from members.models import BoardPositionKind
-from members.tests.factories import TOTP_SECRET, give_authenticator, totp_code
+from members.tests.factories import (
+    TOTP_SECRET,
+    DeclarationTextFactory,
+    give_authenticator,
+    totp_code,
+)
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "een-lang-wachtwoord-2026"
@@ -121,6 +126,9 @@ def test_a_member_who_becomes_secretary_is_asked_at_the_next_request(client, dja
     services.office_grant(
         person=person, office=OfficeRole.STAFF_SECRETARY, start=timezone.localdate()
     )
+    # Unsigned, the staff secretary has none of the secretary's rights yet (members.roles).
+    DeclarationTextFactory()
+    services.declaration_sign(person=person)
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from members import services
 from members.dates import add_months, add_years
-from members.models import ConfidentialityDeclaration, DeclarationText
+from members.models import ConfidentialityDeclaration, DeclarationText, OfficeRole
 from members.tests.factories import DeclarationTextFactory, TermFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,11 +39,29 @@ def test_someone_appointed_for_a_coming_term_may_sign_before_it_starts():
     assert services.declaration_sign(person=person, version="2026-1").person == person
 
 
-def test_someone_without_a_running_or_coming_term_cannot_sign(oud_lid, secretaris):
-    for person in (oud_lid, secretaris, UserFactory()):
+def test_someone_without_a_running_or_coming_term_cannot_sign(oud_lid):
+    # A staff secretary whose office has ended is no longer asked either.
+    former_staff = UserFactory()
+    office = services.office_grant(
+        person=former_staff,
+        office=OfficeRole.STAFF_SECRETARY,
+        start=add_years(timezone.localdate(), -2),
+    )
+    services.office_end(office_holding=office, on=add_years(timezone.localdate(), -1))
+    for person in (oud_lid, former_staff, UserFactory()):
         with pytest.raises(ValidationError) as refused:
             services.declaration_sign(person=person, version="2026-1")
         assert refused.value.code == "not_appointed"
+
+
+def test_the_staff_secretary_signs_too():
+    """She sees nothing confidential before signing (members/tests/test_security.py)."""
+    staff = UserFactory()
+    services.office_grant(
+        person=staff, office=OfficeRole.STAFF_SECRETARY, start=timezone.localdate()
+    )
+    declaration = services.declaration_sign(person=staff, version="2026-1")
+    assert declaration.person == staff
 
 
 def test_signing_without_a_text_is_refused():

@@ -22,7 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from members import services
 from members.middleware import EXEMPT_URL_NAMES
 from members.models import BoardPositionKind, OfficeRole
-from members.tests.factories import UserFactory
+from members.tests.factories import DeclarationTextFactory, UserFactory
 from wijraad.testing.matrix import ALLOWED, LOGIN, PERSONAS
 
 
@@ -176,6 +176,9 @@ def without_mfa():
     services.office_grant(
         person=secretary, office=OfficeRole.STAFF_SECRETARY, start=datetime.date(2020, 1, 1)
     )
+    # Signed: an unsigned staff secretary has no secretary's rights (members.roles).
+    DeclarationTextFactory()
+    services.declaration_sign(person=secretary)
     board = UserFactory(email="bestuurder-zonder@example.org")
     services.board_position_grant(
         person=board, kind=BoardPositionKind.DIRECTOR, start=datetime.date(2020, 1, 1)
