@@ -7,7 +7,7 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from members import audit
+        from members import audit, receivers  # noqa: F401 (connects the receivers)
         from members.panels import PANELS
         from wijraad import dashboard
 

@@ -313,7 +313,7 @@ def load(*, stdout):
     for persona, email, description in PERSONAS:
         stdout.write(f"  {persona:<15} {email:<28} {description}")
     stdout.write(
-        "Two-step verification is required for the secretary, board users and the "
+        "Two-step verification is required for the secretary, the chair, board users and the "
         "administrator.\n"
         f"Add this secret to an authenticator app (time-based, 6 digits): {DEMO_TOTP_SECRET}\n"
         f"  or open: otpauth://totp/WIJ-raad:demo?secret={DEMO_TOTP_SECRET}&issuer=WIJ-raad\n"
