@@ -11,9 +11,14 @@
 """
 
 import logging
+import re
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
+from allauth.mfa.models import Authenticator
+from django.apps import apps
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -116,6 +121,14 @@ def test_the_chair_and_staff_accounts_are_sent_to_set_up_two_step_verification(c
     assert response["Location"] == reverse("mfa_activate_totp")
 
 
+def test_whose_role_needs_it_cannot_switch_two_step_verification_off(client, secretaris):
+    log_in_with_code(client, secretaris)
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    client.post(reverse("mfa_deactivate_totp"))
+    assert Authenticator.objects.filter(user=secretaris, type="totp").exists()
+    assert client.get(reverse("dashboard")).status_code == 200
+
+
 def activate_totp(client):
     """Set up an authenticator app on the page, as a person does (after the password). What
     follows is done once the set-up is committed, still in the request: the tests that call this
@@ -139,3 +152,112 @@ def test_setting_up_an_authenticator_in_this_session_counts_as_passing_it(client
     # Logging in again asks for the code.
     other = Client()
     assert log_in(other, person.email)["Location"].startswith(reverse("mfa_authenticate"))
+
+
+# --- M1: the admin shows no secrets and sets no passwords -------------------------------------
+
+
+def test_the_admin_shows_no_secret_and_no_password_form(client, beheerder, secretaris):
+    client.force_login(beheerder)
+    page = client.get(reverse("admin:members_user_change", args=[secretaris.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert TOTP_SECRET not in html
+    assert 'name="password' not in html
+    assert f"/beheer/members/user/{secretaris.pk}/password/" not in html
+    assert client.get(f"/beheer/members/user/{secretaris.pk}/password/").status_code in (302, 404)
+    added = client.get(reverse("admin:members_user_add")).content.decode()
+    assert 'name="password' not in added
+    # allauth's list of authenticators (with each TOTP secret) is not in the admin.
+    assert client.get("/beheer/mfa/authenticator/").status_code == 404
+    authenticator = Authenticator.objects.get(user=secretaris, type="totp")
+    assert client.get(f"/beheer/mfa/authenticator/{authenticator.pk}/change/").status_code == 404
+    assert "mfa/authenticator" not in client.get("/beheer/").content.decode()
+
+
+def test_the_secrets_are_stored_encrypted_and_still_work(client, secretaris):
+    totp = Authenticator.objects.get(user=secretaris, type=Authenticator.Type.TOTP)
+    codes = Authenticator.objects.get(user=secretaris, type=Authenticator.Type.RECOVERY_CODES)
+    assert TOTP_SECRET not in str(totp.data)
+    assert totp.data["secret"].startswith("gAAAAA")  # a Fernet token
+    assert re.fullmatch(r"[0-9a-f]{80}", codes.data["seed"]) is None
+    log_in_with_code(client, secretaris)
+    assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_secrets_stored_before_are_encrypted_by_the_migration(secretaris):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    codes = RecoveryCodes(Authenticator.objects.get(user=secretaris, type="recovery_codes"))
+    before = codes.generate_codes()
+    seed = codes.instance.data["seed"]
+    from members.adapters import decrypt_secret
+
+    # As allauth's default adapter stored them: plain text.
+    Authenticator.objects.filter(user=secretaris, type="totp").update(data={"secret": TOTP_SECRET})
+    Authenticator.objects.filter(user=secretaris, type="recovery_codes").update(
+        data={"seed": decrypt_secret(seed), "used_mask": 0}
+    )
+    migration = import_module("members.migrations.0008_encrypt_mfa_secrets")
+    migration.encrypt(apps, None)
+    migration.encrypt(apps, None)  # twice: what is encrypted stays as it is
+    totp = TOTP(Authenticator.objects.get(user=secretaris, type="totp"))
+    assert totp.instance.data["secret"] != TOTP_SECRET
+    assert decrypt_secret(totp.instance.data["secret"]) == TOTP_SECRET
+    assert totp.validate_code(totp_code(TOTP_SECRET))
+    codes = RecoveryCodes(Authenticator.objects.get(user=secretaris, type="recovery_codes"))
+    assert codes.generate_codes() == before
+
+
+def test_the_admin_sends_a_reset_email_instead_of_setting_a_password(
+    client, beheerder, lid, security_records
+):
+    client.force_login(beheerder)
+    before = lid.password
+    response = client.post(
+        reverse("admin:members_user_changelist"),
+        {"action": "send_password_reset", "_selected_action": [lid.pk]},
+    )
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.to == [lid.email]
+    assert "/account/password/reset/key/" in message.body
+    assert "wachtwoord" in message.subject.lower()
+    lid.refresh_from_db()
+    assert lid.password == before
+    events = [r for r in security_records() if r["event"] == "admin_password_reset_sent"]
+    assert events == [{**events[0], "user_id": beheerder.pk, "object_id": lid.pk}]
+
+
+def test_account_changes_in_the_admin_are_security_events(client, beheerder, security_records):
+    client.force_login(beheerder)
+    added = client.post(
+        reverse("admin:members_user_add"), {"email": "Nieuw@Example.org", "name": "Nieuw"}
+    )
+    assert added.status_code == 302
+    person = UserFactory._meta.model.objects.get(email="nieuw@example.org")
+    assert not person.has_usable_password()
+    changed = client.post(
+        reverse("admin:members_user_change", args=[person.pk]),
+        {
+            "name": "Nieuw Persoon",
+            "preferred_language": "nl",
+            "is_active": "on",
+            "is_staff": "on",
+            **{
+                f"{prefix}-{field}": 0
+                for prefix in ("terms", "offices", "board_positions", "declarations")
+                for field in ("TOTAL_FORMS", "INITIAL_FORMS")
+            },
+        },
+    )
+    assert changed.status_code == 302, changed.context["adminform"].form.errors
+    deleted = client.post(reverse("admin:members_user_delete", args=[person.pk]), {"post": "yes"})
+    assert deleted.status_code == 302
+    events = {r["event"]: r for r in security_records() if r["event"].startswith("admin_")}
+    assert events["admin_account_added"]["object_id"] == person.pk
+    assert events["admin_account_changed"]["fields"] == ["is_staff", "name"]
+    assert events["admin_account_deleted"]["object_id"] == person.pk
+    assert all(event["user_id"] == beheerder.pk for event in events.values())
+    assert "nieuw@example.org" not in str(events).lower()
