@@ -10,6 +10,7 @@
   authenticator is mailed to the person (a changed address: to the old one).
 """
 
+import datetime
 import logging
 import re
 from datetime import timedelta
@@ -17,6 +18,7 @@ from importlib import import_module
 
 import pytest
 from allauth.mfa.models import Authenticator
+from auditlog.models import LogEntry
 from django.apps import apps
 from django.core import mail
 from django.test import Client
@@ -28,10 +30,12 @@ from members.models import OfficeRole
 from members.tests.factories import (
     PASSWORD,
     TOTP_SECRET,
+    DocumentFactory,
     UserFactory,
     seated_person,
     totp_code,
 )
+from wijraad.models import Visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +265,49 @@ def test_account_changes_in_the_admin_are_security_events(client, beheerder, sec
     assert events["admin_account_deleted"]["object_id"] == person.pk
     assert all(event["user_id"] == beheerder.pk for event in events.values())
     assert "nieuw@example.org" not in str(events).lower()
+
+
+# --- M2: the audit log in the admin shows no confidential text ---------------------------------
+
+
+CONFIDENTIAL = {
+    "reason": "Vertrokken na conflict met de wethouder",
+    "title": "Reorganisatie locatie Selwerd",
+    "description": "Twaalf medewerkers verliezen hun baan",
+    "file": "reorganisatie-selwerd.pdf",
+}
+
+
+def test_the_audit_log_shows_no_confidential_text(client, beheerder, secretaris, private_root):
+    person = UserFactory()
+    term = services.term_appoint(person=person, start=datetime.date(2025, 1, 1), by=secretaris)
+    services.term_end_early(
+        term=term, on=datetime.date(2026, 1, 1), reason=CONFIDENTIAL["reason"], by=secretaris
+    )
+    document = DocumentFactory(
+        title=CONFIDENTIAL["title"],
+        description=CONFIDENTIAL["description"],
+        original_name=CONFIDENTIAL["file"],
+        visibility=Visibility.RESTRICTED,
+    )
+    document.title = CONFIDENTIAL["title"] + " (herzien)"
+    document.save()
+    client.force_login(beheerder)
+    pages = [client.get(reverse("admin:auditlog_logentry_changelist"))]
+    pages += [
+        client.get(reverse("admin:auditlog_logentry_change", args=[entry.pk]))
+        for entry in LogEntry.objects.all()
+    ]
+    for page in pages:
+        assert page.status_code == 200
+        html = page.content.decode()
+        for text in CONFIDENTIAL.values():
+            assert text not in html
+        assert "Selwerd" not in html
+    # That they changed is still there: which fields, by whom.
+    ended = LogEntry.objects.get_for_object(term).order_by("pk").last()
+    assert ended.changes_dict["end_reason"] == ["", "********"]
+    assert ended.actor == secretaris
+    retitled = LogEntry.objects.get_for_object(document).order_by("pk").last()
+    assert retitled.changes_dict == {"title": ["********", "********"]}
+    assert retitled.object_repr == f"document {document.pk}"
