@@ -1,9 +1,10 @@
-"""How the portal uses allauth: no sign-up, and two-step verification secrets encrypted at
-rest."""
+"""How the portal uses allauth: no sign-up, the current address for password resets, and
+two-step verification secrets encrypted at rest."""
 
 from functools import lru_cache
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -16,6 +17,16 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+
+class ResetPasswordForm(AllauthResetPasswordForm):
+    """A reset link goes only to the account's current address: an address that someone added
+    but did not confirm yet (a change waiting for its link) does not count."""
+
+    def clean_email(self):
+        email = super().clean_email()
+        self.users = [user for user in self.users if user.email.lower() == email.lower()]
+        return email
 
 
 # --- Two-step verification secrets ----------------------------------------------------------

@@ -8,7 +8,6 @@ e-mails the person a reset link, to their own address), and every change to an a
 security event (wijraad.security)."""
 
 from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
-from allauth.account.forms import ResetPasswordForm
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
@@ -16,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from members.adapters import ResetPasswordForm
 from members.forms import UserChangeForm, UserCreationForm
 from members.models import (
     BoardPosition,

@@ -11,6 +11,7 @@ months after.
 import datetime
 import textwrap
 
+from allauth.account.models import EmailAddress
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -302,6 +303,11 @@ def load(*, stdout):
         User.objects.create_superuser(email, PASSWORD, name=name)
 
     for person in User.objects.all():
+        if person.has_usable_password():
+            # As if they had accepted an invitation: the address is confirmed, so they can log in.
+            EmailAddress.objects.update_or_create(
+                user=person, email=person.email, defaults={"verified": True, "primary": True}
+            )
         if mfa_required(person) and not has_authenticator(person):
             TOTP.activate(person, DEMO_TOTP_SECRET)
             RecoveryCodes.activate(person)

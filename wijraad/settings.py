@@ -217,7 +217,17 @@ ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# An address counts only once confirmed from its own mailbox: invitations confirm the first one
+# (members.services.invitation_accept); a new one replaces the old only when its link is used
+# (ACCOUNT_CHANGE_EMAIL), and logging in with an unconfirmed address is refused.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# A reset link goes only to the account's current address, never to one still waiting for its link.
+ACCOUNT_FORMS = {"reset_password": "members.adapters.ResetPasswordForm"}
+# Every change of e-mail address, password or two-step verification is mailed to the person (a
+# changed address: to the old one), so someone else's change does not go unnoticed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# A password-reset link works for one hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[WIJ-raad] "

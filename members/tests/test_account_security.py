@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -196,6 +197,7 @@ def test_mfa_pages_during_login_have_exact_queries(client, secretaris, assert_co
 
 def test_totp_setup_page_has_exact_queries(client, django_user_model, assert_constant_queries):
     person = django_user_model.objects.create_user("nieuw@example.org", PASSWORD, name="Nieuw")
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
     client.post(reverse("account_login"), {"login": "nieuw@example.org", "password": PASSWORD})
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     response = assert_constant_queries(

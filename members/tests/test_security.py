@@ -13,10 +13,13 @@
 import datetime
 import logging
 import re
+import time
 from datetime import timedelta
 from importlib import import_module
 
 import pytest
+import time_machine
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from auditlog.models import LogEntry
 from django.apps import apps
@@ -311,3 +314,115 @@ def test_the_audit_log_shows_no_confidential_text(client, beheerder, secretaris,
     retitled = LogEntry.objects.get_for_object(document).order_by("pk").last()
     assert retitled.changes_dict == {"title": ["********", "********"]}
     assert retitled.object_repr == f"document {document.pk}"
+
+
+# --- Password-reset links work for one hour ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("minutes", "works"), [(59, True), (61, False)])
+def test_a_password_reset_link_works_for_one_hour(client, lid, minutes, works):
+    client.post(reverse("account_reset_password"), {"email": lid.email})
+    link = re.search(r"http://\S+(/account/password/reset/key/\S+/)", mail.outbox[0].body)
+    # A timestamp, not an aware datetime: Django's reset tokens read the naive local time.
+    with time_machine.travel(time.time() + minutes * 60, tick=False):
+        page = client.get(link.group(1), follow=True)
+        form_shown = b'name="password1"' in page.content
+        assert form_shown is works
+        done = client.post(
+            page.redirect_chain[-1][0] if page.redirect_chain else link.group(1),
+            {"password1": "nieuw-en-lang-wachtwoord", "password2": "nieuw-en-lang-wachtwoord"},
+        )
+        assert done.status_code == (302 if works else 200)
+    lid.refresh_from_db()
+    assert lid.check_password("nieuw-en-lang-wachtwoord") is works
+
+
+# --- L5: a new address counts once confirmed; every change is mailed ---------------------------
+
+
+NEW = "nieuw-adres@example.org"
+
+
+def _mails_to(address):
+    return [message for message in mail.outbox if message.to == [address]]
+
+
+def _logged_in(email, password=PASSWORD):
+    client = Client()
+    log_in(client, email, password)
+    return client.get(reverse("dashboard")).status_code == 200
+
+
+def test_a_new_address_counts_only_once_confirmed_and_the_old_one_is_told(client, lid):
+    log_in(client, lid.email)
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    client.post(reverse("account_email"), {"action_add": "", "email": NEW})
+    lid.refresh_from_db()
+    assert lid.email == "lid@example.org"
+    [confirm] = _mails_to(NEW)
+    # Until the link is used: the old address logs in, the new one does not; a password reset
+    # for the new one sends no reset link.
+    assert _logged_in("lid@example.org")
+    assert not _logged_in(NEW)
+    mail.outbox.clear()
+    Client().post(reverse("account_reset_password"), {"email": NEW})
+    assert not any("/password/reset/key/" in message.body for message in mail.outbox)
+
+    link = re.search(r"http://\S+(/account/confirm-email/\S+/)", confirm.body).group(1)
+    mail.outbox.clear()
+    client.post(link)
+    lid.refresh_from_db()
+    assert lid.email == NEW
+    assert _logged_in(NEW)
+    assert not _logged_in("lid@example.org")
+    [notice] = _mails_to("lid@example.org")
+    assert notice.subject == "[WIJ-raad] E-mailadres gewijzigd"
+    assert f"lid@example.org naar {NEW}" in notice.body
+    assert notice.alternatives == []  # text only: nothing else to check
+
+
+def test_a_password_change_is_mailed(client, lid):
+    log_in(client, lid.email)
+    new = "ander-lang-wachtwoord"
+    client.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": new, "password2": new},
+    )
+    [notice] = _mails_to(lid.email)
+    assert notice.subject == "[WIJ-raad] Wachtwoord gewijzigd"
+    assert "de volgende wijziging" in notice.body
+    assert notice.alternatives == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_setting_up_and_switching_off_an_authenticator_is_mailed(client, lid):
+    log_in(client, lid.email)
+    activate_totp(client)
+    assert Authenticator.objects.filter(user=lid, type="totp").exists()
+    subjects = [message.subject for message in _mails_to(lid.email)]
+    assert "[WIJ-raad] Authenticator-app geactiveerd" in subjects
+    mail.outbox.clear()
+    client.post(reverse("mfa_deactivate_totp"))
+    assert not Authenticator.objects.filter(user=lid, type="totp").exists()
+    subjects = [message.subject for message in _mails_to(lid.email)]
+    assert "[WIJ-raad] Authenticator-app gedeactiveerd" in subjects
+
+
+def test_a_person_without_a_confirmed_address_is_asked_to_confirm_it(client):
+    person = UserFactory(email="onbevestigd@example.org", confirmed_address=False)
+    log_in(client, person.email)
+    assert client.get(reverse("dashboard")).status_code == 302
+    [confirm] = _mails_to(person.email)
+    assert "/account/confirm-email/" in confirm.body
+
+
+def test_an_invited_person_can_still_finish_the_invitation_and_log_in(
+    client, secretaris, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.person_invite(email="klaas@example.org", name="Klaas", by=secretaris)
+    link = re.search(r"http://\S+(/leden/\S+/)", mail.outbox[-1].body).group(1)
+    new = "een-lang-wachtwoord-2026"
+    client.post(link, {"new_password1": new, "new_password2": new})
+    assert _logged_in("klaas@example.org", new)
+    assert EmailAddress.objects.get(email="klaas@example.org").verified
