@@ -1,11 +1,21 @@
 """The technical administration. Terms, offices, positions and declarations change only through
 members.services (which check the council's rules), so here they are read-only. It shows no
-confidential content: no personal details beyond name and address, and no library documents."""
+confidential content: no personal details beyond name and address, and no library documents.
 
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+Nobody's account can be taken over from here: no two-step verification secrets (allauth's
+authenticator admin is removed), no password field or "set password" page (only an action that
+e-mails the person a reset link, to their own address), and every change to an account is a
+security event (wijraad.security)."""
+
+from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib import admin, messages
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from members.adapters import ResetPasswordForm
 from members.forms import UserChangeForm, UserCreationForm
 from members.models import (
     BoardPosition,
@@ -16,6 +26,7 @@ from members.models import (
     Term,
     User,
 )
+from wijraad.security import log_event
 
 
 class ReadOnlyMixin:
@@ -55,27 +66,135 @@ class DeclarationInline(ReadOnlyMixin, admin.TabularInline):
     extra = 0
 
 
+# The secrets of two-step verification are nobody's business in the admin.
+admin.site.unregister(Authenticator)
+
+
+class SecurityLoggedAdmin:
+    """Every account change made in the admin is a security event, by whom and of what; the
+    values themselves are not logged."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        log_event(
+            "admin_account_changed" if change else "admin_account_added",
+            request=request,
+            user=request.user,
+            model=obj._meta.label_lower,
+            object_id=obj.pk,
+            fields=sorted(form.changed_data),
+        )
+
+    def delete_model(self, request, obj):
+        object_id = obj.pk
+        super().delete_model(request, obj)
+        log_event(
+            "admin_account_deleted",
+            request=request,
+            user=request.user,
+            model=obj._meta.label_lower,
+            object_id=object_id,
+        )
+
+    def delete_queryset(self, request, queryset):
+        deleted = [(obj._meta.label_lower, obj.pk) for obj in queryset]
+        super().delete_queryset(request, queryset)
+        for model, object_id in deleted:
+            log_event(
+                "admin_account_deleted",
+                request=request,
+                user=request.user,
+                model=model,
+                object_id=object_id,
+            )
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(SecurityLoggedAdmin, admin.ModelAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
     ordering = ["name", "email"]
     list_display = ["email", "name", "preferred_language", "is_active", "is_staff"]
     list_filter = ["is_active", "is_staff", "is_superuser", "preferred_language"]
     search_fields = ["email", "name"]
+    actions = ["send_password_reset"]
     fieldsets = [
-        (None, {"fields": ["email", "password"]}),
+        # The address changes only by the person, confirmed from the new address (allauth).
+        (None, {"fields": ["email"]}),
         # Phone, neighbourhood, expertise and relation to WIJ (whether someone is a client) are
         # for the secretary and the person only: they keep them on the person's page.
         (_("Person"), {"fields": ["name", "preferred_language"]}),
         (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
-    add_fieldsets = [
-        (None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})
-    ]
-    readonly_fields = ["last_login", "date_joined"]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name"]})]
+    readonly_fields = ["email", "last_login", "date_joined"]
     inlines = [TermInline, OfficeInline, BoardPositionInline, DeclarationInline]
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else self.fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.readonly_fields
+
+    def get_inlines(self, request, obj):
+        return [] if obj is None else self.inlines
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, **kwargs)
+
+    @admin.action(description=_("Send a password-reset e-mail"))
+    def send_password_reset(self, request, queryset):
+        """E-mail each selected person a link to choose a new password, at their own address
+        and in their own language; the administrator never sets or sees a password."""
+        sent = 0
+        for person in queryset.filter(is_active=True):
+            form = ResetPasswordForm(data={"email": person.email})
+            if not form.is_valid():
+                continue
+            with translation.override(person.preferred_language):
+                form.save(request)
+            sent += 1
+            log_event(
+                "admin_password_reset_sent",
+                request=request,
+                user=request.user,
+                model=person._meta.label_lower,
+                object_id=person.pk,
+            )
+        self.message_user(
+            request,
+            ngettext(
+                "A password-reset e-mail was sent to %(count)d person.",
+                "A password-reset e-mail was sent to %(count)d people.",
+                sent,
+            )
+            % {"count": sent},
+            messages.SUCCESS,
+        )
+
+
+# allauth's e-mail addresses: kept, and every change is a security event too.
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(SecurityLoggedAdmin, AllauthEmailAddressAdmin):
+    def make_verified(self, request, queryset):
+        for address in queryset.filter(verified=False):
+            log_event(
+                "admin_account_changed",
+                request=request,
+                user=request.user,
+                model=address._meta.label_lower,
+                object_id=address.pk,
+                fields=["verified"],
+            )
+        return super().make_verified(request, queryset)
+
+    make_verified.short_description = AllauthEmailAddressAdmin.make_verified.short_description
 
 
 @admin.register(Term)

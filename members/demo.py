@@ -11,6 +11,7 @@ months after.
 import datetime
 import textwrap
 
+from allauth.account.models import EmailAddress
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -304,6 +305,11 @@ def load(*, stdout):
         User.objects.create_superuser(email, PASSWORD, name=name)
 
     for person in User.objects.all():
+        if person.has_usable_password():
+            # As if they had accepted an invitation: the address is confirmed, so they can log in.
+            EmailAddress.objects.update_or_create(
+                user=person, email=person.email, defaults={"verified": True, "primary": True}
+            )
         if mfa_required(person) and not has_authenticator(person):
             TOTP.activate(person, DEMO_TOTP_SECRET)
             RecoveryCodes.activate(person)
@@ -315,7 +321,7 @@ def load(*, stdout):
     for persona, email, description in PERSONAS:
         stdout.write(f"  {persona:<15} {email:<28} {description}")
     stdout.write(
-        "Two-step verification is required for the secretary, board users and the "
+        "Two-step verification is required for the secretary, the chair, board users and the "
         "administrator.\n"
         f"Add this secret to an authenticator app (time-based, 6 digits): {DEMO_TOTP_SECRET}\n"
         f"  or open: otpauth://totp/WIJ-raad:demo?secret={DEMO_TOTP_SECRET}&issuer=WIJ-raad\n"

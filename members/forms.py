@@ -16,16 +16,28 @@ from members.models import (
 from wijraad.forms import PortalForm, PortalModelForm, SingleLineTextMixin
 
 
-class UserCreationForm(SingleLineTextMixin, auth_forms.UserCreationForm):
+class UserCreationForm(SingleLineTextMixin, forms.ModelForm):
+    """A new account in the admin, without a password: the person sets one through the
+    "send a password-reset e-mail" action (or the secretary invites them)."""
+
     class Meta:
         model = User
         fields = ("email", "name")
 
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+        return user
 
-class UserChangeForm(SingleLineTextMixin, auth_forms.UserChangeForm):
+
+class UserChangeForm(SingleLineTextMixin, forms.ModelForm):
+    """An account in the admin: no password field (passwords are set by the person only)."""
+
     class Meta:
         model = User
-        fields = "__all__"
+        fields = ("email", "name", "preferred_language", "is_active", "is_staff", "is_superuser")
 
 
 class DateInput(forms.DateInput):

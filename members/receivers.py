@@ -1,5 +1,9 @@
-"""Reactions of the members app to changes of accounts (connected in MembersConfig.ready)."""
+"""Reactions of the members app: to changes of accounts and to allauth's two-step verification
+events (connected in MembersConfig.ready)."""
 
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -15,3 +19,15 @@ def revoke_invitations_on_password(sender, instance, update_fields=None, raw=Fal
         return
     if instance.has_usable_password():
         services.invitations_revoke(person=instance)
+
+
+@receiver(authenticator_added, dispatch_uid="members.totp_activated")
+def on_authenticator_added(sender, request, user, authenticator, **kwargs):
+    """Setting up an authenticator app means entering a code from it: this session has passed
+    two-step verification (members.middleware asks for that record), so the person who was
+    sent to the set-up page goes on without logging in again."""
+    if request is None or authenticator.type != Authenticator.Type.TOTP:
+        return
+    record_authentication(
+        request, user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True
+    )

@@ -2,14 +2,17 @@
 
 Without any variable set the portal runs on embedded defaults (SQLite, an SQLite-backed Celery
 broker, local-memory cache, e-mail written to files). Production sets DEBUG off and must then
-name SECRET_KEY and ALLOWED_HOSTS. The README lists every variable.
+name SECRET_KEY, ALLOWED_HOSTS and MFA_ENCRYPTION_KEY. The README lists every variable.
 """
 
+import base64
+import hashlib
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from cryptography.fernet import Fernet
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +60,25 @@ if not SECRET_KEY:
         key_file.write_text(secrets.token_urlsafe(50))
     SECRET_KEY = key_file.read_text().strip()
 
+# The key that encrypts the secrets of two-step verification in the database (members.adapters):
+# one or more Fernet keys, comma-separated; the first encrypts, all decrypt (for replacing a key).
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEY")
+if not MFA_ENCRYPTION_KEYS and DEBUG:
+    # Development only: derived from the (development) secret key.
+    MFA_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(
+            hashlib.sha256(f"wijraad.mfa:{SECRET_KEY}".encode()).digest()
+        ).decode()
+    ]
+try:
+    [Fernet(key) for key in MFA_ENCRYPTION_KEYS]
+except ValueError:
+    raise ImproperlyConfigured(
+        "MFA_ENCRYPTION_KEY is not a valid key (32 url-safe base64-encoded bytes). Make one "
+        "with: python -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())'"
+    ) from None
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     if not DEBUG and SERVING:
@@ -65,6 +87,14 @@ if not ALLOWED_HOSTS:
             "comma-separated, e.g. ALLOWED_HOSTS=wijraad.example.org"
         )
     ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
+if not MFA_ENCRYPTION_KEYS and SERVING:
+    # A command that serves nothing may run without it; whatever reads or writes a secret of
+    # two-step verification then stops with a clear message (members.adapters).
+    raise ImproperlyConfigured(
+        "MFA_ENCRYPTION_KEY is not set. With DEBUG off the portal needs the key that encrypts "
+        "the secrets of two-step verification, e.g. from: "
+        "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -189,7 +219,17 @@ ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# An address counts only once confirmed from its own mailbox: invitations confirm the first one
+# (members.services.invitation_accept); a new one replaces the old only when its link is used
+# (ACCOUNT_CHANGE_EMAIL), and logging in with an unconfirmed address is refused.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# A reset link goes only to the account's current address, never to one still waiting for its link.
+ACCOUNT_FORMS = {"reset_password": "members.adapters.ResetPasswordForm"}
+# Every change of e-mail address, password or two-step verification is mailed to the person (a
+# changed address: to the old one), so someone else's change does not go unnoticed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# A password-reset link works for one hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[WIJ-raad] "
@@ -205,6 +245,8 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
 ACCOUNT_CHANGE_EMAIL = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "WIJ-raad portaal"
+# Encrypts the TOTP secrets and recovery-code seeds with MFA_ENCRYPTION_KEYS (above).
+MFA_ADAPTER = "members.adapters.MFAAdapter"
 
 # --- Sessions -------------------------------------------------------------------------------
 # A portal with confidential papers: a session ends after 30 minutes without activity and at most

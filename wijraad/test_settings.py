@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-key-" + "x" * 50)
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+# A Fernet key (32 bytes, url-safe base64) for the secrets of two-step verification.
+os.environ.setdefault("MFA_ENCRYPTION_KEY", "dGVzdC1vbmx5LW1mYS1rZXktLS0tLS0tLS0tLS0tLS0=")
 os.environ.setdefault("VAR_DIR", os.path.join(os.path.dirname(__file__), "..", "var", "test"))
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in the same test
 # are still synchronous.

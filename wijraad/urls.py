@@ -1,15 +1,18 @@
 """Root URLs. Apps are included by string, so the ground floor never imports them."""
 
-from django.conf import settings
+from allauth.account.views import logout as account_logout
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from wijraad import views
 
-# The admin logs in through allauth, so its MFA and rate limits apply to the administrator too.
-admin.site.login = login_required(admin.site.login, login_url=settings.LOGIN_URL)
+# The admin has no login, logout or password form of its own: allauth's, so its two-step
+# verification, rate limits, re-authentication and notice e-mails apply to the administrator too.
+admin.site.login = views.admin_login
+admin.site.logout = account_logout
+admin.site.password_change = views.admin_password_change
+admin.site.password_change_done = views.admin_password_change
 admin.site.site_header = _("WIJ-raad – technical administration")
 admin.site.site_title = _("WIJ-raad administration")
 

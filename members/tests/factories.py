@@ -44,6 +44,15 @@ class UserFactory(DjangoModelFactory):
     neighbourhood = factory.Iterator(["Oosterpark", "Vinkhuizen", "Selwerd", "Beijum"])
     relation_to_wij = RelationToWij.CLIENT
 
+    @factory.post_generation
+    def confirmed_address(user, create, extracted, **kwargs):
+        """The address is confirmed, as accepting the invitation does (logging in needs it);
+        `UserFactory(confirmed_address=False)` for an account whose address is not."""
+        if create and extracted is not False:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
 
 class TermFactory(DjangoModelFactory):
     class Meta:

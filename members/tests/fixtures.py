@@ -15,9 +15,10 @@ Each persona is a real account whose roles follow from data made through members
 - `bestuurder`: board member (raad van bestuur) of WIJ Groningen.
 - `beheerder`: administrator (superuser, Django admin).
 
-The three roles that must use two-step verification (secretaris, bestuurder, beheerder) have an
-authenticator app (TOTP_SECRET) set up, as they would in real life; tests of the set-up itself make
-their own users without one.
+The four personas that must use two-step verification (voorzitter, secretaris, bestuurder,
+beheerder) have an authenticator app (TOTP_SECRET) set up, as they would in real life, and
+`client.force_login` logs them in as with password and code (wijraad.testing.fixtures); tests of
+the set-up itself make their own users without one.
 
 `personas` gives all of them as a dict name -> user (None for anoniem), for permission matrices.
 """
@@ -90,7 +91,7 @@ def voorzitter(db):
         start=add_years(today, -2), email="voorzitter@example.org", name="Anneke Dijkstra"
     )
     services.office_grant(person=person, office=OfficeRole.CHAIR, start=add_years(today, -2))
-    return person
+    return give_authenticator(person)
 
 
 @pytest.fixture

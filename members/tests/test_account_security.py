@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -117,6 +118,7 @@ def test_a_role_gained_mid_session_asks_for_two_step_verification_at_once(client
     assert response["Location"] == reverse("mfa_activate_totp")
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_member_who_becomes_secretary_is_asked_at_the_next_request(client, django_user_model):
     person = django_user_model.objects.create_user("nieuw@example.org", PASSWORD, name="Nieuw")
     client.force_login(person)
@@ -132,8 +134,29 @@ def test_a_member_who_becomes_secretary_is_asked_at_the_next_request(client, dja
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
-    give_authenticator(person)
+    # Setting up the app in this session is passing two-step verification: on you go.
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    client.get(reverse("mfa_activate_totp"))
+    secret = client.session["mfa.totp.secret"]
+    # The set-up is committed within the request (a real transaction in this test).
+    activated = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
+    assert activated.status_code == 302
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_an_authenticator_set_up_outside_this_session_does_not_count(client, django_user_model):
+    person = django_user_model.objects.create_user("nieuw@example.org", PASSWORD, name="Nieuw")
+    client.force_login(person)
+    from members.models import OfficeRole
+
+    services.office_grant(
+        person=person, office=OfficeRole.STAFF_SECRETARY, start=timezone.localdate()
+    )
+    give_authenticator(person)
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
 
 
 def test_wrong_code_is_refused_and_logged(client, secretaris, caplog):
@@ -182,6 +205,7 @@ def test_mfa_pages_during_login_have_exact_queries(client, secretaris, assert_co
 
 def test_totp_setup_page_has_exact_queries(client, django_user_model, assert_constant_queries):
     person = django_user_model.objects.create_user("nieuw@example.org", PASSWORD, name="Nieuw")
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
     client.post(reverse("account_login"), {"login": "nieuw@example.org", "password": PASSWORD})
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     response = assert_constant_queries(

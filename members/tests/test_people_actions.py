@@ -177,11 +177,11 @@ def test_an_empty_or_wrong_date_is_refused(as_secretary, newcomer):
     ],
 )
 def test_action_pages_have_constant_queries(as_secretary, lid, assert_constant_queries, name):
-    # user, roles, MFA check, the person with terms, offices and positions, the rules record
-    # (reappoint: and the previous term)
-    expected = 9 if name == "members:person_reappoint" else 8
+    # user, roles, the person with terms, offices and positions, the rules record (reappoint: and
+    # the previous term); two-step verification is read from the session
+    expected = 8 if name == "members:person_reappoint" else 7
     if name in ("members:office_grant", "members:board_position_grant"):
-        expected = 7
+        expected = 6
     assert_constant_queries(
         lambda: as_secretary.get(reverse(name, args=[lid.pk])),
         expected=expected,
@@ -200,9 +200,9 @@ def test_ending_pages_have_constant_queries(
         "members:office_end": voorzitter.offices.get().pk,
         "members:board_position_end": bestuurder.board_positions.get().pk,
     }[name]
-    # user, roles, MFA check, the period with its person, whether the person is visible
+    # user, roles, the period with its person, whether the person is visible
     assert_constant_queries(
         lambda: as_secretary.get(reverse(name, args=[pk])),
-        expected=5,
+        expected=4,
         add_rows=lambda n: fill_seats(n, start=add_years(timezone.localdate(), -1)),
     )

@@ -59,9 +59,9 @@ def test_the_page_warns_when_the_council_is_under_strength_today(client, today, 
 
 def test_the_page_has_constant_queries(client, today, secretaris, assert_constant_queries):
     client.force_login(secretaris)
-    # user, roles, MFA check, the rules record, seats today, and the schedule's rules and terms
+    # user, roles, the rules record, seats today, and the schedule's rules and terms
     assert_constant_queries(
         lambda: client.get(reverse("members:term_schedule")),
-        expected=7,
+        expected=6,
         add_rows=lambda n: fill_seats(n, start=D(2025, 1, 1)),
     )

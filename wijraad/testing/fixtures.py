@@ -57,3 +57,48 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+def _log_in_with_code(original):
+    """Client.force_login as the real login leaves the session: a person who has an
+    authenticator app logged in with password *and* code, so the session carries allauth's
+    "mfa" record that members.middleware.RequireMFAMiddleware asks for. (Pages that ask for
+    the password again still do: only allauth's re-authentication records count for those.)
+
+    A session made with the password alone, e.g. through Django's own login form, is what
+    `client.login(email=..., password=...)` makes: it has no such record.
+    """
+
+    def force_login(self, user, backend=None):
+        import time
+
+        from allauth.account.internal.flows.login import (
+            _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+            AUTHENTICATION_METHODS_SESSION_KEY,
+        )
+        from allauth.account.internal.userkit import user_id_to_str
+        from allauth.mfa.models import Authenticator
+
+        original(self, user, backend)
+        authenticator = (
+            Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).only("pk").first()
+        )
+        if authenticator is None:
+            return
+        at = time.time()
+        session = self.session
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": at, "email": user.email},
+            {"method": "mfa", "at": at, "id": authenticator.pk, "type": "totp"},
+        ]
+        session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+        session.save()
+
+    return force_login
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_two_step_verification(monkeypatch):
+    from django.test.client import ClientMixin
+
+    monkeypatch.setattr(ClientMixin, "force_login", _log_in_with_code(ClientMixin.force_login))

@@ -145,8 +145,13 @@ def stored_file(private_root):
 
 @pytest.fixture
 def staff(django_user_model):
-    return django_user_model.objects.create_user(
-        "staf@example.org", "x" * 12, name="Staf", is_staff=True
+    from members.tests.factories import give_authenticator
+
+    # Staff reach the admin, so they use two-step verification.
+    return give_authenticator(
+        django_user_model.objects.create_user(
+            "staf@example.org", "x" * 12, name="Staf", is_staff=True
+        )
     )
 
 

@@ -5,7 +5,7 @@
 - POSTs a persona may not make are sent anyway; the answer is checked and nothing changed.
 - List pages: what a persona must not see is absent, and what it must see is present.
 - Users of the roles that need two-step verification but have no authenticator are sent to set
-  it up from every URL.
+  it up from every URL; those who have one but did not use it in this session are logged out.
 """
 
 import datetime
@@ -14,6 +14,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.core.signals import request_finished
 from django.db import close_old_connections
 from django.test import Client
@@ -22,7 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from members import services
 from members.middleware import EXEMPT_URL_NAMES
 from members.models import BoardPositionKind, OfficeRole
-from members.tests.factories import DeclarationTextFactory, UserFactory
+from members.tests.factories import PASSWORD, DeclarationTextFactory, UserFactory
 from wijraad.testing.matrix import ALLOWED, LOGIN, PERSONAS
 
 
@@ -170,8 +171,12 @@ def test_each_persona_gets_what_the_table_says(route, personas, made):
 
 
 @pytest.fixture
-def without_mfa():
-    """A secretary, a board user and an administrator who have not set up two-step verification."""
+def without_mfa(voorzitter):
+    """A secretary, a chair, a board user, an administrator and a staff account (it reaches the
+    admin) who have not set up two-step verification. (One chair at a time: the persona's
+    authenticator goes.)"""
+    Authenticator.objects.filter(user=voorzitter).delete()
+    chair = voorzitter
     secretary = UserFactory(email="secretaris-zonder@example.org")
     services.office_grant(
         person=secretary, office=OfficeRole.STAFF_SECRETARY, start=datetime.date(2020, 1, 1)
@@ -184,7 +189,14 @@ def without_mfa():
         person=board, kind=BoardPositionKind.DIRECTOR, start=datetime.date(2020, 1, 1)
     )
     admin = UserFactory(email="beheerder-zonder@example.org", is_staff=True, is_superuser=True)
-    return {"secretaris": secretary, "bestuurder": board, "beheerder": admin}
+    staff = UserFactory(email="medewerker-zonder@example.org", is_staff=True)
+    return {
+        "voorzitter": chair,
+        "secretaris": secretary,
+        "bestuurder": board,
+        "beheerder": admin,
+        "medewerker": staff,
+    }
 
 
 @pytest.mark.django_db
@@ -199,4 +211,25 @@ def test_roles_that_need_mfa_are_sent_to_set_it_up_from_every_url(
             response = finish(client_for(user).get(url))
             if response.status_code != 302 or response["Location"] != setup:
                 wrong.append(f"GET {url} as {persona} without MFA: {describe(response)}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.django_db
+def test_a_session_that_skipped_two_step_verification_ends_on_every_url(personas, made):
+    """Fail closed: a person whose role needs two-step verification and who has an
+    authenticator, logged in by password alone (as Django's own login form did), is logged out
+    at the first request, whatever the URL: the middleware ends the session before any view."""
+    login = reverse("account_login")
+    wrong = []
+    for persona in ("voorzitter", "secretaris", "bestuurder", "beheerder"):
+        user = personas[persona]
+        for route in ROUTES:
+            for url in urls_of(route, made):
+                client = Client()
+                assert client.login(email=user.email, password=PASSWORD)
+                response = client.get(url)
+                if response.status_code != 302 or not response["Location"].startswith(login):
+                    wrong.append(f"GET {url} as {persona} by password only: {describe(response)}")
+                elif "_auth_user_id" in client.session:
+                    wrong.append(f"GET {url} as {persona} by password only: still logged in")
     assert not wrong, "\n".join(wrong)

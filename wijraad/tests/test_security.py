@@ -353,3 +353,73 @@ def test_single_line_text_loses_its_control_characters():
     assert single_line("a\tb\x0bc\x0cd\x1ce\x85f\u2028g\u2029h") == "a b c d e f g h"
     assert single_line("be\x07l\x1b[31m\x7f\x9b") == "bel[31m"
     assert single_line("  Gewoon één regel – met “quotes” ") == "Gewoon één regel – met “quotes”"
+
+
+# --- H1: the Django admin has no login form of its own -------------------------------------
+
+
+def _logged_in_as(client):
+    return client.session.get("_auth_user_id")
+
+
+@pytest.mark.django_db
+def test_admin_login_form_does_not_log_a_visitor_in(client, beheerder):
+    from members.tests.factories import PASSWORD
+
+    response = client.post(
+        "/beheer/login/?next=/beheer/",
+        {"username": beheerder.email, "password": PASSWORD, "next": "/beheer/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert _logged_in_as(client) is None
+    assert client.get("/beheer/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_admin_login_form_is_refused_to_a_member_and_does_not_switch_accounts(
+    client, lid, beheerder
+):
+    from members.tests.factories import PASSWORD
+
+    client.force_login(lid)
+    page = client.get("/beheer/login/?next=/beheer/")
+    assert page.status_code == 403
+    assert b'name="password"' not in page.content
+    for _attempt in range(11):
+        refused = client.post("/beheer/login/", {"username": beheerder.email, "password": PASSWORD})
+        assert refused.status_code == 403
+    assert _logged_in_as(client) == str(lid.pk)
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_admin_login_page_sends_the_administrator_on(client, beheerder):
+    client.force_login(beheerder)
+    assert client.get("/beheer/login/")["Location"] == reverse("admin:index")
+    onward = client.get("/beheer/login/?next=/beheer/members/user/")
+    assert onward["Location"] == "/beheer/members/user/"
+    elsewhere = client.get("/beheer/login/?next=https://example.com/")
+    assert elsewhere["Location"] == reverse("admin:index")
+
+
+@pytest.mark.django_db
+def test_admin_password_change_is_the_portals_own(client, beheerder):
+    client.force_login(beheerder)
+    for name in ("admin:password_change", "admin:password_change_done"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302
+        assert response["Location"] == reverse("account_change_password")
+    refused = client.post(
+        reverse("admin:password_change"),
+        {"old_password": "x", "new_password1": "nieuw-wachtwoord-1", "new_password2": "x"},
+    )
+    assert refused["Location"] == reverse("account_change_password")
+
+
+@pytest.mark.django_db
+def test_admin_logout_is_allauths(client, beheerder):
+    client.force_login(beheerder)
+    response = client.post(reverse("admin:logout"))
+    assert response.status_code == 302
+    assert _logged_in_as(client) is None

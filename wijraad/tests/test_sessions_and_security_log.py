@@ -26,7 +26,12 @@ def security_records(caplog):
 
 @pytest.fixture
 def kees(django_user_model):
-    return django_user_model.objects.create_user("kees@example.org", PASSWORD, name="Kees Bakker")
+    from allauth.account.models import EmailAddress
+
+    kees = django_user_model.objects.create_user("kees@example.org", PASSWORD, name="Kees Bakker")
+    # Logging in needs a confirmed address, as accepting an invitation leaves it.
+    EmailAddress.objects.create(user=kees, email=kees.email, verified=True, primary=True)
+    return kees
 
 
 def log_in(client, email=None, password=PASSWORD):

@@ -16,6 +16,7 @@ def clean_env(env):
         not in {
             "SECRET_KEY",
             "ALLOWED_HOSTS",
+            "MFA_ENCRYPTION_KEY",
             "DEBUG",
             "DJANGO_SETTINGS_MODULE",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
@@ -62,6 +63,41 @@ def test_missing_allowed_hosts_stops_start_up_with_a_clear_message(tmp_path):
     result = start_web_server({"SECRET_KEY": "k" * 60, "VAR_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_missing_mfa_encryption_key_stops_start_up_with_a_clear_message(tmp_path):
+    result = start_web_server(
+        {"SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "example.org", "VAR_DIR": str(tmp_path)}
+    )
+    assert result.returncode != 0
+    assert "MFA_ENCRYPTION_KEY is not set" in result.stderr
+
+
+def test_an_invalid_mfa_encryption_key_stops_start_up(tmp_path):
+    result = start_web_server(
+        {
+            "SECRET_KEY": "k" * 60,
+            "ALLOWED_HOSTS": "example.org",
+            "MFA_ENCRYPTION_KEY": "te-kort",
+            "VAR_DIR": str(tmp_path),
+        }
+    )
+    assert result.returncode != 0
+    assert "MFA_ENCRYPTION_KEY is not a valid key" in result.stderr
+
+
+def test_the_web_server_starts_with_every_secret(tmp_path):
+    from cryptography.fernet import Fernet
+
+    result = start_web_server(
+        {
+            "SECRET_KEY": "k" * 60,
+            "ALLOWED_HOSTS": "example.org",
+            "MFA_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+            "VAR_DIR": str(tmp_path),
+        }
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_the_development_server_also_needs_the_secrets(tmp_path):
