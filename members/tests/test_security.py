@@ -52,6 +52,7 @@ from members.models import (
 from members.tests.factories import (
     PASSWORD,
     TOTP_SECRET,
+    DeclarationFactory,
     DeclarationTextFactory,
     DocumentFactory,
     OfficeFactory,
@@ -549,6 +550,8 @@ def test_setting_up_an_authenticator_in_this_session_counts_as_passing_it(client
     services.office_grant(
         person=person, office=OfficeRole.STAFF_SECRETARY, start=timezone.localdate()
     )
+    # The staff secretary holds the role once she has signed the declaration.
+    DeclarationFactory(person=person, text=DeclarationTextFactory(), signed_at=timezone.now())
     log_in(client, person.email)
     assert client.get(reverse("dashboard"))["Location"] == reverse("mfa_activate_totp")
     activate_totp(client)

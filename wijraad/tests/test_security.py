@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
@@ -79,7 +80,10 @@ def security_records(caplog):
 
 @pytest.fixture
 def kees(django_user_model):
-    return django_user_model.objects.create_user("kees@example.org", PASSWORD, name="Kees Bakker")
+    """An account whose address is confirmed (an unconfirmed one cannot log in)."""
+    user = django_user_model.objects.create_user("kees@example.org", PASSWORD, name="Kees Bakker")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
 
 
 def log_in(client, email, password, **headers):
