@@ -642,14 +642,24 @@ def make_due_reminders(*, count, now=None):
     if not pairs:
         raise ValueError("No coming meetings with an audience: load the bench data first.")
     content_type = ContentType.objects.get_for_model(Meeting)
+    recorded = set(
+        Delivery.objects.filter(
+            content_type=content_type, object_id__in=[str(meeting.pk) for meeting in coming]
+        ).values_list("object_id", "recipient_id", "kind", "revision")
+    )
     rows = []
-    for number in range(count):
+    for number in itertools.count():
+        if len(rows) == count:
+            break
         meeting, person_id, kind = pairs[number % len(pairs)]
+        revision = meeting.revision + number // len(pairs)
+        if (str(meeting.pk), person_id, kind, revision) in recorded:
+            continue
         rows.append(
             Delivery(
                 content_type=content_type,
                 object_id=str(meeting.pk),
-                revision=meeting.revision + number // len(pairs),
+                revision=revision,
                 recipient_id=person_id,
                 kind=kind,
                 created_at=now,
