@@ -26,7 +26,7 @@ def wait_drained(client, queue, *, timeout, extra=lambda: True):
     while time.monotonic() < deadline:
         if queue_empty(client, queue) and extra():
             return time.monotonic()
-        time.sleep(0.02)
+        time.sleep(0.05)
     raise Broke(f"the workers did not finish within {timeout} s")
 
 

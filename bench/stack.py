@@ -23,7 +23,8 @@ class Broke(Exception):
 
 
 def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+    # UTC: once Django is set up, the process's local time is the portal's (Europe/Amsterdam).
+    print(f"[bench {time.strftime('%H:%M:%S', time.gmtime())}Z] {message}", flush=True)
 
 
 def free_port():

@@ -89,6 +89,10 @@ DOCUMENT_KINDS = [
     (DocumentCategory.CONFIDENTIALITY, "Toelichting geheimhouding"),
     (DocumentCategory.OTHER, "Notitie"),
 ]
+MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+]  # fmt: skip
 VISIBILITIES = [
     (Visibility.PUBLIC, 20),
     (Visibility.BOARD, 20),
@@ -240,7 +244,7 @@ def _text_on(texts, day):
     return [text for text in texts if text.in_force_from <= day][-1]
 
 
-def _offices(rng, *, seats_by_person, first_day, demo_starts):
+def _offices(*, seats_by_person, first_day, demo_starts):
     """Chairs and vice-chairs before the demo's: people who sat a while, each for their seat."""
     made = []
     free_from = dict.fromkeys((OfficeRole.CHAIR, OfficeRole.VICE_CHAIR), first_day)
@@ -299,7 +303,8 @@ def _documents(rng, *, first_day, today, count, by):
         documents.append(
             Document(
                 title=title,
-                description=f"Over {topic}, voor de vergadering van {day:%B %Y}.",
+                description=f"Over {topic}, voor de vergadering van {MONTHS[day.month - 1]} "
+                f"{day.year}.",
                 category=category,
                 visibility=rng.choice(levels),
                 file=name,
@@ -371,7 +376,7 @@ def load(*, stdout, years=10):
     ).values_list("role", "start"):
         demo_starts[role] = min(start, demo_starts.get(role, start))
     offices = _offices(
-        rng, seats_by_person=seats_by_person, first_day=first_day, demo_starts=demo_starts
+        seats_by_person=seats_by_person, first_day=first_day, demo_starts=demo_starts
     )
 
     def first_start(rows):

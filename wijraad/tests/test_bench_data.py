@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_refuses_with_debug_off(settings):
     settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG"):
+    with pytest.raises(CommandError, match="Bench data only exists with DEBUG on"):
         call_command("bench_data", "--years", "1", stdout=StringIO())
     assert not get_user_model().objects.exists()
 
