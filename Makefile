@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 WEB_PORT ?= 8000
 export WEB_PORT
 
-.PHONY: install system-packages browser run test lint check messages clean
+.PHONY: install system-packages browser wrk bench run test lint check messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,17 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "NOTE: /usr/bin/chromium is missing and this is not root: browser tests will be SKIPPED (install Debian's chromium package to run them)."; fi; \
 	fi
+
+# Debian's wrk, the load generator of the benchmark (docs/performance.md).
+wrk:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	  else echo "wrk is missing: install Debian's wrk package, e.g. sudo apt-get install wrk"; exit 1; fi; }
+
+# The benchmark: needs PostgreSQL and Redis on the machine (127.0.0.1:5432 user postgres, :6379);
+# its own database wijraad_bench (dropped and made again) and Redis databases 6 and 7.
+bench: install wrk
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input -v0

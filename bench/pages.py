@@ -1,0 +1,193 @@
+"""The pages: which ones (ids from the data), queries per request, and each under load next to
+the bare view, marked against issue 14's targets."""
+
+import re
+
+from bench.client import Browser, settle, wrk
+from bench.stack import Broke, log
+
+# Issue 14's pass line (not a CI gate: a table to read).
+TARGET_LOGGED_IN_RATIO = 0.10
+TARGET_P99_MS = 50
+TARGET_PUBLIC_RATIO = 0.30
+TARGET_QUERIES = 8
+
+# The kinds of page, for the targets.
+MEMBER, SECRETARY, PUBLIC = "member", "secretary", "public"
+# What the portal answers cheaply: the probe that waits for its queue to empty (client.settle).
+PROBE = "/privacy"
+
+PERSONAS = {
+    "lid": "lid@example.org",
+    "secretaris": "secretaris@example.org",
+}
+
+
+def choose_pages():
+    """The pages to measure, with ids from the data: (label, role, path, kind)."""
+    from django.db.models import Count
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from meetings.models import CalendarFeed, Meeting, MeetingKind, MeetingState
+    from members.models import User
+
+    year = timezone.localdate().year
+    meeting = (
+        Meeting.objects.filter(kind=MeetingKind.COUNCIL, state=MeetingState.MINUTES_ADOPTED)
+        .annotate(items=Count("agenda_items"))
+        .filter(items__gt=0)
+        .order_by("-items", "-date")
+        .first()
+    )
+    if meeting is None:
+        raise Broke("no council meeting with an agenda and adopted minutes in the bench data")
+    chair = User.objects.get(email="voorzitter@example.org")
+    feed = CalendarFeed.objects.get(user__email=PERSONAS["lid"])
+    lid = [
+        ("home, logged in", reverse("home")),
+        ("dashboard", reverse("dashboard")),
+        ("meetings list", reverse("meetings:list")),
+        ("year overview", reverse("meetings:year", args=[year])),
+        ("agenda", reverse("meetings:agenda", args=[meeting.pk])),
+        ("minutes", reverse("meetings:minutes", args=[meeting.pk])),
+        ("attendance", reverse("meetings:attendance", args=[meeting.pk])),
+        ("people", reverse("members:people")),
+        ("one person", reverse("members:person", args=[chair.pk])),
+        ("documents", reverse("members:documents")),
+        ("term schedule", reverse("members:term_schedule")),
+    ]
+    # The secretary's own dashboard, and the page that costs the secretary most (issue 14).
+    secretary = [
+        ("dashboard", reverse("dashboard")),
+        ("year overview", reverse("meetings:year", args=[year])),
+    ]
+    public = [
+        ("home", reverse("home")),
+        ("about", reverse("about")),
+        ("privacy", reverse("privacy")),
+        ("accessibility", reverse("accessibility")),
+        ("contact", reverse("contact")),
+    ]
+    pages = [(label, "lid", path, MEMBER) for label, path in lid]
+    # The feed needs no session: its token is the credential. A member's page all the same.
+    feed_path = reverse("meetings:feed", args=[feed.token])
+    pages.append(("calendar feed", "lid (token)", feed_path, MEMBER))
+    pages += [(label, "secretaris", path, SECRETARY) for label, path in secretary]
+    pages += [(label, "anoniem", path, PUBLIC) for label, path in public]
+    return pages, {"meeting": meeting.pk, "year": year, "person": chair.pk}
+
+
+def count_queries(pages, sessions):
+    """Queries per request, in this process through Django's test client: the second request of
+    the same session (the first warms what a running worker keeps warm)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for label, role, path, _kind in pages:
+        client = Client()
+        session = sessions.get(role)
+        if session:
+            client.cookies["sessionid"] = session
+        for _attempt in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path, secure=True, headers={"host": "127.0.0.1"})
+        if response.status_code != 200:
+            raise Broke(f"{path} as {role} answered {response.status_code} in process")
+        counts[(label, role)] = len(queries)
+    connection.close()
+    return counts
+
+
+def check_pages(port, pages, sessions):
+    """Every page answers 200 to its role before the load starts (and warms the workers)."""
+    for label, role, path, _kind in pages:
+        browser = Browser(port)
+        if sessions.get(role):
+            browser.cookies["sessionid"] = sessions[role]
+        for _warm in range(2):
+            status, location, _page = browser.request("GET", path)
+            if status != 200:
+                raise Broke(f"{label} ({path}) as {role} answered {status} {location}")
+
+
+def measure_pages(options, ports, pages, sessions, queries, report):
+    """Each page under load, the bare view before and after it; results go into `report` as
+    they come, so a broken run still shows how far it got."""
+    results, bare_runs = report["pages"], report["bare_runs"]
+
+    def bare():
+        run = wrk(
+            ports["bare"],
+            "/",
+            seconds=options.bare_seconds,
+            connections=options.connections,
+            threads=options.threads,
+        )
+        if run["not_200"] or not run["requests"]:
+            raise Broke(f"the bare view answered other than 200 ({run['not_200']} times)")
+        settle(ports["bare"], workers=options.workers)
+        bare_runs.append(run)
+        return run["rps"]
+
+    before = bare()
+    for label, role, path, kind in pages:
+        run = wrk(
+            ports["portal"],
+            path,
+            seconds=options.seconds,
+            connections=options.connections,
+            threads=options.threads,
+            cookie=sessions.get(role),
+        )
+        settle(ports["portal"], workers=options.workers, path=PROBE)
+        after = bare()
+        floor = (before + after) / 2
+        result = {
+            "page": label,
+            "role": role,
+            # The feed's token is a credential: not in the report.
+            "path": re.sub(r"/agenda/[^/]+\.ics$", "/agenda/<token>.ics", path),
+            "kind": kind,
+            "rps": round(run["rps"], 1),
+            "bare_rps": round(floor, 1),
+            "ratio": round(run["rps"] / floor, 4),
+            "p50_ms": round(run["latency_us"]["p50"] / 1000, 1),
+            "p90_ms": round(run["latency_us"]["p90"] / 1000, 1),
+            "p99_ms": round(run["latency_us"]["p99"] / 1000, 1),
+            "queries": queries[(label, role)],
+            "requests": run["requests"],
+            "not_200": run["not_200"],
+            "socket_errors": run["errors"],
+        }
+        result["failed"] = targets_missed(result)
+        results.append(result)
+        log(
+            f"{label:<18} {role:<12} {result['rps']:>8.1f} req/s  ×{result['ratio']:.3f}  "
+            f"p99 {result['p99_ms']:>7.1f} ms  {result['queries']:>3} queries  "
+            f"{'PASS' if not result['failed'] else 'FAIL'}"
+        )
+        if run["not_200"]:
+            raise Broke(f"{label} ({path}) as {role}: {run['not_200']} answers other than 200")
+        if not run["requests"]:
+            raise Broke(f"{label} ({path}): no request finished in {options.seconds} s")
+        before = after
+
+
+def targets_missed(result):
+    """Issue 14's targets this page misses: public pages ≥ 0.30× the bare view; logged-in pages
+    ≥ 0.10× and p99 < 50 ms; a member's page at most 8 queries."""
+    missed = []
+    if result["kind"] == PUBLIC:
+        if result["ratio"] < TARGET_PUBLIC_RATIO:
+            missed.append(f"ratio < {TARGET_PUBLIC_RATIO}")
+        return missed
+    if result["ratio"] < TARGET_LOGGED_IN_RATIO:
+        missed.append(f"ratio < {TARGET_LOGGED_IN_RATIO}")
+    if result["p99_ms"] >= TARGET_P99_MS:
+        missed.append(f"p99 >= {TARGET_P99_MS} ms")
+    if result["kind"] == MEMBER and result["queries"] > TARGET_QUERIES:
+        missed.append(f"queries > {TARGET_QUERIES}")
+    return missed
