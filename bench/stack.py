@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 OUT_DIR = BASE_DIR / "var" / "bench"
@@ -95,6 +97,8 @@ def environment(options, run_dir):
     env.update(
         {
             "SECRET_KEY": secrets.token_urlsafe(50),
+            # The same key for loading the data and serving: the TOTP secrets are encrypted.
+            "MFA_ENCRYPTION_KEY": Fernet.generate_key().decode(),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "USE_X_FORWARDED_PROTO": "1",
             "DATABASE_URL": options.database_url,
