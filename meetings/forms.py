@@ -15,7 +15,7 @@ from meetings.models import (
     WorkPlan,
     YearSchedule,
 )
-from meetings.schedule import SETTINGS
+from meetings.services import SETTINGS
 from wijraad.forms import PortalForm, PortalModelForm
 from wijraad.models import Visibility
 

@@ -10,7 +10,6 @@ import datetime
 
 from django.utils import timezone
 
-from meetings import schedule as scheduling
 from meetings import services
 from meetings.models import (
     ActionItem,
@@ -88,7 +87,7 @@ def objects(personas, made):
         state=MeetingState.HELD,
     )
     next_year = today.year + 1
-    schedule = scheduling.schedule_propose(year=next_year, by=personas["secretaris"])
+    schedule = services.schedule_propose(year=next_year, by=personas["secretaris"])
     plan = WorkPlanFactory(year=today.year)
     theme = ThemeFactory(work_plan=plan)
     activity = ActivityFactory(theme=theme)

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import agenda_services, reminders
+from meetings import reminders, services
 from meetings.models import (
     ActionItem,
     ActionKind,
@@ -182,7 +182,7 @@ def test_an_owner_closes_only_what_they_may_see(client, lid, council_action):
 def test_no_action_items_for_a_meeting_that_has_not_started(client, secretaris, lid):
     coming = MeetingFactory(date=day(7))
     with pytest.raises(ValidationError) as refused:
-        agenda_services.action_item_add(
+        services.action_item_add(
             meeting=coming, by=secretaris, kind="action", title="Te vroeg", owner=lid
         )
     assert "not_started" in error_codes(refused.value)

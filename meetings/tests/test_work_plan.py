@@ -15,7 +15,7 @@ from meetings.tests.factories import (
     WorkPlanFactory,
     error_codes,
 )
-from meetings.work_plan_views import progress
+from meetings.views.work_plan import progress
 
 pytestmark = pytest.mark.django_db
 

@@ -27,7 +27,6 @@ from django.views.decorators.http import (
 )
 
 from meetings import reminders, services
-from meetings.agenda_services import agenda_lead_warning
 from meetings.compliance import year_compliance
 from meetings.forms import CancelForm, LocationForm, MeetingForm, VisitReportForm
 from meetings.ical import meetings_calendar
@@ -42,6 +41,7 @@ from meetings.models import (
     YearSchedule,
 )
 from meetings.rules import can_view_meetings, rule_for_transition
+from meetings.services import agenda_lead_warning
 from wijraad.models import Delivery, DeliveryState
 
 # How far back the calendar feed reaches; everything coming is in it.

@@ -28,7 +28,7 @@ from meetings.models import (
     ScheduleState,
     YearSchedule,
 )
-from meetings.services import (
+from meetings.services.meetings import (
     check_location_free,
     check_time_and_place,
     field_error,

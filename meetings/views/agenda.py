@@ -1,5 +1,5 @@
 """Views of agendas, meeting papers and attendance. Thin: a rule (meetings.rules), a service
-(meetings.agenda_services), a redirect. Refusals as DESIGN.md says: not logged in → login page,
+(meetings.services), a redirect. Refusals as DESIGN.md says: not logged in → login page,
 not visible → 404, visible but not allowed → 403; a reorder naming foreign items → 400.
 """
 
@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import agenda_services as services
+from meetings import services
 from meetings.forms import (
     AgendaItemForm,
     AttendanceAnswerForm,
@@ -31,7 +31,7 @@ from meetings.models import (
     AttendanceAnswer,
     MeetingState,
 )
-from meetings.views import form_errors, meeting_for, require_rule
+from meetings.views.meetings import form_errors, meeting_for, require_rule
 from wijraad.files import human_size, private_file_response
 
 

@@ -1,5 +1,5 @@
 """Views of the yearly schedule (vergaderrooster): the secretary makes a proposal, edits it and
-adopts it; the chair reads along. Thin: the rules are in meetings.schedule."""
+adopts it; the chair reads along. Thin: the rules are in meetings.services.schedule."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import schedule as scheduling
+from meetings import services
 from meetings.compliance import year_compliance
 from meetings.forms import ScheduleEntryForm, ScheduleSettingsForm
 from meetings.models import ScheduleEntry, ScheduleState, YearSchedule
-from meetings.views import checked_year, form_errors, require_rule
+from meetings.views.meetings import checked_year, form_errors, require_rule
 
 
 def _schedule_page(request, year, settings_form=None, status=200):
@@ -23,12 +23,12 @@ def _schedule_page(request, year, settings_form=None, status=200):
         entries = list(schedule.entries.select_related("location"))
         for entry in entries:
             if entry.shifted_from:
-                entry.shift_reason = scheduling.shift_reason(schedule, entry.shifted_from)
-        counts = scheduling.proposal_counts(schedule)
+                entry.shift_reason = services.shift_reason(schedule, entry.shifted_from)
+        counts = services.proposal_counts(schedule)
     if settings_form is None and (schedule is None or schedule.is_draft):
-        initial = scheduling.schedule_defaults(year)
+        initial = services.schedule_defaults(year)
         if schedule is not None:
-            initial = {name: getattr(schedule, name) for name in scheduling.SETTINGS}
+            initial = {name: getattr(schedule, name) for name in services.SETTINGS}
         settings_form = ScheduleSettingsForm(initial=initial)
     compliance = year_compliance(year) if schedule is not None and not schedule.is_draft else None
     return render(
@@ -61,7 +61,7 @@ def schedule_generate(request, year):
     form = ScheduleSettingsForm(request.POST)
     if form.is_valid():
         try:
-            scheduling.schedule_propose(year=year, by=request.user, **form.cleaned_data)
+            services.schedule_propose(year=year, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form_errors(form, error)
         else:
@@ -93,7 +93,7 @@ def schedule_entry_edit(request, year=None, pk=None):
     form = ScheduleEntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
         try:
-            scheduling.schedule_entry_save(entry=form.instance, by=request.user)
+            services.schedule_entry_save(entry=form.instance, by=request.user)
         except ValidationError as error:
             form_errors(form, error)
         else:
@@ -118,7 +118,7 @@ def schedule_entry_delete(request, pk):
     entry = get_object_or_404(
         ScheduleEntry.objects.select_related("schedule"), pk=pk, schedule__state=ScheduleState.DRAFT
     )
-    scheduling.schedule_entry_delete(entry=entry, by=request.user)
+    services.schedule_entry_delete(entry=entry, by=request.user)
     messages.success(request, _("The proposed meeting is removed."))
     return redirect("meetings:schedule", year=entry.schedule.year)
 
@@ -129,7 +129,7 @@ def schedule_adopt(request, year):
     require_rule(request, "meetings.manage_meetings")
     schedule = _draft_for(checked_year(year))
     try:
-        scheduling.schedule_adopt(schedule=schedule, by=request.user)
+        services.schedule_adopt(schedule=schedule, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -148,6 +148,6 @@ def schedule_adopt(request, year):
 @require_POST
 def schedule_discard(request, year):
     require_rule(request, "meetings.manage_meetings")
-    scheduling.schedule_discard(schedule=_draft_for(checked_year(year)), by=request.user)
+    services.schedule_discard(schedule=_draft_for(checked_year(year)), by=request.user)
     messages.success(request, _("The proposal is thrown away."))
     return redirect("meetings:schedule", year=year)

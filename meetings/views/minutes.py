@@ -1,5 +1,5 @@
 """Views of the minutes (notulen) and of action items and board commitments. Thin: a rule
-(meetings.rules), a service (meetings.agenda_services), a redirect."""
+(meetings.rules), a service (meetings.services), a redirect."""
 
 import rules
 from django.contrib import messages
@@ -12,9 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import agenda_services as agenda
-from meetings.agenda import minutes_states_visible_to
-from meetings.agenda_views import agenda_items, agenda_meeting_for, numbered
+from meetings import services
 from meetings.forms import ActionItemForm, AdoptForm, MinutesForm
 from meetings.models import (
     ActionItem,
@@ -25,13 +23,15 @@ from meetings.models import (
     MeetingKind,
     Minutes,
     MinutesState,
+    minutes_states_visible_to,
 )
-from meetings.views import form_errors, require_rule
+from meetings.views.agenda import agenda_items, agenda_meeting_for, numbered
+from meetings.views.meetings import form_errors, require_rule
 
 
 def minutes_visible(user, meeting, minutes):
     """Draft minutes: the chair and the secretary; shared: the council; adopted: everyone who
-    sees the meeting (meetings.agenda.minutes_states_visible_to; the caller checked that the
+    sees the meeting (meetings.services.minutes_states_visible_to; the caller checked that the
     user sees the meeting)."""
     if minutes is None:
         return False
@@ -76,8 +76,8 @@ def minutes(request, pk):
             "can_write": can_write,
             "can_adopt": can_adopt,
             "can_add_action": rules.test_rule("meetings.manage_actions", user, meeting)
-            and agenda.actions_open(meeting),
-            "adopt_form": AdoptForm(meetings=agenda.adoption_candidates(meeting))
+            and services.actions_open(meeting),
+            "adopt_form": AdoptForm(meetings=services.adoption_candidates(meeting))
             if can_adopt
             else None,
         },
@@ -97,7 +97,7 @@ def minutes_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            agenda.minutes_save(
+            services.minutes_save(
                 meeting=meeting,
                 by=request.user,
                 general=form.cleaned_data["general"],
@@ -132,7 +132,7 @@ def minutes_transition(request, pk):
     if target not in (MinutesState.DRAFT, MinutesState.SHARED):
         raise PermissionDenied
     try:
-        agenda.minutes_transition(minutes=record, to=target, by=request.user)
+        services.minutes_transition(minutes=record, to=target, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -155,7 +155,7 @@ def minutes_adopt(request, pk):
         messages.error(request, _("Choose the meeting where the minutes were adopted."))
         return redirect("meetings:minutes", pk=meeting.pk)
     try:
-        agenda.minutes_adopt(
+        services.minutes_adopt(
             minutes=record, at_meeting=form.cleaned_data["at_meeting"], by=request.user
         )
     except ValidationError as error:
@@ -173,19 +173,19 @@ def minutes_adopt(request, pk):
 @require_http_methods(["GET", "POST"])
 def action_add(request, pk):
     meeting = agenda_meeting_for(request, pk, "meetings.manage_actions")
-    if not agenda.actions_open(meeting):
+    if not services.actions_open(meeting):
         raise PermissionDenied
     consultation = meeting.kind == MeetingKind.CONSULTATION
-    owners = agenda.action_owner_choices(ActionKind.ACTION)
+    owners = services.action_owner_choices(ActionKind.ACTION)
     if consultation:
-        owners = owners | agenda.action_owner_choices(ActionKind.COMMITMENT)
+        owners = owners | services.action_owner_choices(ActionKind.COMMITMENT)
     items = AgendaItem.objects.visible_to(request.user).filter(meeting=meeting)
     form = ActionItemForm(
         request.POST or None, owners=owners, items=items, consultation=consultation
     )
     if request.method == "POST" and form.is_valid():
         try:
-            agenda.action_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
+            services.action_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form_errors(form, error)
         else:
@@ -219,7 +219,7 @@ def action_transition(request, pk):
     if target not in ActionStatus.values:
         raise PermissionDenied
     try:
-        agenda.action_item_transition(action=action, to=target, by=request.user)
+        services.action_item_transition(action=action, to=target, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

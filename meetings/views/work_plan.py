@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from meetings import services
 from meetings.forms import ActivityForm, ThemeForm, WorkPlanForm
 from meetings.models import Activity, ActivityStatus, Meeting, Theme, WorkPlan
-from meetings.views import checked_year, form_errors, require_rule
+from meetings.views.meetings import checked_year, form_errors, require_rule
 
 
 def progress(activities):
