@@ -160,7 +160,6 @@ def _work_visits(today, *, by):
 def _work_plan(year, *, by):
     plan = services.work_plan_save(
         year=year,
-        by=by,
         introduction=(
             "Dit jaar wil de WIJ-raad vooral horen hoe inwoners WIJ ervaren: bij de inloop, "
             "aan de telefoon en in de informatie die ze krijgen."
@@ -171,12 +170,10 @@ def _work_plan(year, *, by):
     for position, (title, description, activities) in enumerate(THEMES):
         theme = services.theme_save(
             theme=Theme(work_plan=plan, title=title, description=description, position=position),
-            by=by,
         )
         for number, (activity_title, status) in enumerate(activities):
             services.activity_save(
                 activity=Activity(theme=theme, title=activity_title, status=status),
-                by=by,
                 meetings=meetings[number : number + 1],
             )
     return plan
@@ -200,13 +197,13 @@ def _schedules(today, *, by):
         if schedule is not None and not schedule.is_draft:
             continue
         if schedule is None:
-            schedule = services.schedule_propose(year=year, by=by)
+            schedule = services.schedule_propose(year=year)
         services.schedule_adopt(schedule=schedule, by=by)
         _record_what_happened(year, by=by, cancel_one=cancel_one)
         made.append(f"schedule {year}")
     draft_year = years[-1][0] + 1
     if not YearSchedule.objects.filter(year=draft_year).exists():
-        services.schedule_propose(year=draft_year, by=by)
+        services.schedule_propose(year=draft_year)
         made.append(f"draft schedule {draft_year}")
     return made
 
@@ -438,9 +435,7 @@ def _past_agendas(today, *, by):
         for meeting in (before, last):
             items = _fill_agenda(meeting, agenda, by=by, direct=True)
             seated = list(services.seated_members(meeting.date))
-            services.attendance_record(
-                meeting=meeting, by=by, present=seated[: len(seated) // 2 + 2]
-            )
+            services.attendance_record(meeting=meeting, present=seated[: len(seated) // 2 + 2])
             minutes = Minutes.objects.filter(meeting=meeting).first()
             if minutes is None or not minutes.is_adopted:
                 services.minutes_save(

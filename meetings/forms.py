@@ -16,22 +16,8 @@ from meetings.models import (
     YearSchedule,
 )
 from meetings.services import SETTINGS
-from wijraad.forms import PortalForm, PortalModelForm
+from wijraad.forms import DateInput, PortalForm, PortalModelForm, TimeInput
 from wijraad.models import Visibility
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
 
 
 def active_locations(current=None):

@@ -19,6 +19,7 @@ from meetings.models import (
     Meeting,
 )
 from members.models import CouncilRules, User
+from wijraad.audit import acting
 from wijraad.files import DOCUMENT_AND_IMAGE_TYPES
 
 ITEM_FIELDS = ("title", "description", "kind", "presenter", "duration_minutes", "visibility")
@@ -62,7 +63,7 @@ def _check_agenda_open(meeting):
 
 def agenda_item_add(*, meeting, by, title, **fields):
     """Add an item at the end of the agenda of a meeting that is still to come."""
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         meeting = locked(meeting)
         _check_agenda_open(meeting)
         last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
@@ -78,7 +79,7 @@ def agenda_item_update(*, item, by, **changes):
     unknown = set(changes) - set(ITEM_FIELDS)
     if unknown:
         raise TypeError(f"agenda_item_update cannot change {sorted(unknown)}")
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         _check_agenda_open(locked(item.meeting))
         item = AgendaItem.objects.select_for_update().get(pk=item.pk)
         for name, value in changes.items():
@@ -90,7 +91,7 @@ def agenda_item_update(*, item, by, **changes):
 
 def agenda_item_delete(*, item, by):
     """Remove an item (and its papers, once committed) from an agenda still to come."""
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         _check_agenda_open(locked(item.meeting))
         names = list(item.documents.values_list("file", flat=True))
         item.delete()
@@ -105,7 +106,7 @@ def agenda_reorder(*, meeting, by, order):
         ids = [int(pk) for pk in order]
     except (TypeError, ValueError):
         ids = None
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         meeting = locked(meeting)
         _check_agenda_open(meeting)
         items = {item.pk: item for item in meeting.agenda_items.select_for_update()}
@@ -138,12 +139,14 @@ def document_add(*, item, by, upload, title="", visibility):
         raise ValidationError(
             _("This meeting is cancelled; papers cannot be added."), code="meeting_cancelled"
         )
-    return document.store()
+    with acting(by):
+        return document.store()
 
 
 def document_delete(*, document, by):
     """Remove a paper and, once that is committed, its file. The download log keeps its rows."""
-    document.remove()
+    with acting(by):
+        document.remove()
 
 
 # --- Attendance ----------------------------------------------------------------------------------
@@ -181,7 +184,7 @@ def attendance_answer(*, meeting, person, answer, reason=""):
     return row
 
 
-def attendance_record(*, meeting, by, present):
+def attendance_record(*, meeting, present):
     """The secretary records who was actually there: `present` are the people who came; every
     other seated member was not there."""
     if meeting.is_cancelled:

@@ -20,6 +20,7 @@ from meetings.models import (
     MinutesState,
     StateChange,
 )
+from wijraad.audit import acting
 
 # Changing one of these matters to the people who come: the revision (calendar SEQUENCE) rises.
 ATTENDEE_FIELDS = (
@@ -133,7 +134,7 @@ def meeting_create(
             _("%(location)s is no longer in use.") % {"location": location},
             "location_inactive",
         )
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         lock_locations([location])
         check_location_free(location=location, date=date, start_time=start_time, end_time=end_time)
         meeting = Meeting(
@@ -160,7 +161,7 @@ def meeting_update(*, meeting, by, **changes):
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"meeting_update cannot change {sorted(unknown)}")
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if not meeting.is_upcoming:
             raise ValidationError(
@@ -222,7 +223,7 @@ def meeting_transition(*, meeting, to, by, reason=""):
     """
     to = MeetingState(to)
     reason = (reason or "").strip()
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         meeting = (
             Meeting.objects.select_for_update(of=("self",))
             .select_related("location")
@@ -321,7 +322,7 @@ def meeting_cancel(*, meeting, reason, by):
 def location_save(*, location, by):
     """Add or change a WIJ location. A new name or address is news for everyone coming to a
     meeting there: the revision of those meetings rises, so calendars update."""
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         if location.pk is None:
             location.full_clean()
             location.save()

@@ -24,6 +24,7 @@ from meetings.models import (
 )
 from meetings.services.meetings import field_error, meeting_transition
 from members.models import BoardPosition, Office, OfficeRole, Term, User
+from wijraad.audit import acting
 
 # --- Minutes -------------------------------------------------------------------------------------
 
@@ -43,7 +44,7 @@ def minutes_save(*, meeting, by, general="", items=None):
     """Write or change the draft minutes: general remarks, and per agenda item the notes and the
     decision (`items`: {item: (notes, decision)}). Adopted minutes are final."""
     _check_minutes_open(meeting)
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
         if minutes.is_adopted:
             raise ValidationError(
@@ -65,7 +66,7 @@ def minutes_save(*, meeting, by, general="", items=None):
 def minutes_transition(*, minutes, to, by):
     """Share the draft with the members, or take it back (adopting: minutes_adopt)."""
     to = MinutesState(to)
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
         if to == MinutesState.ADOPTED or to not in MINUTES_TRANSITIONS[minutes.state]:
             raise ValidationError(
@@ -93,7 +94,7 @@ def adoption_candidates(meeting):
 def minutes_adopt(*, minutes, at_meeting, by):
     """Record that the minutes were adopted at `at_meeting`, a later meeting of the same kind,
     and move the meeting whose minutes they are to 'minutes adopted'."""
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
         meeting = minutes.meeting
         if at_meeting.pk == meeting.pk:
@@ -189,7 +190,7 @@ def action_item_add(*, meeting, by, kind, title, owner, due_date=None, agenda_it
             else _("An action item belongs to a member or the secretary.")
         )
         raise field_error("owner", message, "wrong_owner")
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         action = ActionItem(
             meeting=meeting,
             agenda_item=agenda_item,
@@ -206,7 +207,7 @@ def action_item_add(*, meeting, by, kind, title, owner, due_date=None, agenda_it
 def action_item_transition(*, action, to, by):
     """Close an action item or commitment (done or dropped), or open it again."""
     to = ActionStatus(to)
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         action = ActionItem.objects.select_for_update().get(pk=action.pk)
         if to not in ACTION_TRANSITIONS[action.status]:
             raise ValidationError(

@@ -15,7 +15,7 @@ from meetings.services.meetings import field_error
 # --- Work plan -----------------------------------------------------------------------------------
 
 
-def work_plan_save(*, year, by, introduction="", adopted_on=None):
+def work_plan_save(*, year, introduction="", adopted_on=None):
     """Create or change the work plan of `year`."""
     if adopted_on is not None and adopted_on.year > year:
         raise field_error(
@@ -32,13 +32,13 @@ def work_plan_save(*, year, by, introduction="", adopted_on=None):
     return plan
 
 
-def theme_save(*, theme, by):
+def theme_save(*, theme):
     theme.full_clean()
     theme.save()
     return theme
 
 
-def theme_delete(*, theme, by):
+def theme_delete(*, theme):
     """Remove a theme with its activities (a mistake); a dropped plan is kept as 'dropped'."""
     theme.delete()
 
@@ -55,7 +55,7 @@ def _check_activity_meetings(activity, meetings):
         )
 
 
-def activity_save(*, activity, by, meetings=None):
+def activity_save(*, activity, meetings=None):
     """Add or change an activity of the work plan; `meetings` (if given) replaces its links."""
     with transaction.atomic():
         if meetings is not None:
@@ -67,7 +67,7 @@ def activity_save(*, activity, by, meetings=None):
     return activity
 
 
-def activity_delete(*, activity, by):
+def activity_delete(*, activity):
     activity.delete()
 
 

@@ -86,7 +86,7 @@ def scene(secretaris):
     MeetingFactory(
         kind=MeetingKind.CONSULTATION, location=location, date=today + datetime.timedelta(days=17)
     )
-    schedule = services.schedule_propose(year=today.year + 1, by=secretaris)
+    schedule = services.schedule_propose(year=today.year + 1)
     return {
         "meeting": meeting,
         "visit": visit,

@@ -69,7 +69,7 @@ def test_generate_move_adopt(client, secretaris, locations):
 def test_the_proposal_page_takes_constant_queries(
     client, secretaris, locations, assert_constant_queries
 ):
-    schedule = services.schedule_propose(year=YEAR, by=secretaris)
+    schedule = services.schedule_propose(year=YEAR)
     schedule.entries.all().delete()
 
     def add(n):
@@ -106,7 +106,7 @@ def test_wrong_settings_show_on_the_form(client, secretaris, locations):
 
 
 def test_adding_removing_and_discarding(client, secretaris, locations):
-    services.schedule_propose(year=YEAR, by=secretaris)
+    services.schedule_propose(year=YEAR)
     client.force_login(secretaris)
     count = ScheduleEntry.objects.count()
     client.post(
@@ -127,7 +127,7 @@ def test_adding_removing_and_discarding(client, secretaris, locations):
 
 
 def test_an_adopted_schedule_has_no_draft_pages(client, secretaris, voorzitter, locations):
-    schedule = services.schedule_propose(year=YEAR, by=secretaris)
+    schedule = services.schedule_propose(year=YEAR)
     entry = schedule.entries.first()
     services.schedule_adopt(schedule=schedule, by=secretaris)
     client.force_login(secretaris)
@@ -141,7 +141,7 @@ def test_an_adopted_schedule_has_no_draft_pages(client, secretaris, voorzitter, 
 
 
 def test_the_chair_reads_the_draft_without_buttons(client, voorzitter, secretaris, locations):
-    services.schedule_propose(year=YEAR, by=secretaris)
+    services.schedule_propose(year=YEAR)
     client.force_login(voorzitter)
     page = client.get(reverse("meetings:schedule", args=[YEAR])).content.decode()
     assert "Voorstel" in page

@@ -4,16 +4,19 @@ adopts it; the chair reads along. Thin: the rules are in meetings.services.sched
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import services
+from meetings.access import draft_schedule_for, schedule_entry_for
 from meetings.compliance import year_compliance
 from meetings.forms import ScheduleEntryForm, ScheduleSettingsForm
-from meetings.models import ScheduleEntry, ScheduleState, YearSchedule
-from meetings.views.meetings import checked_year, form_errors, require_rule
+from meetings.models import ScheduleEntry, YearSchedule
+from meetings.views.meetings import checked_year
+from wijraad.access import allowed, require
+from wijraad.forms import error_messages, form_errors, posted
 
 
 def _schedule_page(request, year, settings_form=None, status=200):
@@ -41,6 +44,7 @@ def _schedule_page(request, year, settings_form=None, status=200):
             "counts": counts,
             "settings_form": settings_form,
             "compliance": compliance,
+            "can_manage": allowed(request.user, "meetings.manage_meetings"),
         },
         status=status,
     )
@@ -49,19 +53,19 @@ def _schedule_page(request, year, settings_form=None, status=200):
 @login_required
 @require_GET
 def schedule_detail(request, year):
-    require_rule(request, "meetings.view_schedule")
+    require(request, "meetings.view_schedule")
     return _schedule_page(request, checked_year(year))
 
 
 @login_required
 @require_POST
 def schedule_generate(request, year):
-    require_rule(request, "meetings.manage_meetings")
+    require(request, "meetings.manage_meetings")
     checked_year(year)
     form = ScheduleSettingsForm(request.POST)
     if form.is_valid():
         try:
-            services.schedule_propose(year=year, by=request.user, **form.cleaned_data)
+            services.schedule_propose(year=year, **form.cleaned_data)
         except ValidationError as error:
             form_errors(form, error)
         else:
@@ -73,27 +77,19 @@ def schedule_generate(request, year):
     return _schedule_page(request, year, settings_form=form)
 
 
-def _draft_for(year):
-    return get_object_or_404(YearSchedule, year=year, state=ScheduleState.DRAFT)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def schedule_entry_edit(request, year=None, pk=None):
-    require_rule(request, "meetings.manage_meetings")
+    require(request, "meetings.manage_meetings")
     if pk is not None:
-        entry = get_object_or_404(
-            ScheduleEntry.objects.select_related("schedule"),
-            pk=pk,
-            schedule__state=ScheduleState.DRAFT,
-        )
+        entry = schedule_entry_for(request, pk)
         year = entry.schedule.year
     else:
-        entry = ScheduleEntry(schedule=_draft_for(checked_year(year)))
-    form = ScheduleEntryForm(request.POST or None, instance=entry)
+        entry = ScheduleEntry(schedule=draft_schedule_for(request, checked_year(year)))
+    form = ScheduleEntryForm(posted(request), instance=entry)
     if request.method == "POST" and form.is_valid():
         try:
-            services.schedule_entry_save(entry=form.instance, by=request.user)
+            services.schedule_entry_save(entry=form.instance)
         except ValidationError as error:
             form_errors(form, error)
         else:
@@ -114,11 +110,9 @@ def schedule_entry_edit(request, year=None, pk=None):
 @login_required
 @require_POST
 def schedule_entry_delete(request, pk):
-    require_rule(request, "meetings.manage_meetings")
-    entry = get_object_or_404(
-        ScheduleEntry.objects.select_related("schedule"), pk=pk, schedule__state=ScheduleState.DRAFT
-    )
-    services.schedule_entry_delete(entry=entry, by=request.user)
+    require(request, "meetings.manage_meetings")
+    entry = schedule_entry_for(request, pk)
+    services.schedule_entry_delete(entry=entry)
     messages.success(request, _("The proposed meeting is removed."))
     return redirect("meetings:schedule", year=entry.schedule.year)
 
@@ -126,13 +120,12 @@ def schedule_entry_delete(request, pk):
 @login_required
 @require_POST
 def schedule_adopt(request, year):
-    require_rule(request, "meetings.manage_meetings")
-    schedule = _draft_for(checked_year(year))
+    require(request, "meetings.manage_meetings")
+    schedule = draft_schedule_for(request, checked_year(year))
     try:
         services.schedule_adopt(schedule=schedule, by=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
         return redirect("meetings:schedule", year=year)
     messages.success(
         request,
@@ -147,7 +140,7 @@ def schedule_adopt(request, year):
 @login_required
 @require_POST
 def schedule_discard(request, year):
-    require_rule(request, "meetings.manage_meetings")
-    services.schedule_discard(schedule=_draft_for(checked_year(year)), by=request.user)
+    require(request, "meetings.manage_meetings")
+    services.schedule_discard(schedule=draft_schedule_for(request, checked_year(year)))
     messages.success(request, _("The proposal is thrown away."))
     return redirect("meetings:schedule", year=year)
