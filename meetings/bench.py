@@ -35,8 +35,7 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from meetings import reminders
-from meetings import schedule as scheduling
+from meetings import reminders, services
 from meetings.models import (
     ActionItem,
     ActionKind,
@@ -137,7 +136,7 @@ def _aware(day, time):
 
 
 def _working_days(year, first, last):
-    holidays = scheduling.public_holidays(year)
+    holidays = services.public_holidays(year)
     day = first
     while day <= last:
         if day.weekday() < 5 and day not in holidays:
@@ -207,7 +206,7 @@ class Calendar:
 
 def _scheduled(year, *, locations, by):
     """An adopted schedule for `year` with its council meetings and consultations (unsaved)."""
-    defaults = scheduling.schedule_defaults(year)
+    defaults = services.schedule_defaults(year)
     schedule = YearSchedule.objects.create(
         year=year,
         state=ScheduleState.ADOPTED,
@@ -215,7 +214,7 @@ def _scheduled(year, *, locations, by):
         adopted_by=by,
         **defaults,
     )
-    entries = scheduling.propose(schedule, locations=locations, booked=[])
+    entries = services.propose(schedule, locations=locations, booked=[])
     return [
         Meeting(
             kind=entry.kind,

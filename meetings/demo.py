@@ -26,8 +26,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from meetings import agenda_services, services
-from meetings import schedule as scheduling
+from meetings import services
 from meetings.models import (
     ActionKind,
     ActionStatus,
@@ -126,13 +125,13 @@ def _record_what_happened(year, *, by, cancel_one):
 
 def _adopted_minutes(meeting, *, at, by):
     """Short minutes of a meeting from before the portal kept agendas, adopted at `at`."""
-    minutes = agenda_services.minutes_save(
+    minutes = services.minutes_save(
         meeting=meeting,
         by=by,
         general="Verslag in het kort (demo): de vergadering verliep volgens de agenda.",
     )
-    agenda_services.minutes_transition(minutes=minutes, to=MinutesState.SHARED, by=by)
-    agenda_services.minutes_adopt(minutes=minutes, at_meeting=at, by=by)
+    services.minutes_transition(minutes=minutes, to=MinutesState.SHARED, by=by)
+    services.minutes_adopt(minutes=minutes, at_meeting=at, by=by)
 
 
 def _work_visits(today, *, by):
@@ -161,7 +160,6 @@ def _work_visits(today, *, by):
 def _work_plan(year, *, by):
     plan = services.work_plan_save(
         year=year,
-        by=by,
         introduction=(
             "Dit jaar wil de WIJ-raad vooral horen hoe inwoners WIJ ervaren: bij de inloop, "
             "aan de telefoon en in de informatie die ze krijgen."
@@ -172,12 +170,10 @@ def _work_plan(year, *, by):
     for position, (title, description, activities) in enumerate(THEMES):
         theme = services.theme_save(
             theme=Theme(work_plan=plan, title=title, description=description, position=position),
-            by=by,
         )
         for number, (activity_title, status) in enumerate(activities):
             services.activity_save(
                 activity=Activity(theme=theme, title=activity_title, status=status),
-                by=by,
                 meetings=meetings[number : number + 1],
             )
     return plan
@@ -201,13 +197,13 @@ def _schedules(today, *, by):
         if schedule is not None and not schedule.is_draft:
             continue
         if schedule is None:
-            schedule = scheduling.schedule_propose(year=year, by=by)
-        scheduling.schedule_adopt(schedule=schedule, by=by)
+            schedule = services.schedule_propose(year=year)
+        services.schedule_adopt(schedule=schedule, by=by)
         _record_what_happened(year, by=by, cancel_one=cancel_one)
         made.append(f"schedule {year}")
     draft_year = years[-1][0] + 1
     if not YearSchedule.objects.filter(year=draft_year).exists():
-        scheduling.schedule_propose(year=draft_year, by=by)
+        services.schedule_propose(year=draft_year)
         made.append(f"draft schedule {draft_year}")
     return made
 
@@ -240,7 +236,7 @@ def _meeting_soon(today, *, by):
         return []
     days = [today + datetime.timedelta(days=n) for n in range(1, lead_days + 1)]
     free_days = [
-        day for day in days if day.weekday() < 5 and day not in scheduling.public_holidays(day.year)
+        day for day in days if day.weekday() < 5 and day not in services.public_holidays(day.year)
     ]
     day = (free_days or days)[0]
     for location in Location.objects.filter(is_active=True).order_by("name"):
@@ -379,10 +375,10 @@ def _fill_agenda(meeting, agenda, *, by, direct=False):
                 meeting=meeting, title=title, position=position, **fields
             )
         else:
-            item = agenda_services.agenda_item_add(meeting=meeting, by=by, title=title, **fields)
+            item = services.agenda_item_add(meeting=meeting, by=by, title=title, **fields)
         for paper_title, paper_visibility in papers:
             upload = ContentFile(DEMO_PDF, name=f"{paper_title}.pdf")
-            agenda_services.document_add(
+            services.document_add(
                 item=item, by=by, upload=upload, title=paper_title, visibility=paper_visibility
             )
         items.append(item)
@@ -412,7 +408,7 @@ def _next_agendas(today, *, by):
         _fill_agenda(upcoming, agenda, by=by)
         services.meeting_transition(meeting=upcoming, to=MeetingState.AGENDA_PUBLISHED, by=by)
         for number, person in enumerate(members):
-            agenda_services.attendance_answer(
+            services.attendance_answer(
                 meeting=upcoming,
                 person=person,
                 answer=AttendanceAnswer.ABSENT if number == 2 else AttendanceAnswer.PRESENT,
@@ -438,13 +434,11 @@ def _past_agendas(today, *, by):
         last, before = held
         for meeting in (before, last):
             items = _fill_agenda(meeting, agenda, by=by, direct=True)
-            seated = list(agenda_services.seated_members(meeting.date))
-            agenda_services.attendance_record(
-                meeting=meeting, by=by, present=seated[: len(seated) // 2 + 2]
-            )
+            seated = list(services.seated_members(meeting.date))
+            services.attendance_record(meeting=meeting, present=seated[: len(seated) // 2 + 2])
             minutes = Minutes.objects.filter(meeting=meeting).first()
             if minutes is None or not minutes.is_adopted:
-                agenda_services.minutes_save(
+                services.minutes_save(
                     meeting=meeting,
                     by=by,
                     general="Aanwezig: zie de aanwezigheidslijst. Voorzitter: de voorzitter.",
@@ -458,13 +452,13 @@ def _past_agendas(today, *, by):
                 )
         if before.state == MeetingState.HELD:
             minutes = Minutes.objects.get(meeting=before)
-            agenda_services.minutes_transition(minutes=minutes, to=MinutesState.SHARED, by=by)
-            agenda_services.minutes_adopt(minutes=minutes, at_meeting=last, by=by)
+            services.minutes_transition(minutes=minutes, to=MinutesState.SHARED, by=by)
+            services.minutes_adopt(minutes=minutes, at_meeting=last, by=by)
         draft = Minutes.objects.get(meeting=last)
         if draft.state == MinutesState.DRAFT:
-            agenda_services.minutes_transition(minutes=draft, to=MinutesState.SHARED, by=by)
+            services.minutes_transition(minutes=draft, to=MinutesState.SHARED, by=by)
         owner = members[0] if members else by
-        agenda_services.action_item_add(
+        services.action_item_add(
             meeting=before,
             by=by,
             kind=ActionKind.ACTION,
@@ -472,7 +466,7 @@ def _past_agendas(today, *, by):
             owner=owner,
             due_date=today + datetime.timedelta(days=14),
         )
-        closed = agenda_services.action_item_add(
+        closed = services.action_item_add(
             meeting=before,
             by=by,
             kind=ActionKind.ACTION,
@@ -480,9 +474,9 @@ def _past_agendas(today, *, by):
             owner=by,
             due_date=today - datetime.timedelta(days=7),
         )
-        agenda_services.action_item_transition(action=closed, to=ActionStatus.DONE, by=by)
+        services.action_item_transition(action=closed, to=ActionStatus.DONE, by=by)
         if kind == MeetingKind.CONSULTATION and board:
-            agenda_services.action_item_add(
+            services.action_item_add(
                 meeting=last,
                 by=by,
                 kind=ActionKind.COMMITMENT,
@@ -490,11 +484,11 @@ def _past_agendas(today, *, by):
                 owner=board[0],
                 due_date=today + datetime.timedelta(days=21),
             )
-            done = agenda_services.action_item_add(
+            done = services.action_item_add(
                 meeting=before,
                 by=by,
                 kind=ActionKind.COMMITMENT,
                 title="De bestuurder legt het privacybeleid voor als adviesaanvraag",
                 owner=board[0],
             )
-            agenda_services.action_item_transition(action=done, to=ActionStatus.DONE, by=by)
+            services.action_item_transition(action=done, to=ActionStatus.DONE, by=by)

@@ -15,23 +15,9 @@ from meetings.models import (
     WorkPlan,
     YearSchedule,
 )
-from meetings.schedule import SETTINGS
-from wijraad.forms import PortalForm, PortalModelForm
+from meetings.services import SETTINGS
+from wijraad.forms import DateInput, PortalForm, PortalModelForm, TimeInput
 from wijraad.models import Visibility
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
 
 
 def active_locations(current=None):

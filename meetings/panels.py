@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.compliance import year_compliance
 from meetings.models import ActionItem, Meeting, MeetingState, ScheduleState, YearSchedule
-from meetings.rules import can_view_meetings, can_view_schedule
+from wijraad.access import allowed
 from wijraad.dashboard import Panel
 
 NEXT_MEETINGS = 4
@@ -59,7 +59,7 @@ PANELS = [
         key="meetings.next",
         title=_("Next meetings"),
         template="meetings/panels/next.html",
-        visible=lambda user: can_view_meetings(user),
+        visible=lambda user: allowed(user, "meetings.view_meetings"),
         context=next_meetings_context,
         order=20,
     ),
@@ -67,7 +67,7 @@ PANELS = [
         key="meetings.actions",
         title=_("Open action items and board commitments"),
         template="meetings/panels/actions.html",
-        visible=lambda user: can_view_meetings(user),
+        visible=lambda user: allowed(user, "meetings.view_meetings"),
         context=open_actions_context,
         order=25,
     ),
@@ -75,7 +75,7 @@ PANELS = [
         key="meetings.compliance",
         title=_("Meetings this year"),
         template="meetings/panels/compliance.html",
-        visible=lambda user: can_view_schedule(user),
+        visible=lambda user: allowed(user, "meetings.view_schedule"),
         context=compliance_context,
         order=30,
     ),

@@ -27,9 +27,7 @@ built: a mail no longer needed (cancelled meeting, person left the council) is s
 import datetime
 from collections import defaultdict
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -48,7 +46,7 @@ from meetings.models import (
 from members.models import BoardPosition, CouncilRules, Office, OfficeRole, User
 from members.roles import roles_for
 from wijraad.deliveries import Due
-from wijraad.mail import render_mail
+from wijraad.mail import absolute_url, build_mail, mail_language
 from wijraad.models import Delivery, Visibility
 
 AGENDA = "meetings.agenda"
@@ -174,43 +172,27 @@ def find_due(now):
 # --- The e-mails --------------------------------------------------------------------------------
 
 
-def _language(user):
-    return user.preferred_language or settings.LANGUAGE_CODE
-
-
 def _message(delivery, *, context, attachments=()):
-    user = delivery.recipient
-    language = _language(user)
-    subject, text, html = render_mail(
+    return build_mail(
+        user=delivery.recipient,
         template=TEMPLATES[delivery.kind],
-        context={"recipient": user, **context},
-        language=language,
+        context=context,
+        attachments=attachments,
     )
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
-    )
-    message.attach_alternative(html, "text/html")
-    for attachment in attachments:
-        message.attach(*attachment)
-    return message
 
 
 def _ics(meeting, language):
     with translation.override(language):
         name = translation.gettext("WIJ-raad meeting")
-    data = meetings_calendar(
-        [meeting], base_url=settings.PORTAL_URL.rstrip("/"), name=name, language=language
-    )
+    data = meetings_calendar([meeting], base_url=absolute_url(), name=name, language=language)
     return ("vergadering.ics", data.decode(), "text/calendar; charset=utf-8; method=PUBLISH")
 
 
 def meeting_links(meeting):
-    base = settings.PORTAL_URL.rstrip("/")
-    detail = base + reverse("meetings:detail", args=[meeting.pk])
-    agenda = base + reverse("meetings:agenda", args=[meeting.pk]) if meeting.has_agenda else ""
+    detail = absolute_url(reverse("meetings:detail", args=[meeting.pk]))
+    agenda = (
+        absolute_url(reverse("meetings:agenda", args=[meeting.pk])) if meeting.has_agenda else ""
+    )
     return {"meeting_url": detail, "agenda_url": agenda}
 
 
@@ -238,7 +220,7 @@ def build_meeting_mail(delivery):
         rules = CouncilRules.objects.in_force(timezone.localdate())
         context["lead_days"] = rules.agenda_lead_days
         return _message(delivery, context=context)
-    return _message(delivery, context=context, attachments=[_ics(meeting, _language(user))])
+    return _message(delivery, context=context, attachments=[_ics(meeting, mail_language(user))])
 
 
 def build_action_mail(delivery):
@@ -249,12 +231,11 @@ def build_action_mail(delivery):
         return None
     if not (action.owner.is_active and action.is_visible_to(action.owner)):
         return None
-    base = settings.PORTAL_URL.rstrip("/")
     context = {
         "action": action,
         "meeting": action.meeting,
         "is_commitment": action.kind == ActionKind.COMMITMENT,
-        "actions_url": base + reverse("meetings:actions"),
+        "actions_url": absolute_url(reverse("meetings:actions")),
     }
     return _message(delivery, context=context)
 

@@ -1,9 +1,10 @@
-"""Who may do what with meetings, the schedule, the work plan and calendar feeds.
+"""Who may do what with meetings, the schedule, the work plan, agendas, minutes and calendar feeds.
 
-Built on the role predicates of members.rules (one cached query per person). Registered as
-django-rules *rules* (`rules.test_rule`, `{% test_rule %}` in templates), not as permissions:
-Django's ModelBackend answers every `has_perm` of a superuser with yes, and the administrator
-must not see council meetings.
+Built on the role predicates of members.rules (one cached query per person). Each permission is
+registered with `rules.add_perm("meetings.<verb>_<noun>", predicate)` and asked through
+wijraad.access (`allowed`, `require`), which asks this rule set only: no authentication backend
+and no superuser shortcut, so the administrator sees no council meetings. Views hand `can_*`
+flags to templates; the dashboard panels ask the same names.
 
 Who sees which meeting is Meeting.objects.visible_to(user): members and the secretary every
 kind, board users consultations only. The unsigned member, the former member and the
@@ -12,7 +13,7 @@ administrator see no meetings, no list and no calendar (403 on lists, 404 on a m
 
 import rules
 
-from meetings.models import MeetingKind, MeetingState, kinds_visible_to
+from meetings.models import MeetingKind, MeetingState, kinds_visible_to, minutes_states_visible_to
 from members.roles import roles_for
 from members.rules import is_board, is_chair, is_member, is_secretary
 
@@ -93,38 +94,42 @@ def can_see_paper(user, document):
     )
 
 
-# A permission (not only a rule): wijraad.files.private_file_response asks `has_perm`. The name
-# matches no model permission, so the administrator gets no answer from ModelBackend.
+@rules.predicate
+def can_read_minutes(user, minutes):
+    """Draft minutes: the chair and the secretary; shared: the council; adopted: everyone who
+    sees the meeting (minutes_states_visible_to; the caller has the meeting from meeting_for)."""
+    if minutes is None:
+        return False
+    states = minutes_states_visible_to(user)
+    return states is None or minutes.state in states
+
+
+rules.add_perm("meetings.view_meetings", can_view_meetings)
+rules.add_perm("meetings.view_meeting", can_see_meeting)
+rules.add_perm("meetings.manage_meetings", can_manage_meetings)
+rules.add_perm("meetings.change_meeting", can_change_meeting)
+rules.add_perm("meetings.publish_agenda", can_publish_agenda)
+rules.add_perm("meetings.view_compliance", can_view_compliance)
+rules.add_perm("meetings.view_schedule", can_view_schedule)
+rules.add_perm("meetings.view_work_plan", can_view_work_plan)
+rules.add_perm("meetings.change_work_plan", can_change_work_plan)
+rules.add_perm("meetings.write_visit_report", can_write_visit_report)
+rules.add_perm("meetings.edit_agenda", can_edit_agenda)
+rules.add_perm("meetings.view_attendance", can_view_attendance)
+rules.add_perm("meetings.answer_attendance", can_answer_attendance)
+rules.add_perm("meetings.record_attendance", can_record_attendance)
+rules.add_perm("meetings.view_minutes", can_read_minutes)
+rules.add_perm("meetings.write_minutes", can_write_minutes)
+rules.add_perm("meetings.adopt_minutes", can_adopt_minutes)
+rules.add_perm("meetings.manage_actions", can_manage_actions)
+rules.add_perm("meetings.close_action", can_close_action)
+rules.add_perm("meetings.view_deliveries", can_view_deliveries)
+# wijraad.files.private_file_response asks this one for every download.
 rules.add_perm("meetings.download_meeting_paper", can_see_paper)
-
-RULES = {
-    "meetings.view_meetings": can_view_meetings,
-    "meetings.view_meeting": can_see_meeting,
-    "meetings.manage_meetings": can_manage_meetings,
-    "meetings.change_meeting": can_change_meeting,
-    "meetings.publish_agenda": can_publish_agenda,
-    "meetings.view_compliance": can_view_compliance,
-    "meetings.view_schedule": can_view_schedule,
-    "meetings.view_work_plan": can_view_work_plan,
-    "meetings.change_work_plan": can_change_work_plan,
-    "meetings.write_visit_report": can_write_visit_report,
-    "meetings.edit_agenda": can_edit_agenda,
-    "meetings.view_attendance": can_view_attendance,
-    "meetings.answer_attendance": can_answer_attendance,
-    "meetings.record_attendance": can_record_attendance,
-    "meetings.write_minutes": can_write_minutes,
-    "meetings.adopt_minutes": can_adopt_minutes,
-    "meetings.manage_actions": can_manage_actions,
-    "meetings.close_action": can_close_action,
-    "meetings.view_deliveries": can_view_deliveries,
-}
-
-for name, predicate in RULES.items():
-    rules.set_rule(name, predicate)
 
 
 def rule_for_transition(state):
-    """The rule that allows moving a meeting to `state` (cancelling has its own page)."""
+    """The permission that allows moving a meeting to `state` (cancelling has its own page)."""
     if state == MeetingState.AGENDA_PUBLISHED:
         return "meetings.publish_agenda"
     return "meetings.change_meeting"

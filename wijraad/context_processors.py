@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
-from rules import has_perm, test_rule
+from rules import has_perm
 
 
 def navigation(user):
@@ -9,8 +9,8 @@ def navigation(user):
     if not user.is_authenticated:
         return {}
     return {
-        "meetings": test_rule("meetings.view_meetings", user),
-        "work_plan": test_rule("meetings.view_work_plan", user),
+        "meetings": has_perm("meetings.view_meetings", user),
+        "work_plan": has_perm("meetings.view_work_plan", user),
         "people": has_perm("members.view_people", user),
     }
 

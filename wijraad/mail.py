@@ -21,11 +21,15 @@ def render_mail(*, template, context, language):
     return " ".join(subject.split()), text, html
 
 
-def send_mail_to(*, user, template, context, headers=None, attachments=()):
-    """Send one e-mail to `user` in the user's preferred language; returns the message sent."""
-    language = getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
+def mail_language(user):
+    """The language of the mails to `user`: their preferred one, else the portal's."""
+    return getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
+
+
+def build_mail(*, user, template, context, headers=None, attachments=()):
+    """The e-mail to `user` in the user's preferred language, not sent yet."""
     subject, text, html = render_mail(
-        template=template, context={"recipient": user, **context}, language=language
+        template=template, context={"recipient": user, **context}, language=mail_language(user)
     )
     message = EmailMultiAlternatives(
         subject=subject,
@@ -37,5 +41,13 @@ def send_mail_to(*, user, template, context, headers=None, attachments=()):
     message.attach_alternative(html, "text/html")
     for attachment in attachments:
         message.attach(*attachment)
+    return message
+
+
+def send_mail_to(*, user, template, context, headers=None, attachments=()):
+    """Send one e-mail to `user` in the user's preferred language; returns the message sent."""
+    message = build_mail(
+        user=user, template=template, context=context, headers=headers, attachments=attachments
+    )
     message.send()
     return message

@@ -1,5 +1,5 @@
 """Factories for meetings. They write rows directly to set the scene; to test a rule, go through
-meetings.services or meetings.schedule."""
+meetings.services."""
 
 import datetime
 

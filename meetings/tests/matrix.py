@@ -10,7 +10,6 @@ import datetime
 
 from django.utils import timezone
 
-from meetings import schedule as scheduling
 from meetings import services
 from meetings.models import (
     ActionItem,
@@ -68,7 +67,7 @@ SHOWS = {
 }
 
 
-def objects(personas, made):
+def meeting_objects(personas, made):
     today = timezone.localdate()
     location = LocationFactory(name="WIJ Matrixwijk")
     soon = today + datetime.timedelta(days=30)
@@ -88,7 +87,7 @@ def objects(personas, made):
         state=MeetingState.HELD,
     )
     next_year = today.year + 1
-    schedule = scheduling.schedule_propose(year=next_year, by=personas["secretaris"])
+    schedule = services.schedule_propose(year=next_year)
     plan = WorkPlanFactory(year=today.year)
     theme = ThemeFactory(work_plan=plan)
     activity = ActivityFactory(theme=theme)
@@ -152,7 +151,7 @@ ENTRY_DATA = lambda o: {  # noqa: E731 - a table of small lambdas reads best her
     "location": o["location"].pk,
 }
 
-ROUTES = [
+MEETING_ROUTES = [
     Route("meetings:list", get=SEES_MEETINGS, absent=HIDES_COUNCIL, present=SHOWS),
     Route(
         "meetings:year",
@@ -463,15 +462,6 @@ def agenda_objects(o, personas):
     }
 
 
-_base_objects = objects
-
-
-def objects(personas, made):  # noqa: F811 - the meetings' objects, extended with the agenda's
-    o = _base_objects(personas, made)
-    o.update(agenda_objects(o, personas))
-    return o
-
-
 def agenda_state(o):
     return (
         list(
@@ -514,7 +504,7 @@ def held_pk(o):
     return {"pk": o["held"].pk}
 
 
-ROUTES += [
+AGENDA_ROUTES = [
     Route(
         "meetings:agenda",
         kwargs=council_pk,
@@ -666,3 +656,13 @@ ROUTES += [
         snapshot=action_state,
     ),
 ]
+
+
+def objects(personas, made):
+    """What the routes need: the meetings, schedules and work plan, then their agendas."""
+    o = meeting_objects(personas, made)
+    o.update(agenda_objects(o, personas))
+    return o
+
+
+ROUTES = [*MEETING_ROUTES, *AGENDA_ROUTES]

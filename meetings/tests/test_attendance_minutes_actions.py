@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import agenda_services
+from meetings import services
 from meetings.models import (
     ActionItem,
     ActionKind,
@@ -65,7 +65,7 @@ def test_a_member_answers_and_the_secretary_records_the_quorum(
 def test_no_answer_after_the_meeting_has_begun(lid):
     meeting = MeetingFactory(date=day(-1))
     with pytest.raises(ValidationError) as refused:
-        agenda_services.attendance_answer(meeting=meeting, person=lid, answer="present")
+        services.attendance_answer(meeting=meeting, person=lid, answer="present")
     assert "meeting_begun" in error_codes(refused.value)
 
 
@@ -133,7 +133,7 @@ def test_minutes_are_not_adopted_at_an_earlier_or_coming_meeting(secretaris):
     minutes = Minutes.objects.create(meeting=meeting, state=MinutesState.SHARED)
     for other in (MeetingFactory(date=day(-40)), MeetingFactory(date=day(5))):
         with pytest.raises(ValidationError):
-            agenda_services.minutes_adopt(minutes=minutes, at_meeting=other, by=secretaris)
+            services.minutes_adopt(minutes=minutes, at_meeting=other, by=secretaris)
     assert Minutes.objects.get().state == MinutesState.SHARED
 
 
@@ -141,7 +141,7 @@ def test_open_action_items_are_carried_onto_the_next_agenda_until_closed(client,
     held = MeetingFactory(date=day(-10), state=MeetingState.HELD)
     # Members see action items once the draft minutes are shared (meetings/tests/test_security).
     Minutes.objects.create(meeting=held, state=MinutesState.SHARED)
-    agenda_services.action_item_add(
+    services.action_item_add(
         meeting=held, by=secretaris, kind="action", title="Folder nalezen", owner=lid
     )
     coming = MeetingFactory(date=day(10), agenda_published_at=timezone.now())
@@ -175,13 +175,13 @@ def test_a_board_commitment_belongs_to_a_consultation_and_a_board_member(
 ):
     council = MeetingFactory(date=day(-5), state=MeetingState.HELD)
     with pytest.raises(ValidationError) as refused:
-        agenda_services.action_item_add(
+        services.action_item_add(
             meeting=council, by=secretaris, kind="commitment", title="X", owner=bestuurder
         )
     assert "commitment_outside_consultation" in error_codes(refused.value)
     consultation = MeetingFactory(kind=MeetingKind.CONSULTATION, date=day(-5))
     with pytest.raises(ValidationError) as refused:
-        agenda_services.action_item_add(
+        services.action_item_add(
             meeting=consultation, by=secretaris, kind="commitment", title="X", owner=lid
         )
     assert "wrong_owner" in error_codes(refused.value)

@@ -127,7 +127,7 @@ def test_the_states_move_only_along_the_table(location, secretaris):
     services.meeting_transition(meeting=meeting, to=MeetingState.AGENDA_PUBLISHED, by=secretaris)
     with time_machine.travel(meeting.ends_at, tick=False):
         meeting = services.meeting_transition(meeting=meeting, to=MeetingState.HELD, by=secretaris)
-    # The minutes are adopted only through meetings.agenda_services.minutes_adopt.
+    # The minutes are adopted only through meetings.services.minutes_adopt.
     with pytest.raises(ValidationError) as refused:
         services.meeting_transition(meeting=meeting, to=MeetingState.MINUTES_ADOPTED, by=None)
     assert "minutes_not_adopted" in error_codes(refused.value)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import schedule as scheduling
+from meetings import services
 from meetings.models import Meeting, MeetingKind, MeetingState
 from meetings.tests.factories import (
     ActivityFactory,
@@ -86,7 +86,7 @@ def scene(secretaris):
     MeetingFactory(
         kind=MeetingKind.CONSULTATION, location=location, date=today + datetime.timedelta(days=17)
     )
-    schedule = scheduling.schedule_propose(year=today.year + 1, by=secretaris)
+    schedule = services.schedule_propose(year=today.year + 1)
     return {
         "meeting": meeting,
         "visit": visit,

@@ -6,7 +6,7 @@ import holidays
 import pytest
 from django.core.exceptions import ValidationError
 
-from meetings import schedule as scheduling
+from meetings import services
 from meetings.models import Meeting, MeetingKind, ScheduleEntry, ScheduleState
 from meetings.tests.factories import LocationFactory, MeetingFactory, error_codes
 
@@ -24,7 +24,7 @@ def entries(schedule, kind):
 
 
 def test_the_proposal_meets_the_minimums_on_tuesdays_at_1730(locations):
-    schedule = scheduling.schedule_propose(year=YEAR, by=None)
+    schedule = services.schedule_propose(year=YEAR)
     council = entries(schedule, MeetingKind.COUNCIL)
     consultations = entries(schedule, MeetingKind.CONSULTATION)
     assert len(council) >= 10
@@ -44,7 +44,7 @@ def test_the_proposal_meets_the_minimums_on_tuesdays_at_1730(locations):
 
 
 def test_public_holidays_and_the_summer_break_are_skipped(locations):
-    schedule = scheduling.schedule_propose(year=YEAR, by=None)
+    schedule = services.schedule_propose(year=YEAR)
     dutch = holidays.country_holidays("NL", years=YEAR)
     for entry in schedule.entries.all():
         assert entry.date not in dutch
@@ -52,13 +52,12 @@ def test_public_holidays_and_the_summer_break_are_skipped(locations):
     # King's Day 2027 is a Tuesday: the meeting of that week moved a week on, and says why.
     moved = schedule.entries.get(shifted_from=datetime.date(YEAR, 4, 27))
     assert moved.date == datetime.date(YEAR, 5, 4)
-    assert scheduling.shift_reason(schedule, moved.shifted_from) == "Koningsdag"
+    assert services.shift_reason(schedule, moved.shifted_from) == "Koningsdag"
 
 
 def test_the_settings_are_adjustable(locations):
-    schedule = scheduling.schedule_propose(
+    schedule = services.schedule_propose(
         year=YEAR,
-        by=None,
         council_weekday=3,
         council_start=datetime.time(19, 0),
         council_interval_weeks=2,
@@ -78,14 +77,13 @@ def test_the_settings_are_adjustable(locations):
 
 def test_wrong_settings_are_refused(locations):
     with pytest.raises(ValidationError) as refused:
-        scheduling.schedule_propose(year=YEAR, by=None, last_day=datetime.date(YEAR + 1, 1, 5))
+        services.schedule_propose(year=YEAR, last_day=datetime.date(YEAR + 1, 1, 5))
     assert "days_outside_year" in error_codes(refused.value)
     with pytest.raises(ValidationError):
-        scheduling.schedule_propose(year=YEAR, by=None, council_interval_weeks=0)
+        services.schedule_propose(year=YEAR, council_interval_weeks=0)
     with pytest.raises(ValidationError):
-        scheduling.schedule_propose(
+        services.schedule_propose(
             year=YEAR,
-            by=None,
             summer_break_first_day=datetime.date(YEAR, 8, 1),
             summer_break_last_day=datetime.date(YEAR, 7, 1),
         )
@@ -93,47 +91,47 @@ def test_wrong_settings_are_refused(locations):
 
 def test_without_locations_there_is_no_proposal():
     with pytest.raises(ValidationError) as refused:
-        scheduling.schedule_propose(year=YEAR, by=None)
+        services.schedule_propose(year=YEAR)
     assert "no_locations" in error_codes(refused.value)
 
 
 def test_the_proposal_steers_clear_of_meetings_already_planned(locations):
     MeetingFactory(date=datetime.date(YEAR, 1, 12), location=locations[0])
-    schedule = scheduling.schedule_propose(year=YEAR, by=None)
+    schedule = services.schedule_propose(year=YEAR)
     assert not schedule.entries.filter(date=datetime.date(YEAR, 1, 12)).exists()
-    counts = {row["kind"]: row for row in scheduling.proposal_counts(schedule)}
+    counts = {row["kind"]: row for row in services.proposal_counts(schedule)}
     assert counts[MeetingKind.COUNCIL]["existing"] == 1
     assert counts[MeetingKind.COUNCIL]["total"] == counts[MeetingKind.COUNCIL]["proposed"] + 1
 
 
 def test_making_a_proposal_again_replaces_the_draft(locations):
-    first = scheduling.schedule_propose(year=YEAR, by=None)
-    again = scheduling.schedule_propose(year=YEAR, by=None, council_interval_weeks=4)
+    first = services.schedule_propose(year=YEAR)
+    again = services.schedule_propose(year=YEAR, council_interval_weeks=4)
     assert first.pk == again.pk
     assert again.entries.filter(kind=MeetingKind.COUNCIL).count() < 15
 
 
 def test_moving_an_entry_checks_the_location(locations):
-    schedule = scheduling.schedule_propose(year=YEAR, by=None)
+    schedule = services.schedule_propose(year=YEAR)
     first, second = entries(schedule, MeetingKind.COUNCIL)[:2]
     second.date, second.location = first.date, first.location
     with pytest.raises(ValidationError) as refused:
-        scheduling.schedule_entry_save(entry=second, by=None)
+        services.schedule_entry_save(entry=second)
     assert "entry_overlap" in error_codes(refused.value)
     second.refresh_from_db()
     second.date = datetime.date(YEAR + 1, 1, 4)
     with pytest.raises(ValidationError):
-        scheduling.schedule_entry_save(entry=second, by=None)
+        services.schedule_entry_save(entry=second)
     second.refresh_from_db()
     second.date = second.date + datetime.timedelta(days=1)
-    moved = scheduling.schedule_entry_save(entry=second, by=None)
+    moved = services.schedule_entry_save(entry=second)
     assert moved.shifted_from is None
 
 
 def test_adopting_turns_the_entries_into_planned_meetings(locations, secretaris):
-    schedule = scheduling.schedule_propose(year=YEAR, by=None)
+    schedule = services.schedule_propose(year=YEAR)
     proposed = list(schedule.entries.values_list("kind", "date", "start_time", "location"))
-    adopted = scheduling.schedule_adopt(schedule=schedule, by=secretaris)
+    adopted = services.schedule_adopt(schedule=schedule, by=secretaris)
     assert (adopted.state, adopted.adopted_by) == (ScheduleState.ADOPTED, secretaris)
     assert adopted.adopted_at is not None
     meetings = Meeting.objects.filter(schedule=adopted)
@@ -143,18 +141,18 @@ def test_adopting_turns_the_entries_into_planned_meetings(locations, secretaris)
     assert set(meetings.values_list("state", flat=True)) == {"planned"}
     assert not ScheduleEntry.objects.exists()
     with pytest.raises(ValidationError) as refused:
-        scheduling.schedule_propose(year=YEAR, by=None)
+        services.schedule_propose(year=YEAR)
     assert "schedule_adopted" in error_codes(refused.value)
     with pytest.raises(ValidationError):
-        scheduling.schedule_adopt(schedule=adopted, by=secretaris)
+        services.schedule_adopt(schedule=adopted, by=secretaris)
 
 
 def test_adopting_refuses_an_entry_on_a_booked_location(locations):
-    schedule = scheduling.schedule_propose(year=YEAR, by=None)
+    schedule = services.schedule_propose(year=YEAR)
     entry = schedule.entries.first()
     MeetingFactory(date=entry.date, location=entry.location, start_time=datetime.time(18, 0))
     with pytest.raises(ValidationError) as refused:
-        scheduling.schedule_adopt(schedule=schedule, by=None)
+        services.schedule_adopt(schedule=schedule, by=None)
     assert "location_overlap" in error_codes(refused.value)
     schedule.refresh_from_db()
     assert schedule.is_draft
@@ -162,10 +160,10 @@ def test_adopting_refuses_an_entry_on_a_booked_location(locations):
 
 
 def test_an_empty_proposal_cannot_be_adopted_and_a_draft_can_be_thrown_away(locations):
-    schedule = scheduling.schedule_propose(year=YEAR, by=None)
+    schedule = services.schedule_propose(year=YEAR)
     schedule.entries.all().delete()
     with pytest.raises(ValidationError) as refused:
-        scheduling.schedule_adopt(schedule=schedule, by=None)
+        services.schedule_adopt(schedule=schedule, by=None)
     assert "empty_schedule" in error_codes(refused.value)
-    scheduling.schedule_discard(schedule=schedule, by=None)
+    services.schedule_discard(schedule=schedule)
     assert not type(schedule).objects.exists()

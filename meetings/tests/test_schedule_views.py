@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from meetings import schedule as scheduling
+from meetings import services
 from meetings.models import Meeting, ScheduleEntry, YearSchedule
 from meetings.tests.factories import LocationFactory
 
@@ -69,7 +69,7 @@ def test_generate_move_adopt(client, secretaris, locations):
 def test_the_proposal_page_takes_constant_queries(
     client, secretaris, locations, assert_constant_queries
 ):
-    schedule = scheduling.schedule_propose(year=YEAR, by=secretaris)
+    schedule = services.schedule_propose(year=YEAR)
     schedule.entries.all().delete()
 
     def add(n):
@@ -107,7 +107,7 @@ def test_wrong_settings_show_on_the_form(client, secretaris, locations):
 
 
 def test_adding_removing_and_discarding(client, secretaris, locations):
-    scheduling.schedule_propose(year=YEAR, by=secretaris)
+    services.schedule_propose(year=YEAR)
     client.force_login(secretaris)
     count = ScheduleEntry.objects.count()
     client.post(
@@ -128,9 +128,9 @@ def test_adding_removing_and_discarding(client, secretaris, locations):
 
 
 def test_an_adopted_schedule_has_no_draft_pages(client, secretaris, voorzitter, locations):
-    schedule = scheduling.schedule_propose(year=YEAR, by=secretaris)
+    schedule = services.schedule_propose(year=YEAR)
     entry = schedule.entries.first()
-    scheduling.schedule_adopt(schedule=schedule, by=secretaris)
+    services.schedule_adopt(schedule=schedule, by=secretaris)
     client.force_login(secretaris)
     assert client.post(reverse("meetings:schedule_adopt", args=[YEAR])).status_code == 404
     assert client.get(reverse("meetings:schedule_entry_add", args=[YEAR])).status_code == 404
@@ -142,7 +142,7 @@ def test_an_adopted_schedule_has_no_draft_pages(client, secretaris, voorzitter, 
 
 
 def test_the_chair_reads_the_draft_without_buttons(client, voorzitter, secretaris, locations):
-    scheduling.schedule_propose(year=YEAR, by=secretaris)
+    services.schedule_propose(year=YEAR)
     client.force_login(voorzitter)
     page = client.get(reverse("meetings:schedule", args=[YEAR])).content.decode()
     assert "Voorstel" in page

@@ -25,7 +25,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import agenda_services, reminders
+from meetings import reminders, services
 from meetings.models import (
     ActionItem,
     ActionKind,
@@ -185,7 +185,7 @@ def test_an_owner_closes_only_what_they_may_see(client, lid, council_action):
 def test_no_action_items_for_a_meeting_that_has_not_started(client, secretaris, lid):
     coming = MeetingFactory(date=day(7))
     with pytest.raises(ValidationError) as refused:
-        agenda_services.action_item_add(
+        services.action_item_add(
             meeting=coming, by=secretaris, kind="action", title="Te vroeg", owner=lid
         )
     assert "not_started" in error_codes(refused.value)
@@ -314,8 +314,8 @@ def test_the_audit_log_shows_no_text_of_the_minutes(client, beheerder, secretari
     meeting = MeetingFactory(kind=MeetingKind.COUNCIL, date=datetime.date(2026, 3, 10), title=TITLE)
     # Minutes are written once the meeting has begun: a week after it.
     with time_machine.travel(meeting.ends_at + datetime.timedelta(days=7), tick=False):
-        minutes = agenda_services.minutes_save(meeting=meeting, by=secretaris, general=DRAFT)
-        agenda_services.minutes_save(meeting=meeting, by=secretaris, general=DRAFT + " Aangenomen.")
+        minutes = services.minutes_save(meeting=meeting, by=secretaris, general=DRAFT)
+        services.minutes_save(meeting=meeting, by=secretaris, general=DRAFT + " Aangenomen.")
     client.force_login(beheerder)
     entries = LogEntry.objects.get_for_object(minutes)
     assert entries.count() == 3  # made, and written twice

@@ -15,7 +15,7 @@ from meetings.tests.factories import (
     WorkPlanFactory,
     error_codes,
 )
-from meetings.work_plan_views import progress
+from meetings.views.work_plan import progress
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_activities_link_only_meetings_of_the_plan_s_year():
     activity = ActivityFactory(theme=ThemeFactory(work_plan=WorkPlanFactory(year=2027)))
     other_year = MeetingFactory(date=datetime.date(2026, 12, 1))
     with pytest.raises(ValidationError) as refused:
-        services.activity_save(activity=activity, by=None, meetings=[other_year])
+        services.activity_save(activity=activity, meetings=[other_year])
     assert "meeting_other_year" in error_codes(refused.value)
 
 

@@ -28,13 +28,14 @@ from meetings.models import (
     ScheduleState,
     YearSchedule,
 )
-from meetings.services import (
+from meetings.services.meetings import (
     check_location_free,
     check_time_and_place,
     field_error,
     lock_locations,
     meeting_create,
 )
+from wijraad.audit import acting
 
 WEEK = datetime.timedelta(weeks=1)
 SETTINGS = (
@@ -207,7 +208,7 @@ def _draft(schedule):
     return schedule
 
 
-def schedule_propose(*, year, by, **settings):
+def schedule_propose(*, year, **settings):
     """Make (or make again) the draft schedule of `year` with these generator settings.
 
     An earlier draft's entries are replaced; an adopted schedule is never touched.
@@ -271,7 +272,7 @@ def _check_entry(entry):
         )
 
 
-def schedule_entry_save(*, entry, by):
+def schedule_entry_save(*, entry):
     """Add a meeting to a draft schedule, or move one (date, time, location)."""
     with transaction.atomic():
         entry.schedule = _draft(entry.schedule)
@@ -284,13 +285,13 @@ def schedule_entry_save(*, entry, by):
     return entry
 
 
-def schedule_entry_delete(*, entry, by):
+def schedule_entry_delete(*, entry):
     with transaction.atomic():
         _draft(entry.schedule)
         entry.delete()
 
 
-def schedule_discard(*, schedule, by):
+def schedule_discard(*, schedule):
     """Throw away a draft schedule and its entries."""
     with transaction.atomic():
         _draft(schedule).delete()
@@ -302,7 +303,7 @@ def schedule_adopt(*, schedule, by):
     A schedule below the minimums can be adopted (extra meetings may follow); the year overview
     and the dashboard warn about it.
     """
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         schedule = _draft(schedule)
         entries = list(schedule.entries.select_related("location"))
         if not entries:

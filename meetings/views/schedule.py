@@ -1,19 +1,22 @@
 """Views of the yearly schedule (vergaderrooster): the secretary makes a proposal, edits it and
-adopts it; the chair reads along. Thin: the rules are in meetings.schedule."""
+adopts it; the chair reads along. Thin: the rules are in meetings.services.schedule."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import schedule as scheduling
+from meetings import services
+from meetings.access import draft_schedule_for, schedule_entry_for
 from meetings.compliance import year_compliance
 from meetings.forms import ScheduleEntryForm, ScheduleSettingsForm
-from meetings.models import ScheduleEntry, ScheduleState, YearSchedule
-from meetings.views import checked_year, form_errors, require_rule
+from meetings.models import ScheduleEntry, YearSchedule
+from meetings.views.meetings import checked_year
+from wijraad.access import allowed, require
+from wijraad.forms import error_messages, form_errors, posted
 
 
 def _schedule_page(request, year, settings_form=None, status=200):
@@ -23,12 +26,12 @@ def _schedule_page(request, year, settings_form=None, status=200):
         entries = list(schedule.entries.select_related("location"))
         for entry in entries:
             if entry.shifted_from:
-                entry.shift_reason = scheduling.shift_reason(schedule, entry.shifted_from)
-        counts = scheduling.proposal_counts(schedule)
+                entry.shift_reason = services.shift_reason(schedule, entry.shifted_from)
+        counts = services.proposal_counts(schedule)
     if settings_form is None and (schedule is None or schedule.is_draft):
-        initial = scheduling.schedule_defaults(year)
+        initial = services.schedule_defaults(year)
         if schedule is not None:
-            initial = {name: getattr(schedule, name) for name in scheduling.SETTINGS}
+            initial = {name: getattr(schedule, name) for name in services.SETTINGS}
         settings_form = ScheduleSettingsForm(initial=initial)
     compliance = year_compliance(year) if schedule is not None and not schedule.is_draft else None
     return render(
@@ -41,6 +44,7 @@ def _schedule_page(request, year, settings_form=None, status=200):
             "counts": counts,
             "settings_form": settings_form,
             "compliance": compliance,
+            "can_manage": allowed(request.user, "meetings.manage_meetings"),
         },
         status=status,
     )
@@ -49,19 +53,19 @@ def _schedule_page(request, year, settings_form=None, status=200):
 @login_required
 @require_GET
 def schedule_detail(request, year):
-    require_rule(request, "meetings.view_schedule")
+    require(request, "meetings.view_schedule")
     return _schedule_page(request, checked_year(year))
 
 
 @login_required
 @require_POST
 def schedule_generate(request, year):
-    require_rule(request, "meetings.manage_meetings")
+    require(request, "meetings.manage_meetings")
     checked_year(year)
     form = ScheduleSettingsForm(request.POST)
     if form.is_valid():
         try:
-            scheduling.schedule_propose(year=year, by=request.user, **form.cleaned_data)
+            services.schedule_propose(year=year, **form.cleaned_data)
         except ValidationError as error:
             form_errors(form, error)
         else:
@@ -73,27 +77,19 @@ def schedule_generate(request, year):
     return _schedule_page(request, year, settings_form=form)
 
 
-def _draft_for(year):
-    return get_object_or_404(YearSchedule, year=year, state=ScheduleState.DRAFT)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def schedule_entry_edit(request, year=None, pk=None):
-    require_rule(request, "meetings.manage_meetings")
+    require(request, "meetings.manage_meetings")
     if pk is not None:
-        entry = get_object_or_404(
-            ScheduleEntry.objects.select_related("schedule"),
-            pk=pk,
-            schedule__state=ScheduleState.DRAFT,
-        )
+        entry = schedule_entry_for(request, pk)
         year = entry.schedule.year
     else:
-        entry = ScheduleEntry(schedule=_draft_for(checked_year(year)))
-    form = ScheduleEntryForm(request.POST or None, instance=entry)
+        entry = ScheduleEntry(schedule=draft_schedule_for(request, checked_year(year)))
+    form = ScheduleEntryForm(posted(request), instance=entry)
     if request.method == "POST" and form.is_valid():
         try:
-            scheduling.schedule_entry_save(entry=form.instance, by=request.user)
+            services.schedule_entry_save(entry=form.instance)
         except ValidationError as error:
             form_errors(form, error)
         else:
@@ -114,11 +110,9 @@ def schedule_entry_edit(request, year=None, pk=None):
 @login_required
 @require_POST
 def schedule_entry_delete(request, pk):
-    require_rule(request, "meetings.manage_meetings")
-    entry = get_object_or_404(
-        ScheduleEntry.objects.select_related("schedule"), pk=pk, schedule__state=ScheduleState.DRAFT
-    )
-    scheduling.schedule_entry_delete(entry=entry, by=request.user)
+    require(request, "meetings.manage_meetings")
+    entry = schedule_entry_for(request, pk)
+    services.schedule_entry_delete(entry=entry)
     messages.success(request, _("The proposed meeting is removed."))
     return redirect("meetings:schedule", year=entry.schedule.year)
 
@@ -126,13 +120,12 @@ def schedule_entry_delete(request, pk):
 @login_required
 @require_POST
 def schedule_adopt(request, year):
-    require_rule(request, "meetings.manage_meetings")
-    schedule = _draft_for(checked_year(year))
+    require(request, "meetings.manage_meetings")
+    schedule = draft_schedule_for(request, checked_year(year))
     try:
-        scheduling.schedule_adopt(schedule=schedule, by=request.user)
+        services.schedule_adopt(schedule=schedule, by=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
         return redirect("meetings:schedule", year=year)
     messages.success(
         request,
@@ -147,7 +140,7 @@ def schedule_adopt(request, year):
 @login_required
 @require_POST
 def schedule_discard(request, year):
-    require_rule(request, "meetings.manage_meetings")
-    scheduling.schedule_discard(schedule=_draft_for(checked_year(year)), by=request.user)
+    require(request, "meetings.manage_meetings")
+    services.schedule_discard(schedule=draft_schedule_for(request, checked_year(year)))
     messages.success(request, _("The proposal is thrown away."))
     return redirect("meetings:schedule", year=year)

@@ -1,9 +1,8 @@
-"""Changes to meetings, locations, the work plan, work-visit reports and calendar feeds.
+"""Changes to meetings and locations, and the checks of time and place the schedule shares.
 
 Each service is keyword-only, runs in one transaction and refuses with a translated
 ValidationError. Who may call it is decided by the view through meetings.rules; the services
-hold the rules of the council's business. The yearly schedule has its own module,
-meetings.schedule.
+hold the rules of the council's business.
 """
 
 from django.core.exceptions import ValidationError
@@ -13,7 +12,6 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
 from meetings.models import (
-    CalendarFeed,
     Location,
     Meeting,
     MeetingKind,
@@ -21,11 +19,8 @@ from meetings.models import (
     Minutes,
     MinutesState,
     StateChange,
-    WorkPlan,
-    WorkVisitReport,
-    feed_token_hash,
-    new_feed_token,
 )
+from wijraad.audit import acting
 
 # Changing one of these matters to the people who come: the revision (calendar SEQUENCE) rises.
 ATTENDEE_FIELDS = (
@@ -139,7 +134,7 @@ def meeting_create(
             _("%(location)s is no longer in use.") % {"location": location},
             "location_inactive",
         )
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         lock_locations([location])
         check_location_free(location=location, date=date, start_time=start_time, end_time=end_time)
         meeting = Meeting(
@@ -166,7 +161,7 @@ def meeting_update(*, meeting, by, **changes):
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"meeting_update cannot change {sorted(unknown)}")
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if not meeting.is_upcoming:
             raise ValidationError(
@@ -223,12 +218,12 @@ def meeting_transition(*, meeting, to, by, reason=""):
     cancelling needs a reason; reinstating a cancelled meeting needs a coming date and a free
     location. Cancelling and reinstating raise the revision. Publishing the agenda needs at least
     one item and a meeting that is neither cancelled nor begun (the late warning is
-    meetings.agenda_services.agenda_lead_warning); the minutes are adopted through
-    meetings.agenda_services.minutes_adopt, which moves the meeting on.
+    meetings.services.agenda_lead_warning); the minutes are adopted through
+    meetings.services.minutes_adopt, which moves the meeting on.
     """
     to = MeetingState(to)
     reason = (reason or "").strip()
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         meeting = (
             Meeting.objects.select_for_update(of=("self",))
             .select_related("location")
@@ -327,7 +322,7 @@ def meeting_cancel(*, meeting, reason, by):
 def location_save(*, location, by):
     """Add or change a WIJ location. A new name or address is news for everyone coming to a
     meeting there: the revision of those meetings rises, so calendars update."""
-    with transaction.atomic():
+    with transaction.atomic(), acting(by):
         if location.pk is None:
             location.full_clean()
             location.save()
@@ -346,127 +341,3 @@ def location_save(*, location, by):
                 meeting.updated_at = timezone.now()
                 meeting.save(update_fields=["revision", "updated_at"])
     return location
-
-
-# --- Work plan -----------------------------------------------------------------------------------
-
-
-def work_plan_save(*, year, by, introduction="", adopted_on=None):
-    """Create or change the work plan of `year`."""
-    if adopted_on is not None and adopted_on.year > year:
-        raise field_error(
-            "adopted_on",
-            _("A work plan is agreed on before or during its year."),
-            "adopted_after_year",
-        )
-    with transaction.atomic():
-        plan, _created = WorkPlan.objects.select_for_update().get_or_create(year=year)
-        plan.introduction = introduction
-        plan.adopted_on = adopted_on
-        plan.full_clean()
-        plan.save()
-    return plan
-
-
-def theme_save(*, theme, by):
-    theme.full_clean()
-    theme.save()
-    return theme
-
-
-def theme_delete(*, theme, by):
-    """Remove a theme with its activities (a mistake); a dropped plan is kept as 'dropped'."""
-    theme.delete()
-
-
-def _check_activity_meetings(activity, meetings):
-    year = activity.theme.work_plan.year
-    wrong = [meeting for meeting in meetings if meeting.date.year != year]
-    if wrong:
-        raise field_error(
-            "meetings",
-            _("Link only meetings of %(year)s: %(meetings)s is in another year.")
-            % {"year": year, "meetings": wrong[0]},
-            "meeting_other_year",
-        )
-
-
-def activity_save(*, activity, by, meetings=None):
-    """Add or change an activity of the work plan; `meetings` (if given) replaces its links."""
-    with transaction.atomic():
-        if meetings is not None:
-            _check_activity_meetings(activity, meetings)
-        activity.full_clean()
-        activity.save()
-        if meetings is not None:
-            activity.meetings.set(meetings)
-    return activity
-
-
-def activity_delete(*, activity, by):
-    activity.delete()
-
-
-# --- Work visits ---------------------------------------------------------------------------------
-
-
-def visit_report_save(*, meeting, by, heard, themes=(), other_topics=""):
-    """Write or change the report of a work visit that took place.
-
-    The report says what was heard and which themes it touches, never residents' names: the
-    form says so and asks the writer to confirm.
-    """
-    if meeting.kind != MeetingKind.WORK_VISIT:
-        raise ValidationError(_("Only a work visit has a visit report."), code="not_a_visit")
-    if meeting.is_cancelled:
-        raise ValidationError(_("This work visit was cancelled."), code="visit_cancelled")
-    if meeting.date > timezone.localdate():
-        raise ValidationError(
-            _("The report can be written once the visit has taken place."), code="visit_not_yet"
-        )
-    if not (heard or "").strip():
-        raise field_error("heard", _("Write what you heard."), "heard_required")
-    wrong = [theme for theme in themes if theme.work_plan.year != meeting.date.year]
-    if wrong:
-        raise field_error(
-            "themes", _("Choose themes of the work plan of the visit's year."), "theme_other_year"
-        )
-    with transaction.atomic():
-        report, _created = WorkVisitReport.objects.select_for_update().get_or_create(
-            meeting=meeting, defaults={"heard": heard, "written_by": by}
-        )
-        report.heard = heard.strip()
-        report.other_topics = (other_topics or "").strip()
-        report.written_by = by
-        report.updated_at = timezone.now()
-        report.full_clean()
-        report.save()
-        report.themes.set(themes)
-    return report
-
-
-# --- Calendar feeds ------------------------------------------------------------------------------
-
-
-def calendar_feed_reset(*, user):
-    """Give `user` a (new) private calendar address; the previous address stops working.
-
-    Returns (feed, token). Only the token's hash is stored: show the address to the user now,
-    it cannot be shown again."""
-    token = new_feed_token()
-    with transaction.atomic():
-        feed, created = CalendarFeed.objects.select_for_update().get_or_create(
-            user=user, defaults={"token_hash": feed_token_hash(token)}
-        )
-        if not created:
-            feed.token_hash = feed_token_hash(token)
-            feed.created_at = timezone.now()
-            feed.save(update_fields=["token_hash", "created_at"])
-    return feed, token
-
-
-def calendar_feed_revoke(*, user):
-    """Stop `user`'s private calendar address: from now on it answers 404. Also called when the
-    password is reset or changed (meetings.receivers). True when there was an address."""
-    deleted, _rows = CalendarFeed.objects.filter(user=user).delete()
-    return bool(deleted)

@@ -13,7 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from meetings import services
 from meetings.forms import ActivityForm, ThemeForm, WorkPlanForm
 from meetings.models import Activity, ActivityStatus, Meeting, Theme, WorkPlan
-from meetings.views import checked_year, form_errors, require_rule
+from meetings.views.meetings import checked_year
+from wijraad.access import allowed, require
+from wijraad.forms import form_errors, posted
 
 
 def progress(activities):
@@ -34,7 +36,7 @@ def progress(activities):
 @login_required
 @require_GET
 def work_plan(request, year):
-    require_rule(request, "meetings.view_work_plan")
+    require(request, "meetings.view_work_plan")
     checked_year(year)
     plan = WorkPlan.objects.filter(year=year).first()
     themes = []
@@ -51,7 +53,13 @@ def work_plan(request, year):
     return render(
         request,
         "meetings/work_plan.html",
-        {"year": year, "plan": plan, "themes": themes, "overall": overall},
+        {
+            "year": year,
+            "plan": plan,
+            "themes": themes,
+            "overall": overall,
+            "can_change": allowed(request.user, "meetings.change_work_plan"),
+        },
     )
 
 
@@ -66,13 +74,13 @@ def _page(request, form, title, year):
 @login_required
 @require_http_methods(["GET", "POST"])
 def work_plan_edit(request, year):
-    require_rule(request, "meetings.change_work_plan")
+    require(request, "meetings.change_work_plan")
     checked_year(year)
     plan = WorkPlan.objects.filter(year=year).first() or WorkPlan(year=year)
-    form = WorkPlanForm(request.POST or None, instance=plan)
+    form = WorkPlanForm(posted(request), instance=plan)
     if request.method == "POST" and form.is_valid():
         try:
-            services.work_plan_save(year=year, by=request.user, **form.cleaned_data)
+            services.work_plan_save(year=year, **form.cleaned_data)
         except ValidationError as error:
             form_errors(form, error)
         else:
@@ -84,15 +92,15 @@ def work_plan_edit(request, year):
 @login_required
 @require_http_methods(["GET", "POST"])
 def theme_edit(request, year=None, pk=None):
-    require_rule(request, "meetings.change_work_plan")
+    require(request, "meetings.change_work_plan")
     if pk is not None:
         theme = get_object_or_404(Theme.objects.select_related("work_plan"), pk=pk)
     else:
         theme = Theme(work_plan=get_object_or_404(WorkPlan, year=checked_year(year)))
     year = theme.work_plan.year
-    form = ThemeForm(request.POST or None, instance=theme)
+    form = ThemeForm(posted(request), instance=theme)
     if request.method == "POST" and form.is_valid():
-        services.theme_save(theme=form.instance, by=request.user)
+        services.theme_save(theme=form.instance)
         messages.success(request, _("The theme is saved."))
         return redirect("meetings:work_plan", year=year)
     title = _("Change the theme") if pk is not None else _("Add a theme")
@@ -102,9 +110,9 @@ def theme_edit(request, year=None, pk=None):
 @login_required
 @require_POST
 def theme_delete(request, pk):
-    require_rule(request, "meetings.change_work_plan")
+    require(request, "meetings.change_work_plan")
     theme = get_object_or_404(Theme.objects.select_related("work_plan"), pk=pk)
-    services.theme_delete(theme=theme, by=request.user)
+    services.theme_delete(theme=theme)
     messages.success(request, _("The theme and its activities are removed."))
     return redirect("meetings:work_plan", year=theme.work_plan.year)
 
@@ -112,7 +120,7 @@ def theme_delete(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, theme_pk=None, pk=None):
-    require_rule(request, "meetings.change_work_plan")
+    require(request, "meetings.change_work_plan")
     if pk is not None:
         activity = get_object_or_404(Activity.objects.select_related("theme__work_plan"), pk=pk)
     else:
@@ -120,12 +128,11 @@ def activity_edit(request, theme_pk=None, pk=None):
         activity = Activity(theme=theme)
     year = activity.theme.work_plan.year
     meetings = Meeting.objects.visible_to(request.user).in_year(year).for_list()
-    form = ActivityForm(request.POST or None, instance=activity, meetings=meetings)
+    form = ActivityForm(posted(request), instance=activity, meetings=meetings)
     if request.method == "POST" and form.is_valid():
         try:
             services.activity_save(
                 activity=form.instance,
-                by=request.user,
                 meetings=list(form.cleaned_data["meetings"]),
             )
         except ValidationError as error:
@@ -140,8 +147,8 @@ def activity_edit(request, theme_pk=None, pk=None):
 @login_required
 @require_POST
 def activity_delete(request, pk):
-    require_rule(request, "meetings.change_work_plan")
+    require(request, "meetings.change_work_plan")
     activity = get_object_or_404(Activity.objects.select_related("theme__work_plan"), pk=pk)
-    services.activity_delete(activity=activity, by=request.user)
+    services.activity_delete(activity=activity)
     messages.success(request, _("The activity is removed."))
     return redirect("meetings:work_plan", year=activity.theme.work_plan.year)

@@ -1,22 +1,22 @@
 """Views of agendas, meeting papers and attendance. Thin: a rule (meetings.rules), a service
-(meetings.agenda_services), a redirect. Refusals as DESIGN.md says: not logged in → login page,
+(meetings.services), a redirect. Refusals as DESIGN.md says: not logged in → login page,
 not visible → 404, visible but not allowed → 403; a reorder naming foreign items → 400.
 """
 
-import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import agenda_services as services
+from meetings import services
+from meetings.access import agenda_meeting_for, document_for, item_for
 from meetings.forms import (
     AgendaItemForm,
     AttendanceAnswerForm,
@@ -31,26 +31,9 @@ from meetings.models import (
     AttendanceAnswer,
     MeetingState,
 )
-from meetings.views import form_errors, meeting_for, require_rule
+from wijraad.access import allowed
 from wijraad.files import human_size, private_file_response
-
-
-def agenda_meeting_for(request, pk, rule=None):
-    """A meeting that has an agenda (not a work visit), as meeting_for answers."""
-    meeting = meeting_for(request, pk, rule)
-    if not meeting.has_agenda:
-        raise Http404
-    return meeting
-
-
-def item_for(request, pk, rule=None):
-    """An agenda item the user may see (404 otherwise), and `rule` on its meeting (403)."""
-    item = get_object_or_404(
-        AgendaItem.objects.visible_to(request.user).select_related("meeting__location"), pk=pk
-    )
-    if rule is not None:
-        require_rule(request, rule, item.meeting)
-    return item
+from wijraad.forms import error_messages, form_errors, posted
 
 
 def numbered(items):
@@ -98,13 +81,13 @@ def moves(items):
 def agenda(request, pk):
     meeting = agenda_meeting_for(request, pk)
     user = request.user
-    can_edit = rules.test_rule("meetings.edit_agenda", user, meeting)
+    can_edit = allowed(user, "meetings.edit_agenda", meeting)
     items = agenda_items(user, meeting)
     if can_edit and meeting.is_upcoming:
         moves(items)
     carried = ActionItem.objects.visible_to(user).carried_to(meeting).for_list()
     can_publish = (
-        rules.test_rule("meetings.publish_agenda", user, meeting)
+        allowed(user, "meetings.publish_agenda", meeting)
         and meeting.may_move_to(MeetingState.AGENDA_PUBLISHED)
         and meeting.starts_at > timezone.now()
     )
@@ -131,7 +114,7 @@ def agenda_item_add(request, pk):
     meeting = agenda_meeting_for(request, pk, "meetings.edit_agenda")
     if not meeting.is_upcoming:
         raise PermissionDenied
-    form = AgendaItemForm(request.POST or None)
+    form = AgendaItemForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
@@ -157,7 +140,7 @@ def agenda_item_edit(request, pk):
     item = item_for(request, pk, "meetings.edit_agenda")
     if not item.meeting.is_upcoming:
         raise PermissionDenied
-    form = AgendaItemForm(request.POST or None, instance=item)
+    form = AgendaItemForm(posted(request), instance=item)
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_update(item=item, by=request.user, **form.cleaned_data)
@@ -184,8 +167,7 @@ def agenda_item_delete(request, pk):
     try:
         services.agenda_item_delete(item=item, by=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
     else:
         messages.success(request, _("The item is removed from the agenda."))
     return redirect("meetings:agenda", pk=item.meeting_id)
@@ -202,8 +184,7 @@ def agenda_reorder(request, pk):
     except ValidationError as error:
         if error.code == "wrong_items":
             return HttpResponseBadRequest(" ".join(error.messages))
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
     else:
         messages.success(request, _("The order of the agenda is changed."))
     return redirect("meetings:agenda", pk=meeting.pk)
@@ -218,7 +199,7 @@ def document_add(request, pk):
     item = item_for(request, pk, "meetings.edit_agenda")
     if item.meeting.is_cancelled:
         raise PermissionDenied
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -245,13 +226,6 @@ def document_add(request, pk):
     )
 
 
-def document_for(request, pk):
-    return get_object_or_404(
-        AgendaDocument.objects.visible_to(request.user).select_related("agenda_item__meeting"),
-        pk=pk,
-    )
-
-
 @login_required
 @require_GET
 def document_download(request, pk):
@@ -268,8 +242,7 @@ def document_download(request, pk):
 @login_required
 @require_POST
 def document_delete(request, pk):
-    document = document_for(request, pk)
-    require_rule(request, "meetings.edit_agenda", document.agenda_item.meeting)
+    document = document_for(request, pk, "meetings.edit_agenda")
     services.document_delete(document=document, by=request.user)
     messages.success(request, _("The paper is removed."))
     return redirect("meetings:agenda", pk=document.agenda_item.meeting_id)
@@ -297,12 +270,12 @@ def attendance(request, pk):
     now = timezone.now()
     own = rows.get(user.pk)
     can_answer = (
-        rules.test_rule("meetings.answer_attendance", user, meeting)
+        allowed(user, "meetings.answer_attendance", meeting)
         and not meeting.is_cancelled
         and meeting.starts_at > now
     )
     can_record = (
-        rules.test_rule("meetings.record_attendance", user, meeting)
+        allowed(user, "meetings.record_attendance", meeting)
         and not meeting.is_cancelled
         and meeting.starts_at <= now
     )
@@ -343,8 +316,7 @@ def attendance_answer(request, pk):
         try:
             services.attendance_answer(meeting=meeting, person=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            error_messages(request, error)
         else:
             messages.success(request, _("Thank you, your answer is saved."))
     else:
@@ -361,12 +333,9 @@ def attendance_record(request, pk):
         messages.error(request, _("Choose only members holding a seat."))
         return redirect("meetings:attendance", pk=meeting.pk)
     try:
-        services.attendance_record(
-            meeting=meeting, by=request.user, present=list(form.cleaned_data["present"])
-        )
+        services.attendance_record(meeting=meeting, present=list(form.cleaned_data["present"]))
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
     else:
         messages.success(request, _("Who was there is recorded."))
     return redirect("meetings:attendance", pk=meeting.pk)

@@ -8,7 +8,6 @@ not allowed → 403. The calendar feed needs no session: its secret address is t
 import datetime
 from collections import Counter
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,7 +26,7 @@ from django.views.decorators.http import (
 )
 
 from meetings import reminders, services
-from meetings.agenda_services import agenda_lead_warning
+from meetings.access import meeting_for
 from meetings.compliance import year_compliance
 from meetings.forms import CancelForm, LocationForm, MeetingForm, VisitReportForm
 from meetings.ical import meetings_calendar
@@ -41,47 +40,23 @@ from meetings.models import (
     WorkVisitReport,
     YearSchedule,
 )
-from meetings.rules import can_view_meetings, rule_for_transition
+from meetings.rules import rule_for_transition
+from meetings.services import agenda_lead_warning
+from wijraad.access import allowed, require
+from wijraad.forms import error_messages, form_errors, posted
 from wijraad.models import Delivery, DeliveryState
 
 # How far back the calendar feed reaches; everything coming is in it.
 FEED_PAST_DAYS = 365
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
-
 # --- Access helpers ------------------------------------------------------------------------------
-
-
-def require_rule(request, name, obj=None):
-    """403 unless the rule holds for the logged-in user (and `obj`)."""
-    if not rules.test_rule(name, request.user, obj):
-        raise PermissionDenied
-
-
-def meeting_for(request, pk, rule=None):
-    """The meeting `pk` as `request.user` may see it: 404 when not visible, 403 when visible but
-    `rule` does not hold."""
-    meeting = get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("location", "schedule"), pk=pk
-    )
-    if rule is not None:
-        require_rule(request, rule, meeting)
-    return meeting
 
 
 def checked_year(year):
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
     return year
-
-
-def form_errors(form, error):
-    """Show a service's ValidationError on the form (per field where it names one)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def shortfall_warning(request, meeting):
@@ -99,7 +74,7 @@ def shortfall_warning(request, meeting):
 @login_required
 @require_GET
 def meeting_list(request):
-    require_rule(request, "meetings.view_meetings")
+    require(request, "meetings.view_meetings")
     today = timezone.localdate()
     meetings = Meeting.objects.visible_to(request.user).upcoming(today).for_list()
     return render(
@@ -108,6 +83,8 @@ def meeting_list(request):
         {
             "meetings": meetings,
             "years": range(today.year - 2, today.year + 2),
+            "can_manage": allowed(request.user, "meetings.manage_meetings"),
+            "can_see_work_plan": allowed(request.user, "meetings.view_work_plan"),
         },
     )
 
@@ -115,12 +92,12 @@ def meeting_list(request):
 @login_required
 @require_GET
 def year_overview(request, year):
-    require_rule(request, "meetings.view_meetings")
+    require(request, "meetings.view_meetings")
     checked_year(year)
     user = request.user
     meetings = Meeting.objects.visible_to(user).in_year(year).for_list()
     compliance = schedule = None
-    if rules.test_rule("meetings.view_compliance", user):
+    if allowed(user, "meetings.view_compliance"):
         compliance = year_compliance(year)
         schedule = YearSchedule.objects.filter(year=year).select_related("adopted_by").first()
     return render(
@@ -131,6 +108,9 @@ def year_overview(request, year):
             "meetings": meetings,
             "compliance": compliance,
             "schedule": schedule,
+            "can_see_schedule": allowed(user, "meetings.view_schedule"),
+            "can_manage": allowed(user, "meetings.manage_meetings"),
+            "can_see_work_plan": allowed(user, "meetings.view_work_plan"),
         },
     )
 
@@ -145,7 +125,7 @@ def meeting_detail(request, pk):
     user = request.user
     history = meeting.state_changes.select_related("by")
     activities = None
-    if rules.test_rule("meetings.view_work_plan", user):
+    if allowed(user, "meetings.view_work_plan"):
         activities = meeting.activities.select_related("theme")
     report = None
     if meeting.is_work_visit:
@@ -160,7 +140,7 @@ def meeting_detail(request, pk):
         state
         for state in meeting.allowed_transitions()
         if state not in (MeetingState.CANCELLED, MeetingState.MINUTES_ADOPTED)
-        and rules.test_rule(rule_for_transition(state), user, meeting)
+        and allowed(user, rule_for_transition(state), meeting)
     ]
     return render(
         request,
@@ -171,11 +151,11 @@ def meeting_detail(request, pk):
             "activities": activities,
             "report": report,
             "transitions": transitions,
-            "can_change": rules.test_rule("meetings.change_meeting", user, meeting),
-            "can_report": rules.test_rule("meetings.write_visit_report", user, meeting),
+            "can_change": allowed(user, "meetings.change_meeting", meeting),
+            "can_report": allowed(user, "meetings.write_visit_report", meeting),
             "has_started": meeting.starts_at <= timezone.now(),
-            "can_view_attendance": rules.test_rule("meetings.view_attendance", user, meeting),
-            "can_view_deliveries": rules.test_rule("meetings.view_deliveries", user, meeting),
+            "can_view_attendance": allowed(user, "meetings.view_attendance", meeting),
+            "can_view_deliveries": allowed(user, "meetings.view_deliveries", meeting),
         },
     )
 
@@ -208,14 +188,14 @@ def meeting_ics(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
-    require_rule(request, "meetings.manage_meetings")
+    require(request, "meetings.manage_meetings")
     kind = request.GET.get("kind")
     initial = {
         "kind": kind if kind in MeetingKind.values else MeetingKind.COUNCIL,
         "start_time": datetime.time(17, 30),
         "end_time": datetime.time(19, 30),
     }
-    form = MeetingForm(request.POST or None, initial=initial)
+    form = MeetingForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_create(by=request.user, **form.cleaned_data)
@@ -237,7 +217,7 @@ def meeting_edit(request, pk):
     meeting = meeting_for(request, pk, "meetings.change_meeting")
     if not meeting.is_upcoming:
         raise PermissionDenied
-    form = MeetingForm(request.POST or None, instance=meeting)
+    form = MeetingForm(posted(request), instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_update(meeting=meeting, by=request.user, **form.cleaned_data)
@@ -263,7 +243,7 @@ def meeting_cancel(request, pk):
     meeting = meeting_for(request, pk, "meetings.change_meeting")
     if not meeting.may_move_to(MeetingState.CANCELLED):
         raise PermissionDenied
-    form = CancelForm(request.POST or None)
+    form = CancelForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_cancel(
@@ -293,12 +273,11 @@ def meeting_transition(request, pk):
         MeetingState.MINUTES_ADOPTED,
     ):
         raise PermissionDenied
-    require_rule(request, rule_for_transition(target), meeting)
+    require(request, rule_for_transition(target), meeting)
     try:
         services.meeting_transition(meeting=meeting, to=target, by=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
     else:
         messages.success(
             request,
@@ -320,17 +299,20 @@ def meeting_transition(request, pk):
 @login_required
 @require_GET
 def location_list(request):
-    require_rule(request, "meetings.view_meetings")
+    require(request, "meetings.view_meetings")
     locations = Location.objects.order_by("-is_active", "name")
-    return render(request, "meetings/locations.html", {"locations": locations})
+    can_manage = allowed(request.user, "meetings.manage_meetings")
+    return render(
+        request, "meetings/locations.html", {"locations": locations, "can_manage": can_manage}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def location_edit(request, pk=None):
-    require_rule(request, "meetings.manage_meetings")
+    require(request, "meetings.manage_meetings")
     location = get_object_or_404(Location, pk=pk) if pk is not None else Location()
-    form = LocationForm(request.POST or None, instance=location)
+    form = LocationForm(posted(request), instance=location)
     if request.method == "POST" and form.is_valid():
         try:
             services.location_save(location=form.instance, by=request.user)
@@ -355,7 +337,7 @@ def location_edit(request, pk=None):
 def calendar(request):
     """The calendar page. The address itself is not on it: only its hash is stored, so it is
     shown once, in the answer to making it (calendar_reset)."""
-    require_rule(request, "meetings.view_meetings")
+    require(request, "meetings.view_meetings")
     feed = CalendarFeed.objects.filter(user=request.user).first()
     return render(request, "meetings/calendar.html", {"feed": feed})
 
@@ -366,7 +348,7 @@ def calendar(request):
 def calendar_reset(request):
     """Make a (new) address and show it, this once: the page answers the POST itself (no
     redirect, nothing in the session) and is never stored by the browser."""
-    require_rule(request, "meetings.view_meetings")
+    require(request, "meetings.view_meetings")
     had_one = CalendarFeed.objects.filter(user=request.user).exists()
     feed, token = services.calendar_feed_reset(user=request.user)
     feed_url = request.build_absolute_uri(reverse("meetings:feed", args=[token]))
@@ -381,7 +363,7 @@ def calendar_reset(request):
 @require_POST
 def calendar_revoke(request):
     """Stop the address: calendar apps subscribed to it get nothing any more."""
-    require_rule(request, "meetings.view_meetings")
+    require(request, "meetings.view_meetings")
     if services.calendar_feed_revoke(user=request.user):
         messages.success(
             request, _("Your calendar address is stopped: it no longer shows your meetings.")
@@ -394,7 +376,7 @@ def feed(request, token):
     """The private feed: no session, the token is the credential. It holds exactly the meetings
     its owner may see today; when the owner may see none (e.g. the term ended), it is gone."""
     feed = CalendarFeed.objects.for_token(token).select_related("user").first()
-    if feed is None or not feed.user.is_active or not can_view_meetings(feed.user):
+    if feed is None or not feed.user.is_active or not allowed(feed.user, "meetings.view_meetings"):
         raise Http404
     since = timezone.localdate() - datetime.timedelta(days=FEED_PAST_DAYS)
     meetings = Meeting.objects.visible_to(feed.user).filter(date__gte=since).for_list()
@@ -423,7 +405,7 @@ def visit_report(request, pk):
             "themes": list(report.themes.all()),
             "other_topics": report.other_topics,
         }
-    form = VisitReportForm(request.POST or None, initial=initial, themes=themes)
+    form = VisitReportForm(posted(request), initial=initial, themes=themes)
     if request.method == "POST" and form.is_valid():
         try:
             services.visit_report_save(

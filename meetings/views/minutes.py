@@ -1,7 +1,6 @@
 """Views of the minutes (notulen) and of action items and board commitments. Thin: a rule
-(meetings.rules), a service (meetings.agenda_services), a redirect."""
+(meetings.rules), a service (meetings.services), a redirect."""
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import agenda_services as agenda
-from meetings.agenda import minutes_states_visible_to
-from meetings.agenda_views import agenda_items, agenda_meeting_for, numbered
+from meetings import services
+from meetings.access import action_for, agenda_meeting_for
 from meetings.forms import ActionItemForm, AdoptForm, MinutesForm
 from meetings.models import (
     ActionItem,
@@ -26,17 +24,9 @@ from meetings.models import (
     Minutes,
     MinutesState,
 )
-from meetings.views import form_errors, require_rule
-
-
-def minutes_visible(user, meeting, minutes):
-    """Draft minutes: the chair and the secretary; shared: the council; adopted: everyone who
-    sees the meeting (meetings.agenda.minutes_states_visible_to; the caller checked that the
-    user sees the meeting)."""
-    if minutes is None:
-        return False
-    states = minutes_states_visible_to(user)
-    return states is None or minutes.state in states
+from meetings.views.agenda import agenda_items, numbered
+from wijraad.access import allowed, require
+from wijraad.forms import error_messages, form_errors, posted
 
 
 @login_required
@@ -49,13 +39,13 @@ def minutes(request, pk):
         .select_related("adopted_at_meeting", "adopted_by")
         .first()
     )
-    visible = minutes_visible(user, meeting, record)
+    visible = allowed(user, "meetings.view_minutes", record)
     items = agenda_items(user, meeting) if visible else []
     actions = (
         ActionItem.objects.visible_to(user).filter(meeting=meeting).for_list() if visible else []
     )
     can_write = (
-        rules.test_rule("meetings.write_minutes", user, meeting)
+        allowed(user, "meetings.write_minutes", meeting)
         and not meeting.is_cancelled
         and meeting.starts_at <= timezone.now()
         and not (record and record.is_adopted)
@@ -63,7 +53,7 @@ def minutes(request, pk):
     can_adopt = (
         record is not None
         and record.state == MinutesState.SHARED
-        and rules.test_rule("meetings.adopt_minutes", user, meeting)
+        and allowed(user, "meetings.adopt_minutes", meeting)
     )
     return render(
         request,
@@ -75,9 +65,9 @@ def minutes(request, pk):
             "actions": actions,
             "can_write": can_write,
             "can_adopt": can_adopt,
-            "can_add_action": rules.test_rule("meetings.manage_actions", user, meeting)
-            and agenda.actions_open(meeting),
-            "adopt_form": AdoptForm(meetings=agenda.adoption_candidates(meeting))
+            "can_add_action": allowed(user, "meetings.manage_actions", meeting)
+            and services.actions_open(meeting),
+            "adopt_form": AdoptForm(meetings=services.adoption_candidates(meeting))
             if can_adopt
             else None,
         },
@@ -93,11 +83,11 @@ def minutes_edit(request, pk):
         raise PermissionDenied
     items = numbered(AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk"))
     form = MinutesForm(
-        request.POST or None, items=items, initial={"general": record.general if record else ""}
+        posted(request), items=items, initial={"general": record.general if record else ""}
     )
     if request.method == "POST" and form.is_valid():
         try:
-            agenda.minutes_save(
+            services.minutes_save(
                 meeting=meeting,
                 by=request.user,
                 general=form.cleaned_data["general"],
@@ -132,10 +122,9 @@ def minutes_transition(request, pk):
     if target not in (MinutesState.DRAFT, MinutesState.SHARED):
         raise PermissionDenied
     try:
-        agenda.minutes_transition(minutes=record, to=target, by=request.user)
+        services.minutes_transition(minutes=record, to=target, by=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
     else:
         if target == MinutesState.SHARED:
             messages.success(request, _("The draft minutes are shared with the members."))
@@ -155,12 +144,11 @@ def minutes_adopt(request, pk):
         messages.error(request, _("Choose the meeting where the minutes were adopted."))
         return redirect("meetings:minutes", pk=meeting.pk)
     try:
-        agenda.minutes_adopt(
+        services.minutes_adopt(
             minutes=record, at_meeting=form.cleaned_data["at_meeting"], by=request.user
         )
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
     else:
         messages.success(request, _("The minutes are adopted."))
     return redirect("meetings:minutes", pk=meeting.pk)
@@ -173,19 +161,17 @@ def minutes_adopt(request, pk):
 @require_http_methods(["GET", "POST"])
 def action_add(request, pk):
     meeting = agenda_meeting_for(request, pk, "meetings.manage_actions")
-    if not agenda.actions_open(meeting):
+    if not services.actions_open(meeting):
         raise PermissionDenied
     consultation = meeting.kind == MeetingKind.CONSULTATION
-    owners = agenda.action_owner_choices(ActionKind.ACTION)
+    owners = services.action_owner_choices(ActionKind.ACTION)
     if consultation:
-        owners = owners | agenda.action_owner_choices(ActionKind.COMMITMENT)
+        owners = owners | services.action_owner_choices(ActionKind.COMMITMENT)
     items = AgendaItem.objects.visible_to(request.user).filter(meeting=meeting)
-    form = ActionItemForm(
-        request.POST or None, owners=owners, items=items, consultation=consultation
-    )
+    form = ActionItemForm(posted(request), owners=owners, items=items, consultation=consultation)
     if request.method == "POST" and form.is_valid():
         try:
-            agenda.action_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
+            services.action_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form_errors(form, error)
         else:
@@ -211,18 +197,14 @@ def action_add(request, pk):
 @login_required
 @require_POST
 def action_transition(request, pk):
-    action = get_object_or_404(
-        ActionItem.objects.visible_to(request.user).select_related("meeting"), pk=pk
-    )
-    require_rule(request, "meetings.close_action", action)
+    action = action_for(request, pk, "meetings.close_action")
     target = request.POST.get("to")
     if target not in ActionStatus.values:
         raise PermissionDenied
     try:
-        agenda.action_item_transition(action=action, to=target, by=request.user)
+        services.action_item_transition(action=action, to=target, by=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
     else:
         messages.success(
             request,
@@ -235,7 +217,7 @@ def action_transition(request, pk):
 @login_required
 @require_GET
 def actions(request):
-    require_rule(request, "meetings.view_meetings")
+    require(request, "meetings.view_meetings")
     user = request.user
     status = request.GET.get("status", ActionStatus.OPEN)
     rows = ActionItem.objects.visible_to(user).for_list()
@@ -246,7 +228,7 @@ def actions(request):
         rows = rows.filter(~Q(status=ActionStatus.OPEN))
     rows = list(rows)
     for row in rows:
-        row.can_close = rules.test_rule("meetings.close_action", user, row)
+        row.can_close = allowed(user, "meetings.close_action", row)
     return render(
         request,
         "meetings/actions.html",
