@@ -218,7 +218,7 @@ class DeclarationSignForm(forms.Form):
 
 
 class DocumentForm(PortalModelForm):
-    """Add a document. The file is checked by the service (members.documents.document_add)."""
+    """Add a document. The file is checked by the service (members.services.document_add)."""
 
     upload = forms.FileField(
         label=_("File"),

@@ -22,6 +22,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members.roles import NO_ROLES, Roles, roles_for
+
 
 class PeriodQuerySet(models.QuerySet):
     """Rows with a half-open period [start, end); an empty `end` means open-ended."""
@@ -72,8 +74,6 @@ class UserQuerySet(models.QuerySet):
         - everyone else (the unsigned member, the former member, the administrator): only
           themselves.
         """
-        from members.roles import roles_for
-
         if user is None or not user.is_authenticated:
             return self.none()
         today = today or timezone.localdate()
@@ -226,6 +226,56 @@ class User(AbstractBaseUser, PermissionsMixin):
         permissions, and ModelBackend still gives a superuser every model permission the
         Django admin asks for."""
         return self.is_active and _user_has_perm(self, perm, obj)
+
+    def roles_on(self, day):
+        """This person's members.roles.Roles on `day`, in one query (uncached: ask
+        members.roles.roles_for, which caches them on the user object)."""
+        person = models.OuterRef("pk")
+
+        def holds(role):
+            return models.Exists(Office.objects.active_on(day).filter(person=person, role=role))
+
+        row = (
+            User.objects.filter(pk=self.pk)
+            .annotate(
+                seated=models.Exists(Term.objects.active_on(day).filter(person=person)),
+                upcoming=models.Exists(Term.objects.filter(person=person, start__gt=day)),
+                had_term=models.Exists(Term.objects.filter(person=person, end__lte=day)),
+                signed=models.Exists(ConfidentialityDeclaration.objects.filter(person=person)),
+                chair_office=holds(OfficeRole.CHAIR),
+                vice_chair_office=holds(OfficeRole.VICE_CHAIR),
+                secretary_office=holds(OfficeRole.SECRETARY),
+                staff_secretary=holds(OfficeRole.STAFF_SECRETARY),
+                board=models.Exists(BoardPosition.objects.active_on(day).filter(person=person)),
+            )
+            .values(
+                "is_superuser",
+                "seated",
+                "upcoming",
+                "had_term",
+                "signed",
+                "chair_office",
+                "vice_chair_office",
+                "secretary_office",
+                "staff_secretary",
+                "board",
+            )
+            .first()
+        )
+        if row is None:
+            return NO_ROLES
+        return Roles(
+            seated=row["seated"],
+            upcoming=row["upcoming"],
+            signed=row["signed"],
+            former_member=row["had_term"] and not row["seated"],
+            chair_office=row["chair_office"],
+            vice_chair_office=row["vice_chair_office"],
+            secretary_office=row["secretary_office"],
+            staff_secretary=row["staff_secretary"],
+            board=row["board"],
+            administrator=row["is_superuser"],
+        )
 
     def get_short_name(self):
         return self.name.split(" ")[0] if self.name else self.email

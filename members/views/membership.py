@@ -1,6 +1,7 @@
 """The people pages: who is who, a person's page, and the secretary's actions on terms, offices
-and board positions. Thin: each action checks a permission, calls a service in members.services
-and redirects; a refusal of the service is shown on the form, in Dutch, and nothing is saved.
+and board positions; the confidentiality declaration and the term schedule (rooster van
+aftreden). Thin: each action checks a permission, calls a service in members.services and
+redirects; a refusal of the service is shown on the form, in Dutch, and nothing is saved.
 """
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from members import services
+from members import composition, services
 from members.access import (
     board_position_for,
     explain_refusals,
@@ -23,6 +24,7 @@ from members.access import (
 from members.forms import (
     AppointForm,
     BoardPositionGrantForm,
+    DeclarationSignForm,
     EndPeriodForm,
     EndTermForm,
     InviteForm,
@@ -30,7 +32,7 @@ from members.forms import (
     PersonForm,
     ReappointForm,
 )
-from members.models import CouncilRules, Term
+from members.models import CouncilRules, DeclarationText, Term
 from members.people import Standing, people_overview
 
 
@@ -300,4 +302,66 @@ def board_position_end(request, pk):
         title=_("End the board position of %(name)s: %(position)s")
         % {"name": position.person.name, "position": position.get_kind_display().lower()},
         period=position,
+    )
+
+
+# --- The confidentiality declaration and the term schedule (rooster van aftreden) -------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def declaration(request):
+    """The text in force, its version, and — for an appointed member who has not signed — the
+    confirmation to sign it. Everyone logged in may read it; signing is for the appointed."""
+    user = request.user
+    text = DeclarationText.objects.in_force()
+    may_sign = user.has_perm("members.sign_declaration")
+    form = DeclarationSignForm(posted(request)) if may_sign and text else None
+    if request.method == "POST":
+        require_perm(request, "members.sign_declaration")
+        if form is not None and form.is_valid():
+            try:
+                services.declaration_sign(person=user, version=text.version)
+            except ValidationError as error:
+                form_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you for signing the confidentiality declaration. You can now see "
+                        "the council's meetings and documents."
+                    ),
+                )
+                return redirect("dashboard")
+    signatures = list(user.declarations.select_related("text"))
+    return render(
+        request,
+        "members/declaration.html",
+        {"text": text, "form": form, "signatures": signatures},
+    )
+
+
+@explain_refusals
+@login_required
+@require_GET
+def term_schedule(request):
+    """Per year from this year on: whose term ends, how many seats fall free, and the warnings
+    about continuity and strength."""
+    require_perm(request, "members.view_term_schedule")
+    today = timezone.localdate()
+    rules = CouncilRules.objects.in_force(today)
+    seated = Term.objects.active_on(today).count()
+    under_strength = composition.under_strength_warning(seated=seated, rules=rules)
+    return render(
+        request,
+        "members/term_schedule.html",
+        {
+            "years": composition.term_schedule(today=today),
+            "rules": rules,
+            "seated": seated,
+            "free_seats": max(rules.max_seats - seated, 0),
+            "under_strength": under_strength,
+            "today": today,
+            "can_manage": request.user.has_perm("members.manage_people"),
+        },
     )

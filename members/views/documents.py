@@ -14,11 +14,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from members import documents as library
+from members import services
 from members.access import document_for, explain_refusals, login_when_hidden, require_perm
 from members.forms import DocumentEditForm, DocumentForm
 from members.models import Document, DocumentCategory
-from members.views_people import form_errors, posted
+from members.views.membership import form_errors, posted
 from wijraad.files import human_size, private_file_response
 from wijraad.models import Visibility
 
@@ -84,7 +84,7 @@ def document_add(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            document = library.document_add(
+            document = services.document_add(
                 upload=data["upload"],
                 title=data["title"],
                 description=data["description"],
@@ -113,7 +113,7 @@ def document_edit(request, pk):
     form = DocumentEditForm(posted(request), instance=document)
     if request.method == "POST" and form.is_valid():
         try:
-            library.document_update(
+            services.document_update(
                 document=document,
                 by=request.user,
                 **{field: form.cleaned_data[field] for field in form.Meta.fields},
@@ -134,7 +134,7 @@ def document_delete(request, pk):
     document = document_for(request, pk)
     require_perm(request, "members.manage_documents")
     if request.method == "POST":
-        library.document_delete(document=document, by=request.user)
+        services.document_delete(document=document, by=request.user)
         messages.success(
             request, _("The document “%(title)s” is deleted.") % {"title": document.title}
         )
@@ -151,7 +151,7 @@ def document_log(request, pk):
     labels = dict(Visibility.choices)
     rows = [
         {"download": download, "visibility": labels.get(download.visibility, download.visibility)}
-        for download in library.document_downloads(document)
+        for download in services.document_downloads(document)
     ]
     return render(
         request,

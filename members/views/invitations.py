@@ -1,3 +1,5 @@
+"""Inviting a new person, the list of open invitations, and the link in the invitation e-mail."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -11,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from members import services
 from members.access import explain_refusals, person_for
 from members.forms import FirstPasswordForm, InviteForm
-from members.middleware import has_authenticator, mfa_required
 from members.models import Invitation, User
 
 
@@ -109,14 +110,4 @@ def invitation_accept(request, token):
         return redirect("account_login")
     return render(
         request, "members/invitation_accept.html", {"form": form, "person": invitation.person}
-    )
-
-
-@login_required
-def account(request):
-    """The person's own account: e-mail, password, two-step verification and sessions."""
-    return render(
-        request,
-        "members/account.html",
-        {"mfa_required": mfa_required(request.user), "has_mfa": has_authenticator(request.user)},
     )
