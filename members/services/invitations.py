@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from members.models import Invitation, InvitationStatus, User
 from members.services.membership import PERSON_DETAILS
 from wijraad.audit import acting
-from wijraad.mail import send_mail_to
+from wijraad.mail import absolute_url, send_mail_to
 
 
 def _token_hash(token):
@@ -70,7 +70,7 @@ def invitation_send(*, person, by=None):
             expires_at=now + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
             invited_by=by,
         )
-        link = settings.PORTAL_URL.rstrip("/") + reverse("members:invitation_accept", args=[token])
+        link = absolute_url(reverse("members:invitation_accept", args=[token]))
         transaction.on_commit(
             lambda: send_mail_to(
                 user=person,

@@ -294,18 +294,23 @@ def _check_staff_secretary_apart(person, start, end):
         )
 
 
-def office_end(*, office_holding, on, by=None):
-    """End an office: from `on` the person no longer holds it."""
-    person = office_holding.person
+def period_end(*, period, on, by=None):
+    """End an office or a board position (`period`): from `on` the person no longer holds it."""
+    person = period.person
     with transaction.atomic():
         Council.lock()
-        holding = Office.objects.select_for_update().get(pk=office_holding.pk)
-        _check_period_end(holding, on)
+        period = type(period).objects.select_for_update().get(pk=period.pk)
+        _check_period_end(period, on)
         with acting(by):
-            holding.end = on
-            holding.save(update_fields=["end"])
+            period.end = on
+            period.save(update_fields=["end"])
     forget_roles(person)
-    return holding
+    return period
+
+
+def office_end(*, office_holding, on, by=None):
+    """End an office: from `on` the person no longer holds it."""
+    return period_end(period=office_holding, on=on, by=by)
 
 
 def _check_period_end(period, on):
@@ -363,16 +368,7 @@ def board_position_grant(*, person, kind, start, end=None, by=None):
 
 def board_position_end(*, position, on, by=None):
     """End a board position: from `on` the person no longer holds it."""
-    person = position.person
-    with transaction.atomic():
-        Council.lock()
-        position = BoardPosition.objects.select_for_update().get(pk=position.pk)
-        _check_period_end(position, on)
-        with acting(by):
-            position.end = on
-            position.save(update_fields=["end"])
-    forget_roles(person)
-    return position
+    return period_end(period=position, on=on, by=by)
 
 
 # --- Confidentiality ---------------------------------------------------------------------------
