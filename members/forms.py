@@ -13,7 +13,7 @@ from members.models import (
     RelationToWij,
     User,
 )
-from wijraad.forms import PortalForm, PortalModelForm, SingleLineTextMixin
+from wijraad.forms import DateInput, PortalForm, PortalModelForm, SingleLineTextMixin
 
 
 class UserCreationForm(SingleLineTextMixin, auth_forms.UserCreationForm):
@@ -26,15 +26,6 @@ class UserChangeForm(SingleLineTextMixin, auth_forms.UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
-
-
-class DateInput(forms.DateInput):
-    """The browser's own date picker; the value is sent as YYYY-MM-DD whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def date_field(label, *, required=True, help_text="", initial=None):

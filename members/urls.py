@@ -1,12 +1,12 @@
 from django.urls import path
 
+from members.models import BoardPosition, Office
 from members.views import account, documents, invitations, membership
 
 app_name = "members"
 
 urlpatterns = [
     path("account/", account.account, name="account"),
-    path("uitnodigen/", invitations.invite, name="invite"),
     path("uitnodigingen/", invitations.invitations, name="invitations"),
     path(
         "uitnodigingen/<int:pk>/opnieuw/",
@@ -28,10 +28,16 @@ urlpatterns = [
         name="board_position_grant",
     ),
     path("termijnen/<int:pk>/beeindigen/", membership.term_end, name="term_end"),
-    path("functies/<int:pk>/beeindigen/", membership.office_end, name="office_end"),
+    path(
+        "functies/<int:pk>/beeindigen/",
+        membership.period_end,
+        {"model": Office},
+        name="office_end",
+    ),
     path(
         "bestuursfuncties/<int:pk>/beeindigen/",
-        membership.board_position_end,
+        membership.period_end,
+        {"model": BoardPosition},
         name="board_position_end",
     ),
     # The confidentiality declaration and the term schedule.

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
-from rules import has_perm, test_rule
+from rules import test_rule
+
+from wijraad.access import allowed
 
 
 def navigation(user):
@@ -11,7 +13,10 @@ def navigation(user):
     return {
         "meetings": test_rule("meetings.view_meetings", user),
         "work_plan": test_rule("meetings.view_work_plan", user),
-        "people": has_perm("members.view_people", user),
+        "people": allowed(user, "members.view_people"),
+        "invitations": allowed(user, "members.invite_people"),
+        # The sign hint on the 403 page and the document library.
+        "sign_declaration": allowed(user, "members.sign_declaration"),
     }
 
 

@@ -14,11 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from members import composition, services
 from members.access import (
-    board_position_for,
-    explain_refusals,
-    office_for,
+    period_for,
     person_for,
-    require_perm,
     term_for,
 )
 from members.forms import (
@@ -32,47 +29,39 @@ from members.forms import (
     PersonForm,
     ReappointForm,
 )
-from members.models import CouncilRules, DeclarationText, Term
+from members.models import CouncilRules, DeclarationText, Office, Term
 from members.people import Standing, people_overview
-
-
-def posted(request):
-    """The submitted data of a POST (also when empty, so a form shows what is missing)."""
-    return request.POST if request.method == "POST" else None
-
-
-def form_errors(form, error, field=None):
-    """Show a service's ValidationError on the form: on `field`, on the field it names, or on
-    the form as a whole."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else field, errors)
-    else:
-        form.add_error(field, error)
-
+from wijraad.access import allowed, require
+from wijraad.forms import form_errors, posted
 
 # --- Lists and pages ---------------------------------------------------------------------------
 
 
-@explain_refusals
 @login_required
 @require_GET
 def people(request):
     """Current, coming and former members, the staff secretary and the board. Board users see
     the current members' names and roles only."""
-    require_perm(request, "members.view_people")
+    require(request, "members.view_people")
     today = timezone.localdate()
-    full = request.user.has_perm("members.view_people_details")
+    full = allowed(request.user, "members.view_people_details")
     rules = CouncilRules.objects.in_force(today)
     overview = people_overview(user=request.user, today=today, full=full)
     return render(
         request,
         "members/people.html",
-        {"overview": overview, "full": full, "rules": rules, "today": today},
+        {
+            "overview": overview,
+            "full": full,
+            "rules": rules,
+            "today": today,
+            "can_manage": allowed(request.user, "members.manage_people"),
+            "can_see_term_schedule": allowed(request.user, "members.view_term_schedule"),
+            "can_see_declarations": allowed(request.user, "members.view_declarations"),
+        },
     )
 
 
-@explain_refusals
 @login_required
 @require_GET
 def person(request, pk):
@@ -84,11 +73,12 @@ def person(request, pk):
         "person": person,
         "standing": standing,
         "today": today,
-        "can_manage": user.has_perm("members.manage_people"),
-        "show_contact": user.has_perm("members.view_contact_details", person),
-        "show_personal": user.has_perm("members.view_personal_details", person),
-        "can_edit": user.has_perm("members.change_personal_details", person),
-        "show_declarations": user.has_perm("members.view_declarations", person),
+        "can_manage": allowed(user, "members.manage_people"),
+        "can_see_people": allowed(user, "members.view_people_details"),
+        "show_contact": allowed(user, "members.view_contact_details", person),
+        "show_personal": allowed(user, "members.view_personal_details", person),
+        "can_edit": allowed(user, "members.change_personal_details", person),
+        "show_declarations": allowed(user, "members.view_declarations", person),
         "is_self": person.pk == user.pk,
     }
     if context["show_declarations"]:
@@ -98,17 +88,18 @@ def person(request, pk):
         context["rules"] = rules
         context["can_appoint"] = not standing.terms
         context["can_reappoint"] = standing.reappointable(rules.max_terms)
+        context["at_max_terms"] = standing.at_max_terms(rules.max_terms)
         context["invitation"] = person.invitations.order_by("-created_at").first()
     return render(request, "members/person.html", context)
 
 
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_add(request):
     """Add a person: make the account and send the invitation, then go on to their page to
-    appoint them or give them an office or a board position."""
-    require_perm(request, "members.manage_people")
+    appoint them or give them an office or a board position. The one way to invite someone (the
+    invitations page links here too)."""
+    require(request, "members.manage_people")
     form = InviteForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -129,7 +120,6 @@ def person_add(request):
     return render(request, "members/person_add.html", {"form": form})
 
 
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request, pk):
@@ -149,159 +139,191 @@ def person_edit(request, pk):
 # --- The secretary's actions -------------------------------------------------------------------
 
 
-def _action(request, *, person, form, template, run, success, **context):
-    """GET: the form. POST: run the service; on a refusal show its message on the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            run(form.cleaned_data)
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("members:person", pk=person.pk)
-    context.update({"person": person, "form": form, "today": timezone.localdate()})
-    return render(request, template, context)
-
-
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_appoint(request, pk):
     person = person_for(request, pk, perm="members.manage_people")
-    rules = CouncilRules.objects.in_force()
-    return _action(
+    form = AppointForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.term_appoint(person=person, start=form.cleaned_data["start"], by=request.user)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(name)s is appointed. Remember to ask them to sign the confidentiality "
+                    "declaration."
+                )
+                % {"name": person.name},
+            )
+            return redirect("members:person", pk=person.pk)
+    return render(
         request,
-        person=person,
-        form=AppointForm(posted(request)),
-        template="members/actions/appoint.html",
-        run=lambda data: services.term_appoint(person=person, start=data["start"], by=request.user),
-        success=_(
-            "%(name)s is appointed. Remember to ask them to sign the confidentiality declaration."
-        )
-        % {"name": person.name},
-        rules=rules,
+        "members/actions/appoint.html",
+        {
+            "person": person,
+            "form": form,
+            "today": timezone.localdate(),
+            "rules": CouncilRules.objects.in_force(),
+        },
     )
 
 
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_reappoint(request, pk):
     person = person_for(request, pk, perm="members.manage_people")
-    rules = CouncilRules.objects.in_force()
     previous = Term.objects.filter(person=person).order_by("-start").first()
     initial = {}
     if previous is not None:
         initial["start"] = max(previous.end, timezone.localdate())
-    return _action(
+    form = ReappointForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.term_reappoint(
+                person=person, start=form.cleaned_data["start"], by=request.user
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s is reappointed.") % {"name": person.name})
+            return redirect("members:person", pk=person.pk)
+    return render(
         request,
-        person=person,
-        form=ReappointForm(posted(request), initial=initial),
-        template="members/actions/reappoint.html",
-        run=lambda data: services.term_reappoint(
-            person=person, start=data["start"], by=request.user
-        ),
-        success=_("%(name)s is reappointed.") % {"name": person.name},
-        rules=rules,
-        previous=previous,
+        "members/actions/reappoint.html",
+        {
+            "person": person,
+            "form": form,
+            "today": timezone.localdate(),
+            "rules": CouncilRules.objects.in_force(),
+            "previous": previous,
+        },
     )
 
 
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
 def term_end(request, pk):
     term = term_for(request, pk)
-    return _action(
+    form = EndTermForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.term_end_early(
+                term=term,
+                on=form.cleaned_data["on"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(
+                request, _("The term of %(name)s is ended early.") % {"name": term.person.name}
+            )
+            return redirect("members:person", pk=term.person.pk)
+    return render(
         request,
-        person=term.person,
-        form=EndTermForm(posted(request)),
-        template="members/actions/term_end.html",
-        run=lambda data: services.term_end_early(
-            term=term, on=data["on"], reason=data["reason"], by=request.user
-        ),
-        success=_("The term of %(name)s is ended early.") % {"name": term.person.name},
-        term=term,
+        "members/actions/term_end.html",
+        {"person": term.person, "form": form, "today": timezone.localdate(), "term": term},
     )
 
 
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
 def office_grant(request, pk):
     person = person_for(request, pk, perm="members.manage_people")
-    return _action(
+    form = OfficeGrantForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.office_grant(
+                person=person,
+                office=data["office"],
+                start=data["start"],
+                end=data["end"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(
+                request, _("The office of %(name)s is recorded.") % {"name": person.name}
+            )
+            return redirect("members:person", pk=person.pk)
+    return render(
         request,
-        person=person,
-        form=OfficeGrantForm(posted(request)),
-        template="members/actions/office_grant.html",
-        run=lambda data: services.office_grant(
-            person=person,
-            office=data["office"],
-            start=data["start"],
-            end=data["end"],
-            by=request.user,
-        ),
-        success=_("The office of %(name)s is recorded.") % {"name": person.name},
+        "members/actions/office_grant.html",
+        {"person": person, "form": form, "today": timezone.localdate()},
     )
 
 
-@explain_refusals
-@login_required
-@require_http_methods(["GET", "POST"])
-def office_end(request, pk):
-    office = office_for(request, pk)
-    return _action(
-        request,
-        person=office.person,
-        form=EndPeriodForm(posted(request)),
-        template="members/actions/period_end.html",
-        run=lambda data: services.office_end(office_holding=office, on=data["on"], by=request.user),
-        success=_("The office is ended."),
-        title=_("End the office of %(name)s: %(office)s")
-        % {"name": office.person.name, "office": office.get_role_display().lower()},
-        period=office,
-    )
-
-
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
 def board_position_grant(request, pk):
     person = person_for(request, pk, perm="members.manage_people")
-    return _action(
+    form = BoardPositionGrantForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.board_position_grant(
+                person=person,
+                kind=data["kind"],
+                start=data["start"],
+                end=data["end"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(
+                request, _("The board position of %(name)s is recorded.") % {"name": person.name}
+            )
+            return redirect("members:person", pk=person.pk)
+    return render(
         request,
-        person=person,
-        form=BoardPositionGrantForm(posted(request)),
-        template="members/actions/board_position_grant.html",
-        run=lambda data: services.board_position_grant(
-            person=person,
-            kind=data["kind"],
-            start=data["start"],
-            end=data["end"],
-            by=request.user,
-        ),
-        success=_("The board position of %(name)s is recorded.") % {"name": person.name},
+        "members/actions/board_position_grant.html",
+        {"person": person, "form": form, "today": timezone.localdate()},
     )
 
 
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
-def board_position_end(request, pk):
-    position = board_position_for(request, pk)
-    return _action(
+def period_end(request, pk, model):
+    """End an office or a board position (`model`) early."""
+    period = period_for(request, model, pk)
+    if isinstance(period, Office):
+        success = _("The office is ended.")
+        title = _("End the office of %(name)s: %(office)s") % {
+            "name": period.person.name,
+            "office": period.get_role_display().lower(),
+        }
+    else:
+        success = _("The board position is ended.")
+        title = _("End the board position of %(name)s: %(position)s") % {
+            "name": period.person.name,
+            "position": period.get_kind_display().lower(),
+        }
+    form = EndPeriodForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.period_end(period=period, on=form.cleaned_data["on"], by=request.user)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("members:person", pk=period.person.pk)
+    return render(
         request,
-        person=position.person,
-        form=EndPeriodForm(posted(request)),
-        template="members/actions/period_end.html",
-        run=lambda data: services.board_position_end(
-            position=position, on=data["on"], by=request.user
-        ),
-        success=_("The board position is ended."),
-        title=_("End the board position of %(name)s: %(position)s")
-        % {"name": position.person.name, "position": position.get_kind_display().lower()},
-        period=position,
+        "members/actions/period_end.html",
+        {
+            "person": period.person,
+            "form": form,
+            "today": timezone.localdate(),
+            "title": title,
+            "period": period,
+        },
     )
 
 
@@ -315,10 +337,10 @@ def declaration(request):
     confirmation to sign it. Everyone logged in may read it; signing is for the appointed."""
     user = request.user
     text = DeclarationText.objects.in_force()
-    may_sign = user.has_perm("members.sign_declaration")
+    may_sign = allowed(user, "members.sign_declaration")
     form = DeclarationSignForm(posted(request)) if may_sign and text else None
     if request.method == "POST":
-        require_perm(request, "members.sign_declaration")
+        require(request, "members.sign_declaration")
         if form is not None and form.is_valid():
             try:
                 services.declaration_sign(person=user, version=text.version)
@@ -341,13 +363,12 @@ def declaration(request):
     )
 
 
-@explain_refusals
 @login_required
 @require_GET
 def term_schedule(request):
     """Per year from this year on: whose term ends, how many seats fall free, and the warnings
     about continuity and strength."""
-    require_perm(request, "members.view_term_schedule")
+    require(request, "members.view_term_schedule")
     today = timezone.localdate()
     rules = CouncilRules.objects.in_force(today)
     seated = Term.objects.active_on(today).count()
@@ -362,6 +383,6 @@ def term_schedule(request):
             "free_seats": max(rules.max_seats - seated, 0),
             "under_strength": under_strength,
             "today": today,
-            "can_manage": request.user.has_perm("members.manage_people"),
+            "can_manage": allowed(request.user, "members.manage_people"),
         },
     )
