@@ -3,5 +3,6 @@
 pytest_plugins = [
     "wijraad.testing.fixtures",
     "wijraad.testing.browser",
+    "wijraad.testing.files",
     "members.tests.fixtures",
 ]

@@ -17,7 +17,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from members import documents, services
+from members import services
 from members.dates import add_months
 from members.middleware import has_authenticator, mfa_required
 from members.models import (
@@ -466,7 +466,7 @@ def _load_documents():
         if Document.objects.filter(title=title).exists():
             continue
         file_name = title.lower().replace(" ", "-").replace("(", "").replace(")", "") + ".pdf"
-        documents.document_add(
+        services.document_add(
             upload=SimpleUploadedFile(
                 file_name, demo_pdf(title, paragraphs), content_type="application/pdf"
             ),

@@ -13,7 +13,7 @@ from members.models import (
     RelationToWij,
     User,
 )
-from wijraad.forms import PortalForm, PortalModelForm, SingleLineTextMixin
+from wijraad.forms import DateInput, PortalForm, PortalModelForm, SingleLineTextMixin
 
 
 class UserCreationForm(SingleLineTextMixin, forms.ModelForm):
@@ -38,15 +38,6 @@ class UserChangeForm(SingleLineTextMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ("email", "name", "preferred_language", "is_active", "is_staff", "is_superuser")
-
-
-class DateInput(forms.DateInput):
-    """The browser's own date picker; the value is sent as YYYY-MM-DD whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def date_field(label, *, required=True, help_text="", initial=None):
@@ -230,7 +221,7 @@ class DeclarationSignForm(forms.Form):
 
 
 class DocumentForm(PortalModelForm):
-    """Add a document. The file is checked by the service (members.documents.document_add)."""
+    """Add a document. The file is checked by the service (members.services.document_add)."""
 
     upload = forms.FileField(
         label=_("File"),

@@ -1,8 +1,8 @@
 """Dashboard panels of the members app (registered in MembersConfig.ready through
 wijraad.dashboard). Each context runs a fixed number of queries, whatever the amount of data.
 
-Who sees a panel is asked of the role predicates (members.rules) directly, not of has_perm: a
-refused has_perm falls through to Django's ModelBackend, which queries the permission tables."""
+Who sees a panel is asked of the permissions in members.rules by name (wijraad.access.allowed),
+like every other "may this user"; that asks the rule set only, so no query beyond the roles."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from members.composition import seat_warnings, terms_ending_soon
 from members.models import CouncilRules, DeclarationText, Document, Term
 from members.roles import roles_for
-from members.rules import is_board, is_chair, is_council, is_secretary, must_sign_declaration
+from wijraad.access import allowed
 from wijraad.dashboard import Panel
 
 RECENT_DOCUMENTS = 5
@@ -62,7 +62,7 @@ PANELS = [
         key="members.declaration",
         title=_("Sign the confidentiality declaration"),
         template="members/panels/declaration.html",
-        visible=lambda user: must_sign_declaration(user),
+        visible=lambda user: allowed(user, "members.sign_declaration"),
         context=declaration_context,
         order=1,
     ),
@@ -70,7 +70,7 @@ PANELS = [
         key="members.seats",
         title=_("Seats and warnings"),
         template="members/panels/seats.html",
-        visible=lambda user: (is_secretary | is_chair)(user),
+        visible=lambda user: allowed(user, "members.view_seat_warnings"),
         context=seats_context,
         order=10,
     ),
@@ -78,7 +78,7 @@ PANELS = [
         key="members.terms_ending",
         title=_("Terms ending soon"),
         template="members/panels/terms_ending.html",
-        visible=lambda user: is_secretary(user),
+        visible=lambda user: allowed(user, "members.manage_people"),
         context=terms_ending_context,
         order=12,
     ),
@@ -86,7 +86,7 @@ PANELS = [
         key="members.documents",
         title=_("Recent documents"),
         template="members/panels/documents.html",
-        visible=lambda user: (is_council | is_board)(user),
+        visible=lambda user: allowed(user, "members.view_recent_documents"),
         context=documents_context,
         order=40,
     ),

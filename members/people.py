@@ -85,10 +85,19 @@ class Standing:
         labels.extend(position.get_kind_display() for position in self.positions_today)
         return labels
 
+    @cached_property
+    def term_rows(self):
+        """Each term with its status today (Term.status)."""
+        return [(term, term.status(self.today)) for term in self.terms]
+
+    def at_max_terms(self, max_terms):
+        """Has had as many terms as the rules allow (`max_terms`): cannot be reappointed."""
+        return len(self.terms) >= max_terms
+
     def reappointable(self, max_terms):
         """Has had a term, may have one more under the rules (`max_terms`), and has no term
         coming after the current one."""
-        return bool(self.terms) and self.upcoming_term is None and len(self.terms) < max_terms
+        return bool(self.terms) and self.upcoming_term is None and not self.at_max_terms(max_terms)
 
 
 @dataclass

@@ -2,14 +2,14 @@
 
 Nobody toggles a role by hand: a running term makes a member (with a signed declaration), an
 office held today a chair or secretary (the staff secretary, too, only with a signed declaration),
-a board position held today a board user. `roles_for` asks the database one query per user object
-and day, and none for anonymous visitors, so pages that check many permissions keep a constant
-number of queries.
+a board position held today a board user. `roles_for` asks the database (`User.roles_on`) one
+query per user object and day, and none for anonymous visitors, so pages that check many
+permissions keep a constant number of queries. This module imports no models; the models import
+it.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.functional import LazyObject
 
@@ -86,62 +86,6 @@ class Roles:
 NO_ROLES = Roles()
 
 
-def _query_roles(user, today):
-    from members.models import (
-        BoardPosition,
-        ConfidentialityDeclaration,
-        Office,
-        OfficeRole,
-        Term,
-        User,
-    )
-
-    def holds(role):
-        return Exists(Office.objects.active_on(today).filter(person=OuterRef("pk"), role=role))
-
-    row = (
-        User.objects.filter(pk=user.pk)
-        .annotate(
-            seated=Exists(Term.objects.active_on(today).filter(person=OuterRef("pk"))),
-            upcoming=Exists(Term.objects.filter(person=OuterRef("pk"), start__gt=today)),
-            had_term=Exists(Term.objects.filter(person=OuterRef("pk"), end__lte=today)),
-            signed=Exists(ConfidentialityDeclaration.objects.filter(person=OuterRef("pk"))),
-            chair_office=holds(OfficeRole.CHAIR),
-            vice_chair_office=holds(OfficeRole.VICE_CHAIR),
-            secretary_office=holds(OfficeRole.SECRETARY),
-            staff_secretary=holds(OfficeRole.STAFF_SECRETARY),
-            board=Exists(BoardPosition.objects.active_on(today).filter(person=OuterRef("pk"))),
-        )
-        .values(
-            "is_superuser",
-            "seated",
-            "upcoming",
-            "had_term",
-            "signed",
-            "chair_office",
-            "vice_chair_office",
-            "secretary_office",
-            "staff_secretary",
-            "board",
-        )
-        .first()
-    )
-    if row is None:
-        return NO_ROLES
-    return Roles(
-        seated=row["seated"],
-        upcoming=row["upcoming"],
-        signed=row["signed"],
-        former_member=row["had_term"] and not row["seated"],
-        chair_office=row["chair_office"],
-        vice_chair_office=row["vice_chair_office"],
-        secretary_office=row["secretary_office"],
-        staff_secretary=row["staff_secretary"],
-        board=row["board"],
-        administrator=row["is_superuser"],
-    )
-
-
 def roles_for(user, today=None):
     """The Roles of `user` on `today` (default: today in Europe/Amsterdam).
 
@@ -156,7 +100,7 @@ def roles_for(user, today=None):
     cached = user.__dict__.get(_CACHE_ATTRIBUTE)
     if cached is not None and cached[0] == today:
         return cached[1]
-    roles = _query_roles(user, today)
+    roles = user.roles_on(today)
     user.__dict__[_CACHE_ATTRIBUTE] = (today, roles)
     return roles
 

@@ -146,8 +146,12 @@ rules.add_perm("members.manage_people", is_secretary)
 rules.add_perm("members.sign_declaration", must_sign_declaration)
 # The term schedule (rooster van aftreden) is the council's own planning.
 rules.add_perm("members.view_term_schedule", is_council)
+# The dashboard: the seats and their warnings.
+rules.add_perm("members.view_seat_warnings", is_secretary | is_chair)
 
 # --- Documents ---------------------------------------------------------------------------------
 rules.add_perm("members.download_document", can_see_document)
 rules.add_perm("members.manage_documents", is_secretary)
 rules.add_perm("members.view_download_log", is_secretary)
+# The dashboard: the latest documents, for those who see more than the public ones.
+rules.add_perm("members.view_recent_documents", is_council | is_board)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
-from rules import has_perm
+
+from wijraad.access import allowed
 
 
 def navigation(user):
@@ -9,9 +10,12 @@ def navigation(user):
     if not user.is_authenticated:
         return {}
     return {
-        "meetings": has_perm("meetings.view_meetings", user),
-        "work_plan": has_perm("meetings.view_work_plan", user),
-        "people": has_perm("members.view_people", user),
+        "meetings": allowed(user, "meetings.view_meetings"),
+        "work_plan": allowed(user, "meetings.view_work_plan"),
+        "people": allowed(user, "members.view_people"),
+        "invitations": allowed(user, "members.invite_people"),
+        # The sign hint on the 403 page and the document library.
+        "sign_declaration": allowed(user, "members.sign_declaration"),
     }
 
 

@@ -30,14 +30,6 @@ def login(client):
 
 
 @pytest.fixture
-def papers_root(settings, tmp_path, monkeypatch):
-    """Meeting papers in a temporary folder, uploads too (the storage of the file field is made
-    once, when the model is defined, so it is replaced here)."""
-    from meetings.models import AgendaDocument
-    from wijraad.files import PrivateStorage
-
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "uploads")
-    (tmp_path / "uploads").mkdir(exist_ok=True)
-    monkeypatch.setattr(AgendaDocument._meta.get_field("file"), "storage", PrivateStorage())
-    return settings.PRIVATE_MEDIA_ROOT
+def papers_root(private_root):
+    """The meeting papers' folder: the one private_root of wijraad.testing.files."""
+    return private_root

@@ -155,4 +155,4 @@ def test_one_meeting_as_an_ics_download(client, bestuurder, meetings):
 def test_the_calendar_page_takes_constant_queries(client, lid, assert_constant_queries):
     client.force_login(lid)
     services.calendar_feed_reset(user=lid)
-    assert_constant_queries(lambda: client.get(reverse("meetings:calendar")), expected=5)
+    assert_constant_queries(lambda: client.get(reverse("meetings:calendar")), expected=3)

@@ -2,13 +2,14 @@
 text, work plans, annual reports), each with a visibility level.
 
 Files live in the private storage (wijraad.files): never a public URL, only a checked download
-that logs every non-public download. Adding and removing go through members.documents.
+that logs every non-public download. Adding and removing go through members.services.
 """
 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from members.roles import visibility_levels_for
 from wijraad.models import PrivateFile, Visibility
 
 
@@ -23,8 +24,6 @@ class DocumentCategory(models.TextChoices):
 class DocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The documents whose visibility level `user` may see (members.roles)."""
-        from members.roles import visibility_levels_for
-
         return self.filter(visibility__in=visibility_levels_for(user))
 
     def for_list(self):

@@ -19,8 +19,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from members.roles import NO_ROLES, Roles, roles_for
+from wijraad.models import Visibility
 
 
 class PeriodQuerySet(models.QuerySet):
@@ -62,6 +66,57 @@ class UserQuerySet(models.QuerySet):
             models.Exists(ConfidentialityDeclaration.objects.filter(person=models.OuterRef("pk")))
         )
 
+    def _holding(self, day, role):
+        return models.Exists(
+            Office.objects.active_on(day).filter(person=models.OuterRef("pk"), role=role)
+        )
+
+    def _signed(self):
+        return models.Exists(
+            ConfidentialityDeclaration.objects.filter(person=models.OuterRef("pk"))
+        )
+
+    def board(self, day):
+        """Board users on `day`: a board or director position (Roles.board)."""
+        return self.filter(
+            models.Exists(BoardPosition.objects.active_on(day).filter(person=models.OuterRef("pk")))
+        )
+
+    def chairs(self, day):
+        """The chair on `day`: the office, held by a member (Roles.chair)."""
+        return self.filter(
+            self._holding(day, OfficeRole.CHAIR),
+            models.Exists(_running_terms(day)),
+            self._signed(),
+            is_active=True,
+        )
+
+    def secretaries(self, day):
+        """The secretary on `day` (Roles.secretary): the staff secretary with no seat and no
+        board position, or a member holding the secretary's office; signed either way."""
+        seated = models.Exists(_running_terms(day))
+        on_board = models.Exists(
+            BoardPosition.objects.active_on(day).filter(person=models.OuterRef("pk"))
+        )
+        staff = self._holding(day, OfficeRole.STAFF_SECRETARY) & ~seated & ~on_board
+        office = self._holding(day, OfficeRole.SECRETARY) & seated
+        return self.filter(staff | office, self._signed(), is_active=True)
+
+    def audience(self, level, day):
+        """The people who may see visibility level `level` (wijraad.models.Visibility) on `day`,
+        by the rule of Roles.visibility_levels."""
+        if level == Visibility.PUBLIC:
+            return self.filter(is_active=True)
+        everyone = self.model.objects
+        who = Q(pk__in=everyone.secretaries(day).values("pk"))
+        if level in (Visibility.BOARD, Visibility.COUNCIL):
+            who |= Q(pk__in=everyone.members(day).values("pk"))
+        if level == Visibility.BOARD:
+            who |= Q(pk__in=everyone.board(day).values("pk"))
+        if level == Visibility.RESTRICTED:
+            who |= Q(pk__in=everyone.chairs(day).values("pk"))
+        return self.filter(who, is_active=True)
+
     def visible_to(self, user, today=None):
         """The people `user` may see in the people list and on a person page.
 
@@ -72,8 +127,6 @@ class UserQuerySet(models.QuerySet):
         - everyone else (the unsigned member, the former member, the administrator): only
           themselves.
         """
-        from members.roles import roles_for
-
         if user is None or not user.is_authenticated:
             return self.none()
         today = today or timezone.localdate()
@@ -226,6 +279,56 @@ class User(AbstractBaseUser, PermissionsMixin):
         permissions, and ModelBackend still gives a superuser every model permission the
         Django admin asks for."""
         return self.is_active and _user_has_perm(self, perm, obj)
+
+    def roles_on(self, day):
+        """This person's members.roles.Roles on `day`, in one query (uncached: ask
+        members.roles.roles_for, which caches them on the user object)."""
+        person = models.OuterRef("pk")
+
+        def holds(role):
+            return models.Exists(Office.objects.active_on(day).filter(person=person, role=role))
+
+        row = (
+            User.objects.filter(pk=self.pk)
+            .annotate(
+                seated=models.Exists(Term.objects.active_on(day).filter(person=person)),
+                upcoming=models.Exists(Term.objects.filter(person=person, start__gt=day)),
+                had_term=models.Exists(Term.objects.filter(person=person, end__lte=day)),
+                signed=models.Exists(ConfidentialityDeclaration.objects.filter(person=person)),
+                chair_office=holds(OfficeRole.CHAIR),
+                vice_chair_office=holds(OfficeRole.VICE_CHAIR),
+                secretary_office=holds(OfficeRole.SECRETARY),
+                staff_secretary=holds(OfficeRole.STAFF_SECRETARY),
+                board=models.Exists(BoardPosition.objects.active_on(day).filter(person=person)),
+            )
+            .values(
+                "is_superuser",
+                "seated",
+                "upcoming",
+                "had_term",
+                "signed",
+                "chair_office",
+                "vice_chair_office",
+                "secretary_office",
+                "staff_secretary",
+                "board",
+            )
+            .first()
+        )
+        if row is None:
+            return NO_ROLES
+        return Roles(
+            seated=row["seated"],
+            upcoming=row["upcoming"],
+            signed=row["signed"],
+            former_member=row["had_term"] and not row["seated"],
+            chair_office=row["chair_office"],
+            vice_chair_office=row["vice_chair_office"],
+            secretary_office=row["secretary_office"],
+            staff_secretary=row["staff_secretary"],
+            board=row["board"],
+            administrator=row["is_superuser"],
+        )
 
     def get_short_name(self):
         return self.name.split(" ")[0] if self.name else self.email
@@ -420,6 +523,14 @@ class Term(models.Model):
     def is_running(self, day):
         return self.start <= day < self.end
 
+    def status(self, day):
+        """ "coming", "running", "ended early" or "ended" on `day`."""
+        if self.start > day:
+            return "coming"
+        if self.end > day:
+            return "running"
+        return "ended early" if self.ended_early else "ended"
+
     def clean(self):
         super().clean()
         if self.start and self.end and self.end <= self.start:
@@ -430,6 +541,38 @@ class Term(models.Model):
                 others = others.exclude(pk=self.pk)
             if others.exists():
                 raise ValidationError(_("This term overlaps another term of the same person."))
+
+
+class DatedPosition(models.Model):
+    """An office or a board position: held by a person for [start, end), end empty for
+    open-ended. Ended early through members.services.period_end."""
+
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty: open-ended."))
+
+    objects = PeriodQuerySet.as_manager()
+
+    # The refusal when the end is not after the start (each kind says it in its own words).
+    END_BEFORE_START = _("A position must end after it starts.")
+
+    class Meta:
+        abstract = True
+
+    # The URL name of the page that ends one (early).
+    END_URL = None
+
+    @property
+    def can_end(self):
+        """Not ended today: it can still be ended (early)."""
+        return self.end is None or self.end > timezone.localdate()
+
+    def get_end_url(self):
+        return reverse(self.END_URL, args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": self.END_BEFORE_START})
 
 
 class OfficeRole(models.TextChoices):
@@ -444,7 +587,7 @@ class OfficeRole(models.TextChoices):
         return [cls.CHAIR, cls.VICE_CHAIR, cls.SECRETARY]
 
 
-class Office(models.Model):
+class Office(DatedPosition):
     """An office held for [start, end).
 
     Chair, vice-chair and secretary are held by a member; the ambtelijk secretaris (staff
@@ -455,10 +598,9 @@ class Office(models.Model):
         User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="offices"
     )
     role = models.CharField(_("office"), max_length=20, choices=OfficeRole.choices)
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty: open-ended."))
 
-    objects = PeriodQuerySet.as_manager()
+    END_BEFORE_START = _("An office must end after it starts.")
+    END_URL = "members:office_end"
 
     class Meta:
         verbose_name = _("office")
@@ -474,10 +616,13 @@ class Office(models.Model):
     def __str__(self):
         return f"{self.person}: {self.get_role_display()}"
 
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("An office must end after it starts.")})
+    @property
+    def label(self):
+        return self.get_role_display()
+
+    @property
+    def end_label(self):
+        return _("End office: %(office)s") % {"office": self.label}
 
 
 class BoardPositionKind(models.TextChoices):
@@ -485,7 +630,7 @@ class BoardPositionKind(models.TextChoices):
     DIRECTOR = "director", _("Director")
 
 
-class BoardPosition(models.Model):
+class BoardPosition(DatedPosition):
     """A position on WIJ Groningen's side of the table (raad van bestuur, directie).
 
     Held for [start, end), like a term.
@@ -495,10 +640,6 @@ class BoardPosition(models.Model):
         User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="board_positions"
     )
     kind = models.CharField(_("position"), max_length=20, choices=BoardPositionKind.choices)
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty: open-ended."))
-
-    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("board position")
@@ -511,13 +652,18 @@ class BoardPosition(models.Model):
             ),
         ]
 
+    END_URL = "members:board_position_end"
+
     def __str__(self):
         return f"{self.person}: {self.get_kind_display()}"
 
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("A position must end after it starts.")})
+    @property
+    def label(self):
+        return self.get_kind_display()
+
+    @property
+    def end_label(self):
+        return _("End position: %(position)s") % {"position": self.label}
 
 
 # --- Confidentiality -----------------------------------------------------------------------------

@@ -29,7 +29,6 @@ from django.utils import timezone
 from members import services
 from members.dates import add_months, add_years
 from members.models import BoardPositionKind, OfficeRole
-from members.roles import roles_for
 from members.tests.factories import (
     DeclarationFactory,
     DeclarationTextFactory,
@@ -129,38 +128,3 @@ def beheerder(db):
 def personas(request):
     """Every persona by name (anoniem: None)."""
     return {name: request.getfixturevalue(name) for name in PERSONA_NAMES}
-
-
-@pytest.fixture
-def private_root(settings, tmp_path, monkeypatch):
-    """Private files (documents) in a temporary folder, uploads too.
-
-    A FileField calls its storage callable once, when the model is defined; the document's field
-    gets a storage on the moved folder as well, so saving and serving use the same place.
-    """
-    from members.models import Document
-    from wijraad.files import PrivateStorage
-
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "uploads")
-    (tmp_path / "uploads").mkdir()
-    monkeypatch.setattr(Document._meta.get_field("file"), "storage", PrivateStorage())
-    return settings.PRIVATE_MEDIA_ROOT
-
-
-def model_permission_queries(user):
-    """The queries a refused portal permission costs `user` (once per request, then cached on
-    the user object): Django's ModelBackend, and allauth's backend built on it, load the user's
-    and groups' model permissions; a backend that leaves the portal's permissions to the
-    predicates costs none. Measured, so the counts follow the configured backends."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    fresh = type(user).objects.get(pk=user.pk)
-    roles_for(fresh)
-    with CaptureQueriesContext(connection) as queries:
-        # Nobody has both: the secretary invites, only the appointed who did not sign sign.
-        for permission in ("members.invite_people", "members.sign_declaration"):
-            if not fresh.has_perm(permission):
-                break
-    return len(queries)

@@ -110,13 +110,6 @@ def lid_page(objects):
 ROUTES = [
     Route("members:account", get=logged_in(200)),
     Route(
-        "members:invite",
-        get=SECRETARY_ONLY,
-        post=SECRETARY_POSTS,
-        data=lambda o: {"name": "Nieuw", "email": "nieuw@example.org", "preferred_language": "nl"},
-        snapshot=lambda o: User.objects.count(),
-    ),
-    Route(
         "members:invitations",
         get=SECRETARY_ONLY,
         present={"secretaris": lambda o: "Geertje Uitgenodigd"},

@@ -6,7 +6,7 @@ import pytest
 from auditlog.models import LogEntry
 
 from members import services
-from members.models import Term
+from members.models import BoardPositionKind, OfficeRole, Term
 from members.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +54,40 @@ def test_no_actor_outside_a_request_and_no_leak_between_blocks(secretaris):
     other = services.term_appoint(person=UserFactory(), start=datetime.date(2025, 1, 1))
     assert entries_for(other).get().actor is None
     assert Term.objects.count() == 2
+
+
+def test_offices_and_positions_name_who_granted_and_ended_them(secretaris):
+    member = UserFactory()
+    services.term_appoint(person=member, start=datetime.date(2025, 1, 1), by=secretaris)
+    office = services.office_grant(
+        person=member,
+        office=OfficeRole.VICE_CHAIR,
+        start=datetime.date(2025, 2, 1),
+        end=datetime.date(2027, 1, 1),
+        by=secretaris,
+    )
+    services.office_end(office_holding=office, on=datetime.date(2026, 1, 1), by=secretaris)
+    director = UserFactory()
+    position = services.board_position_grant(
+        person=director,
+        kind=BoardPositionKind.DIRECTOR,
+        start=datetime.date(2025, 1, 1),
+        by=secretaris,
+    )
+    services.board_position_end(position=position, on=datetime.date(2026, 1, 1), by=secretaris)
+    for obj in (office, position):
+        entries = list(entries_for(obj))
+        assert [entry.action for entry in entries] == [
+            LogEntry.Action.CREATE,
+            LogEntry.Action.UPDATE,
+        ]
+        assert all(entry.actor == secretaris for entry in entries)
+
+
+def test_a_signature_names_the_signer_and_an_account_who_made_and_changed_it(secretaris, lid):
+    assert entries_for(lid.declarations.get()).get().actor == lid
+    person = services.person_invite(email="nieuw@example.org", name="Nieuw", by=secretaris)
+    services.person_update(person=person, name="Nieuwe naam", by=secretaris)
+    entries = list(entries_for(person))
+    assert [entry.action for entry in entries] == [LogEntry.Action.CREATE, LogEntry.Action.UPDATE]
+    assert all(entry.actor == secretaris for entry in entries)

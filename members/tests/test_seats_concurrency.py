@@ -37,7 +37,7 @@ def test_two_appointments_at_once_cannot_both_take_the_13th_seat(monkeypatch):
         with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait()
 
-    monkeypatch.setattr(services, "after_seat_count", wait_for_the_other)
+    monkeypatch.setattr(services.membership, "after_seat_count", wait_for_the_other)
     outcomes = {}
 
     def appoint(person):

@@ -49,6 +49,7 @@ from members.models import (
     Term,
     User,
 )
+from members.roles import roles_for
 from members.tests.factories import (
     PASSWORD,
     TOTP_SECRET,
@@ -826,3 +827,27 @@ def test_an_invited_person_can_still_finish_the_invitation_and_log_in(
     client.post(link, {"new_password1": new, "new_password2": new})
     assert _logged_in("klaas@example.org", new)
     assert EmailAddress.objects.get(email="klaas@example.org").verified
+
+
+# --- Who is the secretary, the board, the audience of a level: written once -------------------
+
+
+def test_the_user_querysets_name_the_same_people_as_the_roles(personas, unsigned_staff_secretary):
+    today = timezone.localdate()
+    people = [person for person in personas.values() if person] + [unsigned_staff_secretary]
+    users = User.objects.filter(pk__in=[person.pk for person in people])
+
+    def named(queryset):
+        return set(queryset.values_list("pk", flat=True))
+
+    def having(flag):
+        return {person.pk for person in people if flag(roles_for(person, today))}
+
+    assert named(users.secretaries(today)) == having(lambda roles: roles.secretary)
+    assert named(users.board(today)) == having(lambda roles: roles.board)
+    assert named(users.chairs(today)) == having(lambda roles: roles.chair)
+    assert named(users.secretaries(today)) != set()
+    for level in Visibility:
+        assert named(users.audience(level, today)) == having(
+            lambda roles, level=level: level in roles.visibility_levels
+        ), level

@@ -51,9 +51,8 @@ def test_administrator_is_warned_when_the_scheduler_never_ran(client, administra
 def test_administrator_sees_a_fresh_heartbeat(client, administrator, assert_constant_queries):
     Heartbeat.beat("scheduler")
     client.force_login(administrator)
-    # user, roles, the heartbeat, and the model backend's two permission look-ups for a
-    # superuser (the session comes from the cache; two-step verification is read from it)
-    response = assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=5)
+    # user, roles, the authenticator check, the heartbeat (the session comes from the cache)
+    response = assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=4)
     html = response.content.decode()
     assert "De planner draait; herinneringen gaan weg." in html
     assert "Laatste teken van leven" in html

@@ -18,7 +18,7 @@ def test_missing_page_is_a_dutch_404(client, assert_constant_queries):
 @pytest.mark.django_db
 def test_refused_action_is_a_dutch_403(client, lid):
     client.force_login(lid)
-    response = client.get(reverse("members:invite"))
+    response = client.get(reverse("members:person_add"))
     assert response.status_code == 403
     assert "<h1>Dit kun je niet doen</h1>" in response.content.decode()
 

@@ -224,7 +224,7 @@ def test_the_security_log_pseudonymises_addresses_with_a_keyed_hmac(
 def test_flash_messages_are_kept_in_the_session_not_in_a_cookie(client, secretaris):
     client.force_login(secretaris)
     response = client.post(
-        reverse("members:invite"),
+        reverse("members:person_add"),
         {"name": "Kees Bakker", "email": "kees@example.org", "preferred_language": "nl"},
     )
     assert response.status_code == 302

@@ -1,6 +1,8 @@
-from django.conf import settings
+"""The open invitations, sending one again, and the link in the invitation e-mail. A new person is
+invited where they are added (members.views.membership.person_add)."""
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
@@ -9,41 +11,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from members import services
-from members.access import explain_refusals, person_for
-from members.forms import FirstPasswordForm, InviteForm
-from members.middleware import has_authenticator, mfa_required
+from members.access import person_for
+from members.forms import FirstPasswordForm
 from members.models import Invitation, User
+from wijraad.access import require
 
 
 @login_required
-@permission_required("members.invite_people", raise_exception=True)
-@require_http_methods(["GET", "POST"])
-def invite(request):
-    form = InviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.person_invite(**form.cleaned_data, by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s is invited. The e-mail with the link went to %(email)s.")
-                % {"name": person.name, "email": person.email},
-            )
-            return redirect("members:invitations")
-    return render(
-        request,
-        "members/invite.html",
-        {"form": form, "days": settings.INVITATION_VALID_DAYS},
-    )
-
-
-@login_required
-@permission_required("members.invite_people", raise_exception=True)
 def invitations(request):
     """People the secretary may see who were invited and have not set a password yet, with their
     latest invitation."""
+    require(request, "members.invite_people")
     people = (
         User.objects.visible_to(request.user)
         .filter(invitations__isnull=False, password__startswith="!")
@@ -63,7 +41,6 @@ def invitations(request):
     return render(request, "members/invitations.html", {"rows": rows})
 
 
-@explain_refusals
 @login_required
 @require_POST
 def invitation_resend(request, pk):
@@ -109,14 +86,4 @@ def invitation_accept(request, token):
         return redirect("account_login")
     return render(
         request, "members/invitation_accept.html", {"form": form, "person": invitation.person}
-    )
-
-
-@login_required
-def account(request):
-    """The person's own account: e-mail, password, two-step verification and sessions."""
-    return render(
-        request,
-        "members/account.html",
-        {"mfa_required": mfa_required(request.user), "has_mfa": has_authenticator(request.user)},
     )

@@ -14,12 +14,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from members import documents as library
-from members.access import document_for, explain_refusals, login_when_hidden, require_perm
+from members import services
+from members.access import document_for, login_when_hidden
 from members.forms import DocumentEditForm, DocumentForm
 from members.models import Document, DocumentCategory
-from members.views_people import form_errors, posted
+from wijraad.access import allowed, require
 from wijraad.files import human_size, private_file_response
+from wijraad.forms import form_errors, posted
 from wijraad.models import Visibility
 
 
@@ -40,8 +41,8 @@ def documents(request):
         {
             "groups": [group for group in groups if group["documents"]],
             "count": len(visible),
-            "can_manage": user.has_perm("members.manage_documents"),
-            "must_sign": user.has_perm("members.sign_declaration"),
+            "can_manage": allowed(user, "members.manage_documents"),
+            "must_sign": allowed(user, "members.sign_declaration"),
         },
     )
 
@@ -55,8 +56,8 @@ def document(request, pk):
         "members/document.html",
         {
             "document": document,
-            "can_manage": request.user.has_perm("members.manage_documents"),
-            "can_see_log": request.user.has_perm("members.view_download_log", document),
+            "can_manage": allowed(request.user, "members.manage_documents"),
+            "can_see_log": allowed(request.user, "members.view_download_log", document),
         },
     )
 
@@ -75,16 +76,15 @@ def document_download(request, pk):
     )
 
 
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_add(request):
-    require_perm(request, "members.manage_documents")
+    require(request, "members.manage_documents")
     form = DocumentForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            document = library.document_add(
+            document = services.document_add(
                 upload=data["upload"],
                 title=data["title"],
                 description=data["description"],
@@ -104,16 +104,15 @@ def document_add(request):
     )
 
 
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_edit(request, pk):
     document = document_for(request, pk)
-    require_perm(request, "members.manage_documents")
+    require(request, "members.manage_documents")
     form = DocumentEditForm(posted(request), instance=document)
     if request.method == "POST" and form.is_valid():
         try:
-            library.document_update(
+            services.document_update(
                 document=document,
                 by=request.user,
                 **{field: form.cleaned_data[field] for field in form.Meta.fields},
@@ -126,15 +125,14 @@ def document_edit(request, pk):
     return render(request, "members/document_edit.html", {"document": document, "form": form})
 
 
-@explain_refusals
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_delete(request, pk):
     """GET asks to confirm; POST deletes the document and its file."""
     document = document_for(request, pk)
-    require_perm(request, "members.manage_documents")
+    require(request, "members.manage_documents")
     if request.method == "POST":
-        library.document_delete(document=document, by=request.user)
+        services.document_delete(document=document, by=request.user)
         messages.success(
             request, _("The document “%(title)s” is deleted.") % {"title": document.title}
         )
@@ -142,7 +140,6 @@ def document_delete(request, pk):
     return render(request, "members/document_delete.html", {"document": document})
 
 
-@explain_refusals
 @login_required
 @require_GET
 def document_log(request, pk):
@@ -151,7 +148,7 @@ def document_log(request, pk):
     labels = dict(Visibility.choices)
     rows = [
         {"download": download, "visibility": labels.get(download.visibility, download.visibility)}
-        for download in library.document_downloads(document)
+        for download in services.document_downloads(document)
     ]
     return render(
         request,

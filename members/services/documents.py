@@ -8,7 +8,7 @@ document takes its file with it, once the deletion is committed.
 from django.db import transaction
 
 from members.models import Document
-from members.services import _acting
+from wijraad.audit import acting
 from wijraad.files import DOCUMENT_TYPES
 from wijraad.models import DownloadLog
 
@@ -28,7 +28,7 @@ def document_add(*, upload, title, category, visibility, description="", by=None
         category=category,
         visibility=visibility,
     )
-    with _acting(by):
+    with acting(by):
         return document.store()
 
 
@@ -38,7 +38,7 @@ def document_update(*, document, by=None, **changes):
     unknown = set(changes) - allowed
     if unknown:
         raise TypeError(f"document_update() got unexpected fields: {sorted(unknown)}")
-    with transaction.atomic(), _acting(by):
+    with transaction.atomic(), acting(by):
         document = Document.objects.select_for_update().get(pk=document.pk)
         for field, value in changes.items():
             setattr(document, field, value)
@@ -50,7 +50,7 @@ def document_update(*, document, by=None, **changes):
 def document_delete(*, document, by=None):
     """Delete a document and, once that is committed, its file. The download log keeps its rows:
     who downloaded what stays on record."""
-    with _acting(by):
+    with acting(by):
         document.remove()
 
 

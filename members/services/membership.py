@@ -1,27 +1,19 @@
-"""Changes to the council's composition: terms, offices, board positions, declarations.
+"""Changes to the council's composition: terms, offices, board positions, declarations, a
+person's details.
 
 Each service is one transaction that first locks the council's row (Council.lock), then checks
 the rules against the rules record in force and refuses with a translated ValidationError.
 `by` is the person acting; it is written to the audit log as the actor.
 """
 
-import contextlib
 import datetime
-import hashlib
-import secrets
 
-from allauth.account.models import EmailAddress
-from auditlog.context import auditlog_value, set_actor
-from django.conf import settings
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from members.dates import add_years
 from members.models import (
@@ -30,38 +22,20 @@ from members.models import (
     Council,
     CouncilRules,
     DeclarationText,
-    Invitation,
-    InvitationStatus,
     Office,
     OfficeRole,
     Term,
     User,
 )
 from members.roles import forget_roles
-from wijraad.mail import send_mail_to
+from wijraad.audit import acting
+
+# What the secretary (or the person) may fill in about a person besides name and address.
+PERSON_DETAILS = ("phone", "neighbourhood", "expertise", "relation_to_wij")
 
 
 def _day(day):
     return date_format(day, "j F Y")
-
-
-@contextlib.contextmanager
-def _acting(by):
-    """Record `by` as the actor of the audit log entries written inside the block.
-
-    auditlog's set_actor does not restore an actor set further out (e.g. by its middleware),
-    so put it back afterwards.
-    """
-    if by is None:
-        yield
-        return
-    outer = auditlog_value.get(None)
-    try:
-        with set_actor(by):
-            yield
-    finally:
-        if outer is not None:
-            auditlog_value.set(outer)
 
 
 def after_seat_count():
@@ -146,7 +120,7 @@ def _appoint(*, person, start, by):
             },
         )
 
-    with _acting(by):
+    with acting(by):
         term = Term(
             person=person, ordinal=len(own_terms) + 1, start=start, end=end, planned_end=end
         )
@@ -201,7 +175,7 @@ def term_end_early(*, term, on, reason, by=None):
                 code="end_not_earlier",
                 params={"last_day": _day(term.last_day)},
             )
-        with _acting(by):
+        with acting(by):
             term.end = on
             term.end_reason = reason
             term.save(update_fields=["end", "end_reason"])
@@ -296,7 +270,7 @@ def office_grant(*, person, office, start, end=None, by=None):
                     code="office_held",
                     params={"name": person, "office": label},
                 )
-        with _acting(by):
+        with acting(by):
             holding = Office(person=person, role=office, start=start, end=end)
             holding.full_clean()
             holding.save()
@@ -320,18 +294,23 @@ def _check_staff_secretary_apart(person, start, end):
         )
 
 
-def office_end(*, office_holding, on, by=None):
-    """End an office: from `on` the person no longer holds it."""
-    person = office_holding.person
+def period_end(*, period, on, by=None):
+    """End an office or a board position (`period`): from `on` the person no longer holds it."""
+    person = period.person
     with transaction.atomic():
         Council.lock()
-        holding = Office.objects.select_for_update().get(pk=office_holding.pk)
-        _check_period_end(holding, on)
-        with _acting(by):
-            holding.end = on
-            holding.save(update_fields=["end"])
+        period = type(period).objects.select_for_update().get(pk=period.pk)
+        _check_period_end(period, on)
+        with acting(by):
+            period.end = on
+            period.save(update_fields=["end"])
     forget_roles(person)
-    return holding
+    return period
+
+
+def office_end(*, office_holding, on, by=None):
+    """End an office: from `on` the person no longer holds it."""
+    return period_end(period=office_holding, on=on, by=by)
 
 
 def _check_period_end(period, on):
@@ -379,7 +358,7 @@ def board_position_grant(*, person, kind, start, end=None, by=None):
                 code="position_held",
                 params={"name": person},
             )
-        with _acting(by):
+        with acting(by):
             position = BoardPosition(person=person, kind=kind, start=start, end=end)
             position.full_clean()
             position.save()
@@ -389,16 +368,7 @@ def board_position_grant(*, person, kind, start, end=None, by=None):
 
 def board_position_end(*, position, on, by=None):
     """End a board position: from `on` the person no longer holds it."""
-    person = position.person
-    with transaction.atomic():
-        Council.lock()
-        position = BoardPosition.objects.select_for_update().get(pk=position.pk)
-        _check_period_end(position, on)
-        with _acting(by):
-            position.end = on
-            position.save(update_fields=["end"])
-    forget_roles(person)
-    return position
+    return period_end(period=position, on=on, by=by)
 
 
 # --- Confidentiality ---------------------------------------------------------------------------
@@ -433,7 +403,7 @@ def declaration_sign(*, person, version=None):
                 ),
                 code="not_appointed",
             )
-        with _acting(person):
+        with acting(person):
             declaration, _created = ConfidentialityDeclaration.objects.get_or_create(
                 person=person, text=text, defaults={"signed_at": timezone.now()}
             )
@@ -451,146 +421,10 @@ def person_update(*, person, by=None, **changes):
     unknown = set(changes) - allowed
     if unknown:
         raise TypeError(f"person_update() got unexpected fields: {sorted(unknown)}")
-    with transaction.atomic(), _acting(by):
+    with transaction.atomic(), acting(by):
         person = User.objects.select_for_update().get(pk=person.pk)
         for field, value in changes.items():
             setattr(person, field, value)
         person.full_clean(exclude=["password"])
         person.save(update_fields=list(changes))
-    return person
-
-
-# --- Invitations -------------------------------------------------------------------------------
-
-
-def _token_hash(token):
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-# What the secretary (or the person) may fill in about a person besides name and address.
-PERSON_DETAILS = ("phone", "neighbourhood", "expertise", "relation_to_wij")
-
-
-def person_invite(*, email, name, preferred_language=None, by=None, **details):
-    """Make an account for a new person (no usable password) and e-mail them an invitation.
-
-    `details`: any of PERSON_DETAILS (phone, neighbourhood, expertise, relation to WIJ).
-    """
-    unknown = set(details) - set(PERSON_DETAILS)
-    if unknown:
-        raise TypeError(f"person_invite() got unexpected details: {sorted(unknown)}")
-    details = {field: value for field, value in details.items() if value is not None}
-    with transaction.atomic(), _acting(by):
-        person = User(
-            email=email,
-            name=name,
-            preferred_language=preferred_language or settings.LANGUAGE_CODE,
-            **details,
-        )
-        person.set_unusable_password()
-        person.full_clean(exclude=["password"])
-        person.save()
-        invitation_send(person=person, by=by)
-    return person
-
-
-def invitation_send(*, person, by=None):
-    """Send `person` a new invitation link; every earlier link of theirs stops working."""
-    if person.has_usable_password():
-        raise ValidationError(
-            _("%(name)s already has a password and can log in, or ask for a new password.")
-            % {"name": person.name},
-            code="has_password",
-        )
-    if not person.is_active:
-        raise ValidationError(_("This account is switched off."), code="inactive")
-    now = timezone.now()
-    token = secrets.token_urlsafe(32)
-    with transaction.atomic():
-        Invitation.objects.filter(person=person, used_at=None, revoked_at=None).update(
-            revoked_at=now
-        )
-        invitation = Invitation.objects.create(
-            person=person,
-            token_hash=_token_hash(token),
-            expires_at=now + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
-            invited_by=by,
-        )
-        link = settings.PORTAL_URL.rstrip("/") + reverse("members:invitation_accept", args=[token])
-        transaction.on_commit(
-            lambda: send_mail_to(
-                user=person,
-                template="members/emails/invitation",
-                context={"link": link, "invitation": invitation, "invited_by": by},
-            )
-        )
-    return invitation
-
-
-INVITATION_REFUSALS = {
-    InvitationStatus.USED: gettext_lazy(
-        "This invitation link has already been used. Log in with your password, or ask for a "
-        "new password if you forgot it."
-    ),
-    InvitationStatus.REVOKED: gettext_lazy(
-        "This invitation link no longer works because a newer invitation was sent. Use the link "
-        "in the most recent e-mail."
-    ),
-    InvitationStatus.EXPIRED: gettext_lazy(
-        "This invitation link has expired. Ask the council's secretary to send you a new one."
-    ),
-}
-UNKNOWN_INVITATION = gettext_lazy(
-    "This invitation link is not valid. Check that you copied the whole link from the e-mail."
-)
-HAS_PASSWORD = gettext_lazy(
-    "You already have a password, so this invitation link no longer works. Log in with your "
-    "password, or ask for a new password if you forgot it."
-)
-
-
-def invitation_for_token(token, *, lock=False):
-    """The open invitation behind `token`, or a ValidationError saying why it cannot be used."""
-    invitations = Invitation.objects.select_related("person")
-    if lock:
-        invitations = invitations.select_for_update(of=("self",))
-    invitation = invitations.filter(token_hash=_token_hash(token)).first()
-    if invitation is None:
-        raise ValidationError(UNKNOWN_INVITATION, code="unknown")
-    status = invitation.status()
-    if status != InvitationStatus.USED and invitation.person.has_usable_password():
-        # A password came another way (a reset, the admin): the invitation has done its work.
-        raise ValidationError(HAS_PASSWORD, code="has_password")
-    if status != InvitationStatus.OPEN:
-        raise ValidationError(INVITATION_REFUSALS[status], code=status)
-    return invitation
-
-
-def invitations_revoke(*, person):
-    """Revoke every open invitation of `person` (called whenever a usable password is set:
-    members.receivers). Returns how many were revoked."""
-    return Invitation.objects.filter(person=person, used_at=None, revoked_at=None).update(
-        revoked_at=timezone.now()
-    )
-
-
-def invitation_accept(*, token, password):
-    """Set the invited person's first password, use up the link and verify their address."""
-    with transaction.atomic():
-        invitation = invitation_for_token(token, lock=True)
-        person = invitation.person
-        validate_password(password, person)
-        # Used first: setting the password revokes the person's open invitations (receivers).
-        invitation.used_at = timezone.now()
-        invitation.save(update_fields=["used_at"])
-        person.set_password(password)
-        person.save(update_fields=["password"])
-        EmailAddress.objects.filter(user=person).exclude(email__iexact=person.email).update(
-            primary=False
-        )
-        EmailAddress.objects.update_or_create(
-            user=person,
-            email=person.email,
-            defaults={"verified": True, "primary": True},
-        )
     return person
