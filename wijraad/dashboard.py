@@ -4,7 +4,7 @@ An app registers a panel in its AppConfig.ready():
 
     dashboard.register(Panel(
         key="members.seats", title=_("Seats"), template="members/panels/seats.html",
-        visible=lambda user: user.has_perm("members.view_seats"), context=seats_context,
+        visible=lambda user: allowed(user, "members.view_seats"), context=seats_context,
         order=10,
     ))
 
@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from wijraad.access import allowed
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def register_core_panels():
             key="wijraad.scheduler",
             title=_("Reminders scheduler"),
             template="wijraad/dashboard/scheduler.html",
-            visible=lambda user: user.has_perm("wijraad.view_scheduler_status"),
+            visible=lambda user: allowed(user, "wijraad.view_scheduler_status"),
             context=scheduler_context,
             order=900,
         )
@@ -94,7 +96,7 @@ def register_core_panels():
             key="wijraad.deliveries",
             title=_("Reminders by e-mail"),
             template="wijraad/dashboard/deliveries.html",
-            visible=lambda user: user.has_perm("wijraad.view_scheduler_status"),
+            visible=lambda user: allowed(user, "wijraad.view_scheduler_status"),
             context=sweep_context,
             order=901,
         )

@@ -23,6 +23,8 @@ from django.http import FileResponse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
+from wijraad.access import allowed
+
 # Allowed kinds of upload, by the MIME type detected from the bytes, with the file name
 # extensions that may carry each type.
 DOCUMENT_TYPES = {
@@ -173,7 +175,7 @@ def private_file_response(request, *, subject, name, download_name, perm, public
     The caller has already answered 404 for a subject the user may not see (its access helper);
     this asks the permission for the download itself and answers 403 when it is refused.
     """
-    if not request.user.has_perm(perm, subject):
+    if not allowed(request.user, perm, subject):
         raise PermissionDenied
     if not public:
         from wijraad.models import DownloadLog
