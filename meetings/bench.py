@@ -47,7 +47,6 @@ from meetings.models import (
     AgendaItemKind,
     Attendance,
     AttendanceAnswer,
-    CalendarFeed,
     Location,
     Meeting,
     MeetingKind,
@@ -599,11 +598,6 @@ def load(*, stdout, years=10):
         .order_by("-date", "-start_time")
     )
     deliveries = _deliveries(past, people=people, total=DELIVERIES_PER_YEAR * years, now=now)
-
-    for email in ("lid@example.org", "secretaris@example.org"):
-        user = User.objects.filter(email=email).first()
-        if user is not None:
-            CalendarFeed.objects.get_or_create(user=user)
 
     stdout.write(
         f"Meetings: {len(new)} meetings since {first_day.isoformat()} "
