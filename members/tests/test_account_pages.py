@@ -62,7 +62,7 @@ def test_own_sessions_page_lists_sessions_with_constant_queries(
 def test_invite_page(client, secretaris, assert_constant_queries):
     client.force_login(secretaris)
     response = assert_constant_queries(
-        lambda: client.get(reverse("members:person_add")), expected=3
+        lambda: client.get(reverse("members:person_add")), expected=2
     )
     assert "Persoon toevoegen" in response.content.decode()
 
