@@ -18,7 +18,6 @@
 """
 
 import datetime
-import logging
 import re
 import time
 from datetime import timedelta
@@ -440,16 +439,6 @@ def test_members_see_a_former_members_name_but_not_their_contact_details(
     page = client.get(reverse("members:person", args=[oud_lid.pk])).content.decode()
     assert "oud-lid@example.org" in page
     assert "06 1234 5678" in page
-
-
-@pytest.fixture
-def security_records(caplog):
-    """The security logger does not propagate (it has its own JSON handler); listen to it."""
-    logger = logging.getLogger("wijraad.security")
-    logger.addHandler(caplog.handler)
-    caplog.set_level(logging.INFO, logger="wijraad.security")
-    yield lambda: [r.security for r in caplog.records if hasattr(r, "security")]
-    logger.removeHandler(caplog.handler)
 
 
 def log_in(client, email, password=PASSWORD):

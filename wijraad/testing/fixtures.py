@@ -1,5 +1,6 @@
 """Fixtures every app's tests use: query counts that do not grow with the data."""
 
+import logging
 import os
 
 import pytest
@@ -102,3 +103,13 @@ def _force_login_passes_two_step_verification(monkeypatch):
     from django.test.client import ClientMixin
 
     monkeypatch.setattr(ClientMixin, "force_login", _log_in_with_code(ClientMixin.force_login))
+
+
+@pytest.fixture
+def security_records(caplog):
+    """The security logger does not propagate (it has its own JSON handler); listen to it."""
+    logger = logging.getLogger("wijraad.security")
+    logger.addHandler(caplog.handler)
+    caplog.set_level(logging.INFO, logger="wijraad.security")
+    yield lambda: [r.security for r in caplog.records if hasattr(r, "security")]
+    logger.removeHandler(caplog.handler)

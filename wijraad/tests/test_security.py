@@ -1,6 +1,5 @@
 import hashlib
 import importlib
-import logging
 import os
 import re
 import subprocess
@@ -66,16 +65,6 @@ PROXY = "10.0.0.2"
 CLIENT_A = "203.0.113.10"
 CLIENT_B = "198.51.100.20"
 TOO_MANY = "Te veel inlogpogingen. Probeer het later nogmaals."
-
-
-@pytest.fixture
-def security_records(caplog):
-    """The security logger does not propagate (it has its own JSON handler); listen to it."""
-    logger = logging.getLogger("wijraad.security")
-    logger.addHandler(caplog.handler)
-    caplog.set_level(logging.INFO, logger="wijraad.security")
-    yield lambda: [r.security for r in caplog.records if hasattr(r, "security")]
-    logger.removeHandler(caplog.handler)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Sessions end by inactivity and by age; security events are logged without secrets."""
 
 import json
-import logging
 from datetime import timedelta
 
 import pytest
@@ -12,16 +11,6 @@ from django.utils import timezone
 from wijraad.security import JSONFormatter, address_hash
 
 PASSWORD = "een-lang-wachtwoord-2026"
-
-
-@pytest.fixture
-def security_records(caplog):
-    """The security logger does not propagate (it has its own JSON handler); listen to it."""
-    logger = logging.getLogger("wijraad.security")
-    logger.addHandler(caplog.handler)
-    caplog.set_level(logging.INFO, logger="wijraad.security")
-    yield lambda: [r.security for r in caplog.records if hasattr(r, "security")]
-    logger.removeHandler(caplog.handler)
 
 
 @pytest.fixture
