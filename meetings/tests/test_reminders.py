@@ -22,20 +22,11 @@ from wijraad.models import Delivery, DeliveryState
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "lid",
-    "lid_ongetekend",
-    "oud_lid",
-    "voorzitter",
-    "secretaris",
-    "bestuurder",
-    "beheerder",
-]
-
 
 @pytest.fixture
-def people(request):
-    return {name: request.getfixturevalue(name) for name in EVERYONE}
+def people(personas):
+    """Every persona who has an account."""
+    return {name: user for name, user in personas.items() if user is not None}
 
 
 @pytest.fixture

@@ -20,7 +20,9 @@ beheerder) have an authenticator app (TOTP_SECRET) set up, as they would in real
 `client.force_login` logs them in as with password and code (wijraad.testing.fixtures); tests of
 the set-up itself make their own users without one.
 
-`personas` gives all of them as a dict name -> user (None for anoniem), for permission matrices.
+`personas` gives all of them as a dict name -> user (None for anoniem), for permission matrices;
+their names, in this order, are wijraad.testing.matrix.PERSONAS (the ground floor's tables name
+them without building them).
 """
 
 import pytest
@@ -36,17 +38,7 @@ from members.tests.factories import (
     give_authenticator,
     seated_person,
 )
-
-PERSONA_NAMES = [
-    "anoniem",
-    "lid",
-    "lid_ongetekend",
-    "oud_lid",
-    "voorzitter",
-    "secretaris",
-    "bestuurder",
-    "beheerder",
-]
+from wijraad.testing.matrix import PERSONAS
 
 
 @pytest.fixture
@@ -127,4 +119,4 @@ def beheerder(db):
 @pytest.fixture
 def personas(request):
     """Every persona by name (anoniem: None)."""
-    return {name: request.getfixturevalue(name) for name in PERSONA_NAMES}
+    return {name: request.getfixturevalue(name) for name in PERSONAS}

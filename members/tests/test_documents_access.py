@@ -14,16 +14,15 @@ from members import services
 from members.dates import add_years
 from members.models import Document
 from members.tests.factories import PDF, DocumentFactory, UserFactory, seated_person
-from members.tests.fixtures import PERSONA_NAMES
 from wijraad.models import DownloadLog, Visibility
+from wijraad.testing.matrix import LOGIN, PERSONAS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_root")]
 
-LOGIN = "login"
 # What each persona gets on the download of a document of each level (the permission matrix
 # checks the pages; a download answers with the file, so it is checked here).
 DOWNLOADS = {
-    Visibility.PUBLIC: dict.fromkeys(PERSONA_NAMES, 200),
+    Visibility.PUBLIC: dict.fromkeys(PERSONAS, 200),
     Visibility.BOARD: {
         "anoniem": LOGIN,
         "lid": 200,
@@ -141,7 +140,7 @@ def test_visible_to_follows_the_roles(personas):
     }
     assert seen == {
         name: {level for level, table in DOWNLOADS.items() if table[name] == 200}
-        for name in PERSONA_NAMES
+        for name in PERSONAS
     }
 
 
