@@ -6,10 +6,11 @@ import subprocess
 import sys
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
+
+from wijraad.tests.conftest import PASSWORD
 
 
 @pytest.mark.django_db
@@ -60,19 +61,10 @@ def test_hsts_and_secure_cookies_in_production(settings):
 
 # --- The client's address behind the reverse proxy (M4) ------------------------------------------
 
-PASSWORD = "een-lang-wachtwoord-2026"
 PROXY = "10.0.0.2"
 CLIENT_A = "203.0.113.10"
 CLIENT_B = "198.51.100.20"
 TOO_MANY = "Te veel inlogpogingen. Probeer het later nogmaals."
-
-
-@pytest.fixture
-def kees(django_user_model):
-    """An account whose address is confirmed (an unconfirmed one cannot log in)."""
-    user = django_user_model.objects.create_user("kees@example.org", PASSWORD, name="Kees Bakker")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
 def log_in(client, email, password, **headers):

@@ -9,18 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wijraad.security import JSONFormatter, address_hash
-
-PASSWORD = "een-lang-wachtwoord-2026"
-
-
-@pytest.fixture
-def kees(django_user_model):
-    from allauth.account.models import EmailAddress
-
-    kees = django_user_model.objects.create_user("kees@example.org", PASSWORD, name="Kees Bakker")
-    # Logging in needs a confirmed address, as accepting an invitation leaves it.
-    EmailAddress.objects.create(user=kees, email=kees.email, verified=True, primary=True)
-    return kees
+from wijraad.tests.conftest import PASSWORD
 
 
 def log_in(client, email=None, password=PASSWORD):
