@@ -9,11 +9,13 @@ from django.shortcuts import get_object_or_404
 
 from meetings.models import (
     ActionItem,
+    Activity,
     AgendaDocument,
     AgendaItem,
     Meeting,
     ScheduleEntry,
     ScheduleState,
+    Theme,
     YearSchedule,
 )
 from wijraad.access import object_for, require
@@ -74,3 +76,14 @@ def schedule_entry_for(request, pk, perm=None):
         schedule__state=ScheduleState.DRAFT
     )
     return object_for(request, entries, pk)
+
+
+def theme_for(request, pk, perm=None):
+    """A theme of a work plan (404 when there is none), and `perm` (403). A work plan hides no
+    theme from anyone: who may not read it is refused by the permission."""
+    return object_for(request, Theme.objects.select_related("work_plan"), pk, perm)
+
+
+def activity_for(request, pk, perm=None):
+    """An activity of a work plan, as theme_for answers."""
+    return object_for(request, Activity.objects.select_related("theme__work_plan"), pk, perm)

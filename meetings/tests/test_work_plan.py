@@ -91,3 +91,27 @@ def test_a_theme_needs_a_plan(client, secretaris):
     assert client.get(reverse("meetings:theme_create", args=[2030])).status_code == 404
     page = client.get(reverse("meetings:work_plan", args=[2030])).content.decode()
     assert "Er is nog geen werkplan voor 2030." in page
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "of"),
+    [
+        ("meetings:theme_edit", "get", "theme"),
+        ("meetings:theme_delete", "post", "theme"),
+        ("meetings:activity_create", "get", "theme"),
+        ("meetings:activity_edit", "get", "activity"),
+        ("meetings:activity_delete", "post", "activity"),
+    ],
+)
+def test_a_theme_or_activity_that_is_not_there_is_404_then_the_permission_403(
+    client, lid, voorzitter, name, method, of
+):
+    activity = ActivityFactory()
+    pk = {"theme": activity.theme_id, "activity": activity.pk}[of]
+    for user, missing, there in [(voorzitter, 404, None), (lid, 404, 403)]:
+        client.force_login(user)
+        send = getattr(client, method)
+        assert send(reverse(name, args=[pk + 1000])).status_code == missing
+        if there is not None:
+            assert send(reverse(name, args=[pk])).status_code == there
+    assert Activity.objects.filter(pk=activity.pk).exists()

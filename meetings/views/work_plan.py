@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import services
+from meetings.access import activity_for, theme_for
 from meetings.forms import ActivityForm, ThemeForm, WorkPlanForm
 from meetings.models import Activity, ActivityStatus, Meeting, Theme, WorkPlan
 from meetings.views.meetings import checked_year
@@ -92,10 +93,10 @@ def work_plan_edit(request, year):
 @login_required
 @require_http_methods(["GET", "POST"])
 def theme_edit(request, year=None, pk=None):
-    require(request, "meetings.change_work_plan")
     if pk is not None:
-        theme = get_object_or_404(Theme.objects.select_related("work_plan"), pk=pk)
+        theme = theme_for(request, pk, "meetings.change_work_plan")
     else:
+        require(request, "meetings.change_work_plan")
         theme = Theme(work_plan=get_object_or_404(WorkPlan, year=checked_year(year)))
     year = theme.work_plan.year
     form = ThemeForm(posted(request), instance=theme)
@@ -110,8 +111,7 @@ def theme_edit(request, year=None, pk=None):
 @login_required
 @require_POST
 def theme_delete(request, pk):
-    require(request, "meetings.change_work_plan")
-    theme = get_object_or_404(Theme.objects.select_related("work_plan"), pk=pk)
+    theme = theme_for(request, pk, "meetings.change_work_plan")
     services.theme_delete(theme=theme)
     messages.success(request, _("The theme and its activities are removed."))
     return redirect("meetings:work_plan", year=theme.work_plan.year)
@@ -120,12 +120,10 @@ def theme_delete(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, theme_pk=None, pk=None):
-    require(request, "meetings.change_work_plan")
     if pk is not None:
-        activity = get_object_or_404(Activity.objects.select_related("theme__work_plan"), pk=pk)
+        activity = activity_for(request, pk, "meetings.change_work_plan")
     else:
-        theme = get_object_or_404(Theme.objects.select_related("work_plan"), pk=theme_pk)
-        activity = Activity(theme=theme)
+        activity = Activity(theme=theme_for(request, theme_pk, "meetings.change_work_plan"))
     year = activity.theme.work_plan.year
     meetings = Meeting.objects.visible_to(request.user).in_year(year).for_list()
     form = ActivityForm(posted(request), instance=activity, meetings=meetings)
@@ -147,8 +145,7 @@ def activity_edit(request, theme_pk=None, pk=None):
 @login_required
 @require_POST
 def activity_delete(request, pk):
-    require(request, "meetings.change_work_plan")
-    activity = get_object_or_404(Activity.objects.select_related("theme__work_plan"), pk=pk)
+    activity = activity_for(request, pk, "meetings.change_work_plan")
     services.activity_delete(activity=activity)
     messages.success(request, _("The activity is removed."))
     return redirect("meetings:work_plan", year=activity.theme.work_plan.year)
