@@ -28,7 +28,6 @@ import datetime
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -43,11 +42,11 @@ from meetings.models import (
     MeetingState,
     kinds_visible_to,
 )
-from members.models import BoardPosition, CouncilRules, Office, OfficeRole, User
+from members.models import CouncilRules, User
 from members.roles import roles_for
 from wijraad.deliveries import Due
 from wijraad.mail import absolute_url, build_mail, mail_language
-from wijraad.models import Delivery, Visibility
+from wijraad.models import Delivery
 
 AGENDA = "meetings.agenda"
 REMINDER = "meetings.reminder"
@@ -81,23 +80,12 @@ def may_see(user, meeting):
 
 
 def meeting_audience(kind, day):
-    """The people who may see meetings of `kind` on `day`, by the portal's one rule."""
-    offices = Office.objects.active_on(day).filter(
-        role__in=[OfficeRole.SECRETARY, OfficeRole.STAFF_SECRETARY]
-    )
-    wanted = Q(pk__in=User.objects.seated(day).values("pk")) | Q(pk__in=offices.values("person"))
-    if KIND_VISIBILITY[kind] == Visibility.BOARD:
-        wanted |= Q(pk__in=BoardPosition.objects.active_on(day).values("person"))
-    people = User.objects.filter(wanted, is_active=True).distinct().order_by("pk")
-    return [person for person in people if kind in kinds_visible_to(person)]
+    """The people who may see meetings of `kind` on `day` (the rule of Meeting.visible_to)."""
+    return list(User.objects.audience(KIND_VISIBILITY[kind], day).order_by("pk"))
 
 
 def secretaries(day):
-    offices = Office.objects.active_on(day).filter(
-        role__in=[OfficeRole.SECRETARY, OfficeRole.STAFF_SECRETARY]
-    )
-    people = User.objects.filter(pk__in=offices.values("person"), is_active=True).order_by("pk")
-    return [person for person in people if roles_for(person).secretary]
+    return list(User.objects.secretaries(day).order_by("pk"))
 
 
 # --- When ---------------------------------------------------------------------------------------

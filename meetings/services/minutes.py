@@ -23,7 +23,7 @@ from meetings.models import (
     MinutesState,
 )
 from meetings.services.meetings import field_error, meeting_transition
-from members.models import BoardPosition, Office, OfficeRole, Term, User
+from members.models import User
 from wijraad.audit import acting
 
 # --- Minutes -------------------------------------------------------------------------------------
@@ -136,17 +136,14 @@ def minutes_adopt(*, minutes, at_meeting, by):
 
 
 def action_owner_choices(kind, day=None):
-    """Who can own an action item (seated members and the secretary) or a commitment (the board
-    members of today)."""
+    """Who can own an action item (the seated members and the secretary) or a commitment (the
+    board users of today)."""
     day = day or timezone.localdate()
     if kind == ActionKind.COMMITMENT:
-        who = Q(pk__in=BoardPosition.objects.active_on(day).values("person"))
-    else:
-        who = Q(pk__in=Term.objects.active_on(day).values("person")) | Q(
-            pk__in=Office.objects.active_on(day)
-            .filter(role__in=[OfficeRole.SECRETARY, OfficeRole.STAFF_SECRETARY])
-            .values("person")
-        )
+        return User.objects.board(day).order_by("name", "pk")
+    who = Q(pk__in=User.objects.seated(day).values("pk")) | Q(
+        pk__in=User.objects.secretaries(day).values("pk")
+    )
     return User.objects.filter(who).order_by("name", "pk")
 
 

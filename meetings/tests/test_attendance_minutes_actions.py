@@ -25,6 +25,9 @@ from meetings.tests.factories import (
     MeetingFactory,
     error_codes,
 )
+from members import services as member_services
+from members.models import OfficeRole
+from members.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -231,3 +234,21 @@ def test_the_minutes_page_runs_a_constant_number_of_queries(client, lid, assert_
         expected=7,
         add_rows=add_rows,
     )
+
+
+def test_an_unsigned_staff_secretary_cannot_own_an_action_item(client, secretaris, lid):
+    """Unsigned, she does none of the secretary's work (members.roles): nor is work given to her."""
+    unsigned = UserFactory(name="Iris Nieuw")
+    member_services.office_grant(person=unsigned, office=OfficeRole.STAFF_SECRETARY, start=day(0))
+    held = MeetingFactory(date=day(-3), state=MeetingState.HELD)
+    client.force_login(secretaris)
+    url = reverse("meetings:action_add", args=[held.pk])
+    page = client.get(url).content.decode()
+    assert "Sander de Vries" in page
+    assert "Joyce Meijer" in page
+    assert "Iris Nieuw" not in page
+    response = client.post(url, {"kind": "action", "title": "Folder nalezen", "owner": unsigned.pk})
+    assert response.status_code == 200
+    assert not ActionItem.objects.exists()
+    member_services.declaration_sign(person=unsigned)
+    assert "Iris Nieuw" in client.get(url).content.decode()
