@@ -1,32 +1,34 @@
 """The members app's models, by sub-domain:
 
-- `membership`: accounts, the council and its rules, terms, offices, board positions and
-  confidentiality declarations;
+- `membership`: accounts, terms and confidentiality declarations, and who holds which place;
+- `positions`: offices and board positions, on one dated-position base;
+- `council`: the council's record and its dated rules;
 - `invitations`: the invitation links that let a new person choose a password;
 - `documents`: the council's document library.
 
 Import them from here (`from members.models import Term`).
 """
 
+from members.models.council import Council, CouncilRules, CouncilRulesQuerySet
 from members.models.documents import Document, DocumentCategory, DocumentQuerySet
 from members.models.invitations import Invitation, InvitationStatus
 from members.models.membership import (
-    BoardPosition,
-    BoardPositionKind,
     ConfidentialityDeclaration,
-    Council,
-    CouncilRules,
-    CouncilRulesQuerySet,
     DeclarationText,
     DeclarationTextQuerySet,
-    Office,
-    OfficeRole,
-    PeriodQuerySet,
     RelationToWij,
     Term,
     User,
     UserManager,
     UserQuerySet,
+)
+from members.models.positions import (
+    BoardPosition,
+    BoardPositionKind,
+    DatedPosition,
+    Office,
+    OfficeRole,
+    PeriodQuerySet,
 )
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "Council",
     "CouncilRules",
     "CouncilRulesQuerySet",
+    "DatedPosition",
     "DeclarationText",
     "DeclarationTextQuerySet",
     "Document",

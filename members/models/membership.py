@@ -1,9 +1,11 @@
-"""People and membership: accounts, terms, offices, board positions, confidentiality declarations.
+"""People and membership: accounts, terms and confidentiality declarations; who holds which place
+on a day (UserQuerySet) and the roles it gives (User.roles_on).
 
 Every period is a half-open date range [start, end): a term ending on D gives no access on D.
-The numbers the rules use (term length, seats, deadlines...) live in the dated CouncilRules record.
-Changing terms, offices and positions goes through members.services, which checks the council's
-composition rules under a lock; the models hold the rules that need no other rows.
+The numbers the rules use (term length, seats, deadlines...) live in the dated CouncilRules record
+(members.models.council); offices and board positions in members.models.positions. Changing terms
+goes through members.services, which checks the council's composition rules under a lock; the
+models hold the rules that need no other rows.
 """
 
 import datetime
@@ -19,27 +21,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members.models.positions import BoardPosition, Office, OfficeRole, PeriodQuerySet
 from members.roles import NO_ROLES, Roles, roles_for
 from wijraad.models import Visibility
-
-
-class PeriodQuerySet(models.QuerySet):
-    """Rows with a half-open period [start, end); an empty `end` means open-ended."""
-
-    def active_on(self, day):
-        return self.filter(Q(end__isnull=True) | Q(end__gt=day), start__lte=day)
-
-    def overlapping(self, start, end=None):
-        """Rows sharing at least one day with [start, end) (end None: open-ended)."""
-        rows = self.filter(Q(end__isnull=True) | Q(end__gt=start))
-        if end is not None:
-            rows = rows.filter(start__lt=end)
-        return rows
-
 
 # --- People ------------------------------------------------------------------------------------
 
@@ -334,135 +321,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.name.split(" ")[0] if self.name else self.email
 
 
-# --- The council and its rules -------------------------------------------------------------------
-
-
-class Council(models.Model):
-    """The council's own record: one row, locked while seats are counted (see Council.lock)."""
-
-    SINGLETON_ID = 1
-
-    name = models.CharField(_("name"), max_length=100, default="WIJ-raad")
-
-    class Meta:
-        verbose_name = _("council")
-        verbose_name_plural = _("council")
-        constraints = [
-            models.CheckConstraint(condition=Q(id=1), name="council_single_row"),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    @classmethod
-    def lock(cls):
-        """Lock the council's row until the surrounding transaction ends.
-
-        Everything that changes who holds a seat or an office takes this lock first, so two
-        appointments cannot both count twelve seats and both take the thirteenth.
-        """
-        cls.objects.get_or_create(pk=cls.SINGLETON_ID)
-        return cls.objects.select_for_update().get(pk=cls.SINGLETON_ID)
-
-
-class CouncilRulesQuerySet(models.QuerySet):
-    def in_force(self, day=None):
-        """The rules in force on `day` (default today): the latest record with valid_from <= day.
-
-        Before the first record the defaults of the model (DESIGN.md) apply.
-        """
-        day = day or timezone.localdate()
-        rules = self.filter(valid_from__lte=day).order_by("-valid_from").first()
-        return rules or CouncilRules(valid_from=day)
-
-
-class CouncilRules(models.Model):
-    """Every number of the council's rules, dated so a year's report can use that year's rules.
-
-    Defaults: WIJ's own rules (seeds) and the Wmcz 2018 practice (DESIGN.md).
-    """
-
-    valid_from = models.DateField(_("valid from"), unique=True)
-    term_length_years = models.PositiveSmallIntegerField(_("term length (years)"), default=3)
-    max_terms = models.PositiveSmallIntegerField(_("terms allowed per person"), default=2)
-    max_seats = models.PositiveSmallIntegerField(_("maximum number of seats"), default=13)
-    min_members = models.PositiveSmallIntegerField(_("minimum number of members"), default=5)
-    min_council_meetings = models.PositiveSmallIntegerField(
-        _("council meetings per year (minimum)"), default=10
-    )
-    min_consultations = models.PositiveSmallIntegerField(
-        _("consultation meetings per year (minimum)"), default=6
-    )
-    advice_deadline_weeks = models.PositiveSmallIntegerField(
-        _("deadline for requested advice (weeks)"), default=6
-    )
-    answer_deadline_weeks = models.PositiveSmallIntegerField(
-        _("deadline for the board's answer (weeks)"), default=4
-    )
-    agenda_lead_days = models.PositiveSmallIntegerField(
-        _("agenda sent before a meeting (days)"), default=7
-    )
-    reminder_lead_days = models.PositiveSmallIntegerField(
-        _("meeting reminder before a meeting (days)"), default=2
-    )
-    agenda_late_warning_days = models.PositiveSmallIntegerField(
-        _("warn when the agenda is not out this many days before a meeting"), default=8
-    )
-    term_ending_warning_months = models.PositiveSmallIntegerField(
-        _("warn this many months before a term ends"), default=6
-    )
-    continuity_warning_numerator = models.PositiveSmallIntegerField(
-        _("continuity warning: numerator"),
-        default=1,
-        help_text=_("Warn when more than this fraction of the seats ends in one year."),
-    )
-    continuity_warning_denominator = models.PositiveSmallIntegerField(
-        _("continuity warning: denominator"), default=3
-    )
-    applicant_retention_weeks = models.PositiveSmallIntegerField(
-        _("keep applicants' data after the procedure (weeks)"), default=4
-    )
-    applicant_retention_consent_months = models.PositiveSmallIntegerField(
-        _("keep applicants' data with their consent (months)"), default=12
-    )
-    signal_contact_retention_months = models.PositiveSmallIntegerField(
-        _("keep a signal's contact data after closing (months)"), default=3
-    )
-    note = models.TextField(_("note"), blank=True, help_text=_("Why these rules changed."))
-
-    objects = CouncilRulesQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("council rules")
-        verbose_name_plural = _("council rules")
-        ordering = ["-valid_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(continuity_warning_denominator__gt=0)
-                & Q(continuity_warning_numerator__lte=F("continuity_warning_denominator")),
-                name="council_rules_fraction_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(min_members__lte=F("max_seats")),
-                name="council_rules_min_members_within_seats",
-            ),
-            models.CheckConstraint(
-                condition=Q(term_length_years__gt=0) & Q(max_terms__gt=0) & Q(max_seats__gt=0),
-                name="council_rules_positive",
-            ),
-        ]
-
-    def __str__(self):
-        return str(_("Rules valid from %(date)s") % {"date": self.valid_from})
-
-    def continuity_threshold(self):
-        """How many seats may end in one calendar year before continuity is at risk."""
-        return (
-            self.max_seats * self.continuity_warning_numerator / self.continuity_warning_denominator
-        )
-
-
-# --- Terms, offices and board positions --------------------------------------------------------
+# --- Terms --------------------------------------------------------------------------------------
 
 
 class Term(models.Model):
@@ -541,129 +400,6 @@ class Term(models.Model):
                 others = others.exclude(pk=self.pk)
             if others.exists():
                 raise ValidationError(_("This term overlaps another term of the same person."))
-
-
-class DatedPosition(models.Model):
-    """An office or a board position: held by a person for [start, end), end empty for
-    open-ended. Ended early through members.services.period_end."""
-
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty: open-ended."))
-
-    objects = PeriodQuerySet.as_manager()
-
-    # The refusal when the end is not after the start (each kind says it in its own words).
-    END_BEFORE_START = _("A position must end after it starts.")
-
-    class Meta:
-        abstract = True
-
-    # The URL name of the page that ends one (early).
-    END_URL = None
-
-    @property
-    def can_end(self):
-        """Not ended today: it can still be ended (early)."""
-        return self.end is None or self.end > timezone.localdate()
-
-    def get_end_url(self):
-        return reverse(self.END_URL, args=[self.pk])
-
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": self.END_BEFORE_START})
-
-
-class OfficeRole(models.TextChoices):
-    CHAIR = "chair", _("Chair")
-    VICE_CHAIR = "vice_chair", _("Vice-chair")
-    SECRETARY = "secretary", _("Secretary")
-    STAFF_SECRETARY = "staff_secretary", _("Staff secretary")
-
-    @classmethod
-    def council_offices(cls):
-        """Offices held by a member of the council (one holder at a time, a term needed)."""
-        return [cls.CHAIR, cls.VICE_CHAIR, cls.SECRETARY]
-
-
-class Office(DatedPosition):
-    """An office held for [start, end).
-
-    Chair, vice-chair and secretary are held by a member; the ambtelijk secretaris (staff
-    secretary) is an employee supporting the council, with no term.
-    """
-
-    person = models.ForeignKey(
-        User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="offices"
-    )
-    role = models.CharField(_("office"), max_length=20, choices=OfficeRole.choices)
-
-    END_BEFORE_START = _("An office must end after it starts.")
-    END_URL = "members:office_end"
-
-    class Meta:
-        verbose_name = _("office")
-        verbose_name_plural = _("offices")
-        ordering = ["start", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gt=F("start")),
-                name="office_end_after_start",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.person}: {self.get_role_display()}"
-
-    @property
-    def label(self):
-        return self.get_role_display()
-
-    @property
-    def end_label(self):
-        return _("End office: %(office)s") % {"office": self.label}
-
-
-class BoardPositionKind(models.TextChoices):
-    BOARD_MEMBER = "board_member", _("Board member")
-    DIRECTOR = "director", _("Director")
-
-
-class BoardPosition(DatedPosition):
-    """A position on WIJ Groningen's side of the table (raad van bestuur, directie).
-
-    Held for [start, end), like a term.
-    """
-
-    person = models.ForeignKey(
-        User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="board_positions"
-    )
-    kind = models.CharField(_("position"), max_length=20, choices=BoardPositionKind.choices)
-
-    class Meta:
-        verbose_name = _("board position")
-        verbose_name_plural = _("board positions")
-        ordering = ["start", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gt=F("start")),
-                name="board_position_end_after_start",
-            ),
-        ]
-
-    END_URL = "members:board_position_end"
-
-    def __str__(self):
-        return f"{self.person}: {self.get_kind_display()}"
-
-    @property
-    def label(self):
-        return self.get_kind_display()
-
-    @property
-    def end_label(self):
-        return _("End position: %(position)s") % {"position": self.label}
 
 
 # --- Confidentiality -----------------------------------------------------------------------------
