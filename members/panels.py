@@ -17,7 +17,11 @@ RECENT_DOCUMENTS = 5
 
 
 def declaration_context(request):
-    return {"text": DeclarationText.objects.in_force()}
+    return {
+        "text": DeclarationText.objects.in_force(),
+        # She is not appointed to a seat: the panel asks her in words that fit her.
+        "staff_secretary": roles_for(request.user).staff_secretary_apart,
+    }
 
 
 def seats_context(request):

@@ -9,10 +9,19 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from members import services
 from members.dates import add_months, add_years
+from members.models import OfficeRole
 from members.panels import PANELS
 from members.roles import roles_for
-from members.tests.factories import DocumentFactory, TermFactory, fill_seats
+from members.tests.factories import (
+    DeclarationTextFactory,
+    DocumentFactory,
+    TermFactory,
+    UserFactory,
+    fill_seats,
+    give_authenticator,
+)
 from wijraad.models import Visibility
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_root")]
@@ -129,3 +138,20 @@ def test_the_dashboard_costs_the_same_for_5_and_50_rows(client, personas, person
             assert client.get(reverse("dashboard")).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_unsigned_staff_secretary_is_asked_to_sign_in_words_that_fit_her(client):
+    """She is not appointed to a seat: she is asked as the staff secretary, on the dashboard and
+    on her own page."""
+    DeclarationTextFactory()
+    person = give_authenticator(UserFactory(name="Iris Nieuw"))
+    services.office_grant(
+        person=person, office=OfficeRole.STAFF_SECRETARY, start=timezone.localdate()
+    )
+    html = dashboard(client, person)
+    assert TITLES["declaration"] in html
+    assert "Je bent de ambtelijk secretaris van de raad. Voordat je" in html
+    assert "Je bent benoemd" not in html
+    own = client.get(reverse("members:person", args=[person.pk])).content.decode()
+    assert "Je bent de ambtelijk secretaris van de raad, maar je hebt" in own
+    assert "Je bent benoemd" not in own
