@@ -1,10 +1,12 @@
 """The Django admin: membership records are read-only there; the rules are editable."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
+from members import services
 from members.models import CouncilRules
 from members.tests.factories import TermFactory
 
@@ -100,3 +102,20 @@ def test_the_account_can_be_saved_with_its_read_only_records(admin_client, voorz
     voorzitter.refresh_from_db()
     assert voorzitter.preferred_language == "en"
     assert voorzitter.terms.count() == 1
+
+
+def test_the_audit_log_can_be_searched_by_the_actor(admin_client, secretaris, lid):
+    changelist = reverse("admin:auditlog_logentry_changelist")
+
+    def found(query):
+        page = admin_client.get(changelist, {"q": query})
+        assert page.status_code == 200
+        return int(re.search(r"(\d+) resulta", page.content.decode()).group(1))
+
+    before = found("Joyce Meijer"), found("secretaris@example.org")
+    services.person_update(person=lid, by=secretaris, phone="06 1234 5678")
+    assert (found("Joyce Meijer"), found("secretaris@example.org")) == (
+        before[0] + 1,
+        before[1] + 1,
+    )
+    assert found("Niemand Bekend") == 0
