@@ -54,7 +54,9 @@ def test_the_invitation_mail_follows_the_persons_language(
     client, secretaris, django_capture_on_commit_callbacks
 ):
     invite(client, secretaris, django_capture_on_commit_callbacks, preferred_language="en")
-    assert mail.outbox[0].subject == "You are invited to the WIJ-raad portal"
+    [message] = mail.outbox
+    assert message.subject == "You are invited to the WIJ-raad portal"
+    assert_mail(message, "Dear Klaas Bos,", link_in(message))
 
 
 def test_a_second_account_with_the_same_address_is_refused_in_dutch(
