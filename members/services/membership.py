@@ -88,14 +88,16 @@ def _appoint(*, person, start, by):
                     "end": _day(term.end),
                 },
             )
-    if BoardPosition.objects.filter(person=person).overlapping(start, end).exists():
-        raise ValidationError(
-            _("%(name)s holds a board position in this period and cannot sit on the council."),
-            code="board_member_in_council",
-            params={"name": person},
-        )
-
-    _refuse_staff_secretary(
+    _refuse_overlap(
+        BoardPosition.objects,
+        person,
+        start,
+        end,
+        _("%(name)s holds a board position in this period and cannot sit on the council."),
+        code="board_member_in_council",
+    )
+    _refuse_overlap(
+        _staff_secretaries(),
         person,
         start,
         end,
@@ -195,13 +197,17 @@ def term_end_early(*, term, on, reason, by=None):
 # --- Offices -----------------------------------------------------------------------------------
 
 
-def _refuse_staff_secretary(person, start, end, message, *, code):
-    """Refuse with `message` when `person` holds the staff-secretary office on a day of
-    [start, end): the staff secretary is an employee supporting the council, kept apart from
-    its seats and from the board it advises."""
-    holds = Office.objects.filter(person=person, role=OfficeRole.STAFF_SECRETARY)
-    if holds.overlapping(start, end).exists():
-        raise ValidationError(message, code=code, params={"name": person})
+def _refuse_overlap(rows, person, start, end, message, *, code, **params):
+    """Refuse with `message` when `person` has one of `rows` (terms, offices, board positions) on
+    a day of [start, end): the places kept apart, and one holding of a place at a time."""
+    if rows.filter(person=person).overlapping(start, end).exists():
+        raise ValidationError(message, code=code, params={"name": person, **params})
+
+
+def _staff_secretaries():
+    """The staff secretary is an employee supporting the council, kept apart from its seats and
+    from the board it advises."""
+    return Office.objects.filter(role=OfficeRole.STAFF_SECRETARY)
 
 
 def _terms_cover(person, start, end):
@@ -264,12 +270,15 @@ def office_grant(*, person, office, start, end=None, by=None):
         else:
             # The staff secretary: an employee, kept apart from the seats and the board.
             _check_staff_secretary_apart(person, start, end)
-            if Office.objects.filter(person=person, role=office).overlapping(start, end).exists():
-                raise ValidationError(
-                    _("%(name)s already is %(office)s in this period."),
-                    code="office_held",
-                    params={"name": person, "office": label},
-                )
+            _refuse_overlap(
+                Office.objects.filter(role=office),
+                person,
+                start,
+                end,
+                _("%(name)s already is %(office)s in this period."),
+                code="office_held",
+                office=label,
+            )
         with acting(by):
             holding = Office(person=person, role=office, start=start, end=end)
             holding.full_clean()
@@ -280,18 +289,22 @@ def office_grant(*, person, office, start, end=None, by=None):
 
 def _check_staff_secretary_apart(person, start, end):
     """The staff secretary has no seat and no board position on any day of her office."""
-    if BoardPosition.objects.filter(person=person).overlapping(start, end).exists():
-        raise ValidationError(
-            _("%(name)s holds a board position in this period and cannot be the staff secretary."),
-            code="staff_secretary_on_board",
-            params={"name": person},
-        )
-    if Term.objects.filter(person=person).overlapping(start, end).exists():
-        raise ValidationError(
-            _("%(name)s sits on the council in this period and cannot be the staff secretary."),
-            code="staff_secretary_in_council",
-            params={"name": person},
-        )
+    _refuse_overlap(
+        BoardPosition.objects,
+        person,
+        start,
+        end,
+        _("%(name)s holds a board position in this period and cannot be the staff secretary."),
+        code="staff_secretary_on_board",
+    )
+    _refuse_overlap(
+        Term.objects,
+        person,
+        start,
+        end,
+        _("%(name)s sits on the council in this period and cannot be the staff secretary."),
+        code="staff_secretary_in_council",
+    )
 
 
 def period_end(*, period, on, by=None):
@@ -339,25 +352,30 @@ def board_position_grant(*, person, kind, start, end=None, by=None):
             raise ValidationError(
                 _("A position must end after it starts."), code="end_before_start"
             )
-        if Term.objects.filter(person=person).overlapping(start, end).exists():
-            raise ValidationError(
-                _("%(name)s sits on the council in this period and cannot be on the board."),
-                code="council_member_on_board",
-                params={"name": person},
-            )
-        _refuse_staff_secretary(
+        _refuse_overlap(
+            Term.objects,
+            person,
+            start,
+            end,
+            _("%(name)s sits on the council in this period and cannot be on the board."),
+            code="council_member_on_board",
+        )
+        _refuse_overlap(
+            _staff_secretaries(),
             person,
             start,
             end,
             _("%(name)s is the staff secretary in this period and cannot be on the board."),
             code="staff_secretary_on_board",
         )
-        if BoardPosition.objects.filter(person=person).overlapping(start, end).exists():
-            raise ValidationError(
-                _("%(name)s already holds a board position in this period."),
-                code="position_held",
-                params={"name": person},
-            )
+        _refuse_overlap(
+            BoardPosition.objects,
+            person,
+            start,
+            end,
+            _("%(name)s already holds a board position in this period."),
+            code="position_held",
+        )
         with acting(by):
             position = BoardPosition(person=person, kind=kind, start=start, end=end)
             position.full_clean()
