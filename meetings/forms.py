@@ -15,7 +15,7 @@ from meetings.models import (
     WorkPlan,
     YearSchedule,
 )
-from meetings.services import SETTINGS
+from meetings.services import EDITABLE_FIELDS, SETTINGS
 from wijraad.forms import DateInput, PortalForm, PortalModelForm, TimeInput
 from wijraad.models import Visibility
 
@@ -31,16 +31,8 @@ def active_locations(current=None):
 class MeetingForm(PortalModelForm):
     class Meta:
         model = Meeting
-        fields = [
-            "kind",
-            "title",
-            "date",
-            "start_time",
-            "end_time",
-            "location",
-            "other_place",
-            "description",
-        ]
+        # What meetings.services.meeting_update accepts.
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "date": DateInput(),
             "start_time": TimeInput(),
