@@ -4,8 +4,6 @@ logged downloads."""
 import pytest
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.signals import request_finished
-from django.db import close_old_connections
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,20 +11,12 @@ from meetings.models import AgendaDocument, MeetingKind
 from meetings.tests.factories import PDF, AgendaDocumentFactory, AgendaItemFactory, MeetingFactory
 from meetings.tests.matrix import DOWNLOADS, objects
 from wijraad.models import DownloadLog, Visibility
+from wijraad.testing.files import close_download
 
 pytestmark = pytest.mark.django_db
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\0" * 64 + b"PE\0\0"
 HTML = b"<!doctype html><html><script>alert(1)</script></html>"
-
-
-def close(response):
-    """Close a streamed response without ending the test's database connection."""
-    request_finished.disconnect(close_old_connections)
-    try:
-        response.close()
-    finally:
-        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -59,7 +49,7 @@ def test_a_pdf_is_stored_privately_and_its_download_is_logged(
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
     assert download["Content-Disposition"].startswith("attachment;")
-    close(download)
+    close_download(download)
     log = DownloadLog.objects.get()
     assert (log.user, log.subject, log.visibility) == (lid, document, "council")
 
@@ -149,7 +139,7 @@ def test_the_board_downloads_a_shared_paper_but_not_a_council_one(client, bestuu
     client.force_login(bestuurder)
     response = client.get(reverse("meetings:document_download", args=[public.pk]))
     assert response.status_code == 200
-    close(response)
+    close_download(response)
     assert client.get(reverse("meetings:document_download", args=[internal.pk])).status_code == 404
     assert DownloadLog.objects.count() == 1
 
@@ -167,4 +157,4 @@ def test_downloads_persona_by_persona(paper, personas, client, papers_root):
             assert response.status_code == 302, persona
         else:
             assert response.status_code == expected, (persona, paper)
-        close(response)
+        close_download(response)

@@ -23,3 +23,17 @@ def private_root(settings, tmp_path, monkeypatch):
         if issubclass(model, PrivateFile):
             monkeypatch.setattr(model._meta.get_field("file"), "storage", PrivateStorage())
     return settings.PRIVATE_MEDIA_ROOT
+
+
+def close_download(response):
+    """Close a streamed answer (a download) as the test client would, without ending the test's
+    database connection: closing fires request_finished, whose close_old_connections would end
+    the connection and the test's transaction with it."""
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)

@@ -4,8 +4,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files import uploadhandler as handlers
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.signals import request_finished
-from django.db import close_old_connections
 
 from wijraad.files import (
     DOCUMENT_AND_IMAGE_TYPES,
@@ -15,6 +13,7 @@ from wijraad.files import (
     private_upload_to,
 )
 from wijraad.models import DownloadLog
+from wijraad.testing.files import close_download
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\0" * 40
@@ -129,15 +128,6 @@ def test_oversized_upload_never_reaches_the_disk(client, settings, private_root,
     assert not (private_root / "private").exists()
 
 
-def close_response(response):
-    """Close a streamed response as the test client does: without ending the DB connection."""
-    request_finished.disconnect(close_old_connections)
-    try:
-        response.close()
-    finally:
-        request_finished.connect(close_old_connections)
-
-
 @pytest.fixture
 def stored_file(private_root):
     return private_storage().save("tests/verslag.pdf", io.BytesIO(PDF))
@@ -162,7 +152,7 @@ def test_download_is_an_attachment_that_is_neither_sniffed_nor_stored(client, st
     response = client.get(f"/download/{staff.pk}/{stored_file}")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
-    close_response(response)
+    close_download(response)
     assert response["Content-Disposition"].startswith("attachment;")
     assert "Verslag" in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -179,7 +169,7 @@ def test_public_downloads_are_not_logged(client, staff, stored_file):
     client.force_login(staff)
     response = client.get(f"/download/{staff.pk}/{stored_file}?public=1")
     assert response.status_code == 200
-    close_response(response)
+    close_download(response)
     assert not DownloadLog.objects.exists()
 
 

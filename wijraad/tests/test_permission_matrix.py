@@ -15,8 +15,6 @@ from importlib.util import find_spec
 
 import pytest
 from allauth.mfa.models import Authenticator
-from django.core.signals import request_finished
-from django.db import close_old_connections
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -24,6 +22,7 @@ from members import services
 from members.middleware import EXEMPT_URL_NAMES
 from members.models import BoardPositionKind, OfficeRole
 from members.tests.factories import PASSWORD, DeclarationTextFactory, UserFactory
+from wijraad.testing.files import close_download
 from wijraad.testing.matrix import ALLOWED, LOGIN, PERSONAS
 
 
@@ -98,11 +97,7 @@ def finish(response):
     the test's database connection."""
     if response.streaming:
         b"".join(response.streaming_content)
-        request_finished.disconnect(close_old_connections)
-        try:
-            response.close()
-        finally:
-            request_finished.connect(close_old_connections)
+        close_download(response)
     return response
 
 
