@@ -141,8 +141,8 @@ def test_the_dashboard_costs_the_same_for_5_and_50_rows(client, personas, person
 
 
 def test_the_unsigned_staff_secretary_is_asked_to_sign_in_words_that_fit_her(client):
-    """She is not appointed to a seat: she is asked as the staff secretary, on the dashboard and
-    on her own page."""
+    """She is not appointed to a seat: she is asked as the staff secretary on the dashboard and
+    on her own page, and in words for anyone on a page she may not see yet."""
     DeclarationTextFactory()
     person = give_authenticator(UserFactory(name="Iris Nieuw"))
     services.office_grant(
@@ -155,3 +155,7 @@ def test_the_unsigned_staff_secretary_is_asked_to_sign_in_words_that_fit_her(cli
     own = client.get(reverse("members:person", args=[person.pk])).content.decode()
     assert "Je bent de ambtelijk secretaris van de raad, maar je hebt" in own
     assert "Je bent benoemd" not in own
+    refused = client.get(reverse("members:people"))
+    assert refused.status_code == 403
+    assert "Je hebt de geheimhoudingsverklaring nog niet ondertekend." in refused.content.decode()
+    assert "Je bent benoemd" not in refused.content.decode()
