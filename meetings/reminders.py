@@ -80,7 +80,7 @@ def may_see(user, meeting):
 
 
 def meeting_audience(kind, day):
-    """The people who may see meetings of `kind` on `day` (the rule of Meeting.visible_to)."""
+    """Who may see meetings of `kind` on `day` (the rule of Meeting.objects.visible_to)."""
     return list(User.objects.audience(KIND_VISIBILITY[kind], day).order_by("pk"))
 
 

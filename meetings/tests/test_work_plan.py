@@ -108,10 +108,10 @@ def test_a_theme_or_activity_that_is_not_there_is_404_then_the_permission_403(
 ):
     activity = ActivityFactory()
     pk = {"theme": activity.theme_id, "activity": activity.pk}[of]
-    for user, missing, there in [(voorzitter, 404, None), (lid, 404, 403)]:
-        client.force_login(user)
-        send = getattr(client, method)
-        assert send(reverse(name, args=[pk + 1000])).status_code == missing
-        if there is not None:
-            assert send(reverse(name, args=[pk])).status_code == there
+    send = getattr(client, method)
+    client.force_login(voorzitter)
+    assert send(reverse(name, args=[pk + 1000])).status_code == 404
+    client.force_login(lid)
+    assert send(reverse(name, args=[pk + 1000])).status_code == 404
+    assert send(reverse(name, args=[pk])).status_code == 403
     assert Activity.objects.filter(pk=activity.pk).exists()
