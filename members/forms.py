@@ -217,6 +217,30 @@ class DeclarationSignForm(forms.Form):
     )
 
 
+class DeclarationTextForm(PortalForm):
+    """A new text of the confidentiality declaration (members.services.declaration_text_add)."""
+
+    version = forms.CharField(
+        label=_("Version"),
+        max_length=20,
+        help_text=_("A short name that is not used yet, e.g. 2027-1."),
+    )
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}))
+    in_force_from = date_field(
+        _("In force from"),
+        help_text=_("Today or later."),
+        initial=timezone.localdate,
+    )
+    everyone_signs_again = forms.BooleanField(
+        label=_("Everyone signs again"),
+        required=False,
+        help_text=_(
+            "From the day this text is in force, members see nothing confidential until they "
+            "have signed it. Leave it off for a small change that does not need a new signature."
+        ),
+    )
+
+
 # --- Documents -----------------------------------------------------------------------------------
 
 

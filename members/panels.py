@@ -21,6 +21,8 @@ def declaration_context(request):
         "text": DeclarationText.objects.in_force(),
         # She is not appointed to a seat: the panel asks her in words that fit her.
         "staff_secretary": roles_for(request.user).staff_secretary_apart,
+        # Signed before, but that signature no longer counts (a new text, a gap): say why.
+        "signed_before": request.user.declarations.exists(),
     }
 
 

@@ -22,7 +22,7 @@ _CACHE_ATTRIBUTE = "_wijraad_roles"
 class Roles:
     seated: bool = False  # a term running today, signed or not
     upcoming: bool = False  # appointed for a term that starts after today
-    signed: bool = False  # signed a confidentiality declaration (any version, ever)
+    signed: bool = False  # a signature that counts today (ConfidentialityDeclaration.valid_on)
     former_member: bool = False  # a term has ended and none runs today
     chair_office: bool = False
     vice_chair_office: bool = False

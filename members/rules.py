@@ -144,6 +144,10 @@ rules.add_perm("members.view_declarations", is_secretary | is_chair | is_self)
 # Add people, appoint, reappoint, end terms, grant and end offices and board positions.
 rules.add_perm("members.manage_people", is_secretary)
 rules.add_perm("members.sign_declaration", must_sign_declaration)
+# Who has signed which version of the declaration, for everyone appointed.
+rules.add_perm("members.view_signatures", is_secretary | is_chair)
+# A new text of the declaration (and whether everyone signs again).
+rules.add_perm("members.enter_declaration_text", is_secretary)
 # The term schedule (rooster van aftreden) is the council's own planning.
 rules.add_perm("members.view_term_schedule", is_council)
 # The dashboard: the seats and their warnings.

@@ -42,6 +42,12 @@ urlpatterns = [
     ),
     # The confidentiality declaration and the term schedule.
     path("geheimhouding/", membership.declaration, name="declaration"),
+    path("geheimhouding/ondertekeningen/", membership.signatures, name="signatures"),
+    path(
+        "geheimhouding/nieuwe-tekst/",
+        membership.declaration_text_add,
+        name="declaration_text_add",
+    ),
     path("rooster-van-aftreden/", membership.term_schedule, name="term_schedule"),
     # The document library.
     path("documenten/", documents.documents, name="documents"),

@@ -14,6 +14,7 @@ from members.models.documents import Document, DocumentCategory, DocumentQuerySe
 from members.models.invitations import Invitation, InvitationStatus
 from members.models.membership import (
     ConfidentialityDeclaration,
+    DeclarationQuerySet,
     DeclarationText,
     DeclarationTextQuerySet,
     RelationToWij,
@@ -39,6 +40,7 @@ __all__ = [
     "CouncilRules",
     "CouncilRulesQuerySet",
     "DatedPosition",
+    "DeclarationQuerySet",
     "DeclarationText",
     "DeclarationTextQuerySet",
     "Document",

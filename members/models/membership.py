@@ -20,7 +20,7 @@ from django.contrib.auth.models import (
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,19 +48,27 @@ class UserQuerySet(models.QuerySet):
         return self.filter(terms__start__lte=day, terms__end__gt=day)
 
     def members(self, day):
-        """Members on `day`: a running term and a signed confidentiality declaration."""
-        return self.seated(day).filter(
-            models.Exists(ConfidentialityDeclaration.objects.filter(person=models.OuterRef("pk")))
-        )
+        """Members on `day`: a running term and a confidentiality declaration signed that
+        counts on `day` (ConfidentialityDeclaration.objects.valid_on)."""
+        return self.seated(day).filter(self._signed(day))
 
     def _holding(self, day, role):
         return models.Exists(
             Office.objects.active_on(day).filter(person=models.OuterRef("pk"), role=role)
         )
 
-    def _signed(self):
+    def _signed(self, day):
         return models.Exists(
-            ConfidentialityDeclaration.objects.filter(person=models.OuterRef("pk"))
+            ConfidentialityDeclaration.objects.valid_on(day).filter(person=models.OuterRef("pk"))
+        )
+
+    def signing(self, day):
+        """Whoever signs the confidentiality declaration on `day` or later: a term running or to
+        come, or the staff secretary's office held today or to come."""
+        staff = Office.objects.filter(person=models.OuterRef("pk"), role=OfficeRole.STAFF_SECRETARY)
+        return self.filter(
+            models.Exists(Term.objects.filter(person=models.OuterRef("pk"), end__gt=day))
+            | models.Exists(staff.filter(Q(end__isnull=True) | Q(end__gt=day)))
         )
 
     def board(self, day):
@@ -74,7 +82,7 @@ class UserQuerySet(models.QuerySet):
         return self.filter(
             self._holding(day, OfficeRole.CHAIR),
             models.Exists(_running_terms(day)),
-            self._signed(),
+            self._signed(day),
             is_active=True,
         )
 
@@ -87,7 +95,7 @@ class UserQuerySet(models.QuerySet):
         )
         staff = self._holding(day, OfficeRole.STAFF_SECRETARY) & ~seated & ~on_board
         office = self._holding(day, OfficeRole.SECRETARY) & seated
-        return self.filter(staff | office, self._signed(), is_active=True)
+        return self.filter(staff | office, self._signed(day), is_active=True)
 
     def audience(self, level, day):
         """The people who may see visibility level `level` (wijraad.models.Visibility) on `day`,
@@ -129,18 +137,15 @@ class UserQuerySet(models.QuerySet):
 
     def with_history(self):
         """Prefetch what people pages show: terms, offices and board positions (oldest first),
-        and whether the person ever signed the confidentiality declaration (`has_signed`)."""
+        and whether the person's signature of the confidentiality declaration counts today
+        (`has_signed`, ConfidentialityDeclaration.objects.valid_on)."""
         return self.prefetch_related(
             models.Prefetch("terms", queryset=Term.objects.order_by("start", "id")),
             models.Prefetch("offices", queryset=Office.objects.order_by("start", "id")),
             models.Prefetch(
                 "board_positions", queryset=BoardPosition.objects.order_by("start", "id")
             ),
-        ).annotate(
-            has_signed=models.Exists(
-                ConfidentialityDeclaration.objects.filter(person=models.OuterRef("pk"))
-            )
-        )
+        ).annotate(has_signed=self._signed(timezone.localdate()))
 
 
 def _running_terms(day):
@@ -281,7 +286,9 @@ class User(AbstractBaseUser, PermissionsMixin):
                 seated=models.Exists(Term.objects.active_on(day).filter(person=person)),
                 upcoming=models.Exists(Term.objects.filter(person=person, start__gt=day)),
                 had_term=models.Exists(Term.objects.filter(person=person, end__lte=day)),
-                signed=models.Exists(ConfidentialityDeclaration.objects.filter(person=person)),
+                signed=models.Exists(
+                    ConfidentialityDeclaration.objects.valid_on(day).filter(person=person)
+                ),
                 chair_office=holds(OfficeRole.CHAIR),
                 vice_chair_office=holds(OfficeRole.VICE_CHAIR),
                 secretary_office=holds(OfficeRole.SECRETARY),
@@ -409,29 +416,84 @@ class DeclarationTextQuerySet(models.QuerySet):
     def in_force(self, day=None):
         """The text to sign on `day`: the latest with in_force_from <= day, or None."""
         day = day or timezone.localdate()
-        return self.filter(in_force_from__lte=day).order_by("-in_force_from").first()
+        return self.filter(in_force_from__lte=day).order_by("-in_force_from", "-id").first()
+
+    def everyone_signs_from(self, day):
+        """A subquery: the start of the latest text in force on `day` that everyone signs
+        again (a signature of an older text no longer counts), or no row."""
+        return (
+            self.filter(everyone_signs_again=True, in_force_from__lte=day)
+            .order_by("-in_force_from")
+            .values("in_force_from")[:1]
+        )
 
 
 class DeclarationText(models.Model):
-    """A version of the confidentiality declaration's text. Signed versions are never changed."""
+    """A version of the confidentiality declaration's text. Signed versions are never changed.
+
+    A text marked `everyone_signs_again` makes every earlier signature stop counting from its
+    start date: from then on members see nothing confidential until they sign it."""
 
     version = models.CharField(_("version"), max_length=20, unique=True)
     body = models.TextField(_("text"))
     in_force_from = models.DateField(_("in force from"))
+    everyone_signs_again = models.BooleanField(
+        _("everyone signs again"),
+        default=False,
+        help_text=_(
+            "From the day this text is in force, members see nothing confidential until they "
+            "have signed it."
+        ),
+    )
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     objects = DeclarationTextQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("declaration text")
         verbose_name_plural = _("declaration texts")
-        ordering = ["-in_force_from"]
+        ordering = ["-in_force_from", "-id"]
 
     def __str__(self):
         return self.version
 
 
+class DeclarationQuerySet(models.QuerySet):
+    def valid_on(self, day):
+        """The signatures that count on `day`:
+
+        - of a text in force from the latest "everyone signs again" text in force on `day` or
+          later (before any such text every signature counts); and
+        - not followed by a gap in the person's membership: no term of theirs ended after the
+          signature, on or before `day`, without the next term starting that same day. Someone
+          reappointed after a gap signs again; a reappointment straight after the first term
+          keeps the signature.
+        """
+        gap = Term.objects.filter(
+            person=models.OuterRef("person"),
+            end__lte=day,
+            end__gt=models.OuterRef("signed_on"),
+        ).exclude(
+            models.Exists(
+                Term.objects.filter(person=models.OuterRef("person"), start=models.OuterRef("end"))
+            )
+        )
+        baseline = Coalesce(
+            models.Subquery(DeclarationText.objects.everyone_signs_from(day)),
+            models.Value(datetime.date.min),
+        )
+        return (
+            self.annotate(signed_on=TruncDate("signed_at"))
+            .filter(text__in_force_from__gte=baseline)
+            .exclude(models.Exists(gap))
+        )
+
+
 class ConfidentialityDeclaration(models.Model):
-    """A signed confidentiality declaration. Kept after the term ends: the duty stays."""
+    """A signed confidentiality declaration. Kept after the term ends: the duty stays.
+
+    A person may sign the same version twice (after a gap in their membership); which
+    signatures count on a day is DeclarationQuerySet.valid_on."""
 
     person = models.ForeignKey(
         User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="declarations"
@@ -446,15 +508,13 @@ class ConfidentialityDeclaration(models.Model):
     )
     signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
 
+    objects = DeclarationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("confidentiality declaration")
         verbose_name_plural = _("confidentiality declarations")
         ordering = ["-signed_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["person", "text"], name="declaration_person_version_unique"
-            ),
-        ]
+        indexes = [models.Index(fields=["person", "signed_at"], name="declaration_person_idx")]
 
     def __str__(self):
         return f"{self.person}: {self.version}"

@@ -396,7 +396,9 @@ def declaration_sign(*, person, version=None):
     """Record that `person` signed the confidentiality declaration (default: the text in force).
 
     Only someone with a running or coming term, or the staff secretary (today or to come), signs.
-    Signing the same version again changes nothing and returns the first signature.
+    Signing a version whose signature still counts today changes nothing and returns that
+    signature; after a gap in the membership, or once an "everyone signs again" text is in
+    force, a new signature is recorded (the old ones stay: the duty lasts).
     """
     today = timezone.localdate()
     with transaction.atomic():
@@ -407,6 +409,13 @@ def declaration_sign(*, person, version=None):
         if text is None:
             raise ValidationError(
                 _("There is no confidentiality declaration to sign yet."), code="no_text"
+            )
+        in_force = DeclarationText.objects.in_force(today)
+        if in_force is not None and text.in_force_from < in_force.in_force_from:
+            raise ValidationError(
+                _("Version %(version)s is no longer in force; sign version %(current)s."),
+                code="old_text",
+                params={"version": text.version, "current": in_force.version},
             )
         staff_secretary = Office.objects.filter(
             person=person, role=OfficeRole.STAFF_SECRETARY
@@ -421,12 +430,62 @@ def declaration_sign(*, person, version=None):
                 ),
                 code="not_appointed",
             )
+        counting = (
+            ConfidentialityDeclaration.objects.valid_on(today)
+            .filter(person=person, text=text)
+            .first()
+        )
+        if counting is not None:
+            return counting
         with acting(person):
-            declaration, _created = ConfidentialityDeclaration.objects.get_or_create(
-                person=person, text=text, defaults={"signed_at": timezone.now()}
+            declaration = ConfidentialityDeclaration.objects.create(
+                person=person, text=text, signed_at=timezone.now()
             )
     forget_roles(person)
     return declaration
+
+
+def declaration_text_add(*, version, body, in_force_from, everyone_signs_again, by=None):
+    """Enter a new text of the confidentiality declaration, in force from `in_force_from`
+    (today or later: a signed text is never changed, and the past is not rewritten).
+
+    With `everyone_signs_again`, earlier signatures stop counting from that day
+    (ConfidentialityDeclaration.objects.valid_on).
+    """
+    today = timezone.localdate()
+    if in_force_from < today:
+        raise ValidationError(
+            {
+                "in_force_from": ValidationError(
+                    _("A new text applies from today or later, not from the past."),
+                    code="in_the_past",
+                )
+            }
+        )
+    version = (version or "").strip()
+    if DeclarationText.objects.filter(version=version).exists():
+        raise ValidationError(
+            {
+                "version": ValidationError(
+                    _("There already is a text with version %(version)s."),
+                    code="version_taken",
+                    params={"version": version},
+                )
+            }
+        )
+    with transaction.atomic(), acting(by):
+        text = DeclarationText(
+            version=version,
+            body=body,
+            in_force_from=in_force_from,
+            everyone_signs_again=everyone_signs_again,
+        )
+        text.full_clean()
+        text.save()
+    # Whose signature counts may change from `in_force_from`: roles are cached per (user, day),
+    # so a text in force today must also drop today's cached roles (members.receivers does that
+    # for every row that roles are made of, DeclarationText included).
+    return text
 
 
 # --- People ------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from members import services
 from members.models import (
     BoardPosition,
     ConfidentialityDeclaration,
+    DeclarationText,
     Document,
     DocumentCategory,
     Invitation,
@@ -249,6 +250,19 @@ ROUTES = [
         post=logged_in(403, lid_ongetekend=ALLOWED),
         data=lambda o: {"confirm": "on"},
         snapshot=lambda o: ConfidentialityDeclaration.objects.count(),
+    ),
+    # Who signed which version: the secretary and the chair.
+    Route(
+        "members:signatures",
+        get=logged_in(403, voorzitter=200, secretaris=200),
+        present={"voorzitter": lambda o: "Fatma Yılmaz"},
+    ),
+    Route(
+        "members:declaration_text_add",
+        get=SECRETARY_ONLY,
+        post=SECRETARY_POSTS,
+        data=lambda o: {"version": "2099-1", "body": "Tekst", "in_force_from": "2099-01-01"},
+        snapshot=lambda o: list(DeclarationText.objects.values_list("version", flat=True)),
     ),
     Route(
         "members:term_schedule",

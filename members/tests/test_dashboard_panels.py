@@ -109,7 +109,7 @@ def add_rows(count):
 
 # Queries of each panel's context, whatever the number of rows.
 PANEL_QUERIES = {
-    "members.declaration": 1,  # the text in force
+    "members.declaration": 2,  # the text in force, whether the person signed before
     "members.seats": 4,  # rules, seats taken, and the term schedule's rules and terms
     "members.terms_ending": 4,  # rules, and terms_ending_soon's
     "members.documents": 1,

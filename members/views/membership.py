@@ -7,8 +7,10 @@ redirects; a refusal of the service is shown on the form, in Dutch, and nothing 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,6 +24,7 @@ from members.forms import (
     AppointForm,
     BoardPositionGrantForm,
     DeclarationSignForm,
+    DeclarationTextForm,
     EndPeriodForm,
     EndTermForm,
     InviteForm,
@@ -29,7 +32,14 @@ from members.forms import (
     PersonForm,
     ReappointForm,
 )
-from members.models import CouncilRules, DeclarationText, Office, Term
+from members.models import (
+    ConfidentialityDeclaration,
+    CouncilRules,
+    DeclarationText,
+    Office,
+    Term,
+    User,
+)
 from members.people import Standing, people_overview
 from wijraad.access import allowed, require
 from wijraad.forms import form_errors, posted
@@ -58,6 +68,7 @@ def people(request):
             "can_manage": allowed(request.user, "members.manage_people"),
             "can_see_term_schedule": allowed(request.user, "members.view_term_schedule"),
             "can_see_declarations": allowed(request.user, "members.view_declarations"),
+            "can_see_signatures": allowed(request.user, "members.view_signatures"),
         },
     )
 
@@ -359,8 +370,75 @@ def declaration(request):
     return render(
         request,
         "members/declaration.html",
-        {"text": text, "form": form, "signatures": signatures},
+        {
+            "text": text,
+            "form": form,
+            "signatures": signatures,
+            "can_see_signatures": allowed(user, "members.view_signatures"),
+        },
     )
+
+
+@login_required
+@require_GET
+def signatures(request):
+    """Who signs the declaration (a term today or to come, the staff secretary), which version
+    each signed and when, and whether that signature counts today; and every version of the
+    text."""
+    require(request, "members.view_signatures")
+    today = timezone.localdate()
+    people = (
+        User.objects.signing(today)
+        .annotate(
+            signed_now=Exists(
+                ConfidentialityDeclaration.objects.valid_on(today).filter(person=OuterRef("pk"))
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "declarations",
+                queryset=ConfidentialityDeclaration.objects.select_related("text").order_by(
+                    "-signed_at"
+                ),
+            )
+        )
+        .order_by("name", "pk")
+    )
+    texts = DeclarationText.objects.annotate(signature_count=Count("signatures"))
+    people = list(people)
+    return render(
+        request,
+        "members/signatures.html",
+        {
+            "people": people,
+            "unsigned_count": sum(1 for person in people if not person.signed_now),
+            "texts": list(texts),
+            "in_force": DeclarationText.objects.in_force(today),
+            "today": today,
+            "can_enter_text": allowed(request.user, "members.enter_declaration_text"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def declaration_text_add(request):
+    """The secretary enters a new text of the declaration, from a day on (today or later)."""
+    require(request, "members.enter_declaration_text")
+    form = DeclarationTextForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            text = services.declaration_text_add(**form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(version)s is saved; it is in force from %(date)s.")
+                % {"version": text.version, "date": date_format(text.in_force_from, "j F Y")},
+            )
+            return redirect("members:signatures")
+    return render(request, "members/declaration_text_add.html", {"form": form})
 
 
 @login_required
