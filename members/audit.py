@@ -46,6 +46,7 @@ def register():
         Document,
         Office,
         Term,
+        TermWithdrawal,
         User,
     )
 
@@ -58,6 +59,8 @@ def register():
     )
     # Why a term ended early is the person's own business.
     auditlog.register(Term, mask_fields=["end_reason"], mask_callable=MASK)
+    # Why an appointment was withdrawn may be personal, too.
+    auditlog.register(TermWithdrawal, mask_fields=["reason"], mask_callable=MASK)
     for model in (Office, BoardPosition, ConfidentialityDeclaration):
         auditlog.register(model)
     auditlog.register(CouncilRules)

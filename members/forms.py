@@ -182,6 +182,21 @@ class EndTermForm(PortalForm):
     )
 
 
+class WithdrawTermForm(PortalForm):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        help_text=_("For example: entered for the wrong person, or the candidate withdrew."),
+    )
+
+
+class CorrectTermStartForm(forms.Form):
+    start = date_field(
+        _("Correct first day of the term"),
+        help_text=_("Today or later. The last day moves with it."),
+    )
+
+
 class EndPeriodForm(forms.Form):
     on = date_field(
         _("First day without this position"),

@@ -86,6 +86,12 @@ class Standing:
         return labels
 
     @cached_property
+    def withdrawable_term(self):
+        """The last term, when it may still be withdrawn (Term.withdrawable), else None."""
+        last = self.terms[-1] if self.terms else None
+        return last if last is not None and last.withdrawable(self.today) else None
+
+    @cached_property
     def term_rows(self):
         """Each term with its status today (Term.status)."""
         return [(term, term.status(self.today)) for term in self.terms]

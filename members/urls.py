@@ -28,6 +28,8 @@ urlpatterns = [
         name="board_position_grant",
     ),
     path("termijnen/<int:pk>/beeindigen/", membership.term_end, name="term_end"),
+    path("termijnen/<int:pk>/intrekken/", membership.term_withdraw, name="term_withdraw"),
+    path("termijnen/<int:pk>/startdatum/", membership.term_correct, name="term_correct"),
     path(
         "functies/<int:pk>/beeindigen/",
         membership.period_end,

@@ -386,8 +386,22 @@ class Term(models.Model):
         """The day the seat became free ahead of plan, or None."""
         return self.end if self.ended_early else None
 
+    # A term that has begun can still be withdrawn this many days after it was recorded (a
+    # mistake noticed soon); later, a running term is ended early instead.
+    WITHDRAW_WITHIN_DAYS = 30
+
     def is_running(self, day):
         return self.start <= day < self.end
+
+    def withdrawable(self, day):
+        """Not begun on `day`, or recorded at most WITHDRAW_WITHIN_DAYS before it (whether it is
+        the person's last term is members.services.term_withdraw's to check)."""
+        recorded = timezone.localdate(self.created_at)
+        return self.start > day or (day - recorded).days <= self.WITHDRAW_WITHIN_DAYS
+
+    def start_correctable(self, day):
+        """The first day can still be moved: the term has not begun and was not ended early."""
+        return self.start > day and not self.ended_early
 
     def status(self, day):
         """ "coming", "running", "ended early" or "ended" on `day`."""
@@ -407,6 +421,40 @@ class Term(models.Model):
                 others = others.exclude(pk=self.pk)
             if others.exists():
                 raise ValidationError(_("This term overlaps another term of the same person."))
+
+
+class TermWithdrawal(models.Model):
+    """A term appointed by mistake and withdrawn (members.services.term_withdraw): the term itself
+    is gone, so it counts toward nothing; this keeps what it was, why and by whom. Appended,
+    never changed."""
+
+    person = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="term_withdrawals"
+    )
+    ordinal = models.PositiveSmallIntegerField(_("term number"))
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    reason = models.CharField(_("reason"), max_length=300)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), default=timezone.now)
+    withdrawn_by = models.ForeignKey(
+        User,
+        verbose_name=_("withdrawn by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("withdrawn term")
+        verbose_name_plural = _("withdrawn terms")
+        ordering = ["-withdrawn_at", "-id"]
+
+    def __str__(self):
+        return str(
+            _("%(person)s: withdrawn term from %(start)s")
+            % {"person": self.person, "start": self.start}
+        )
 
 
 # --- Confidentiality -----------------------------------------------------------------------------

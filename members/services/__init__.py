@@ -41,6 +41,8 @@ from members.services.membership import (
     term_appoint,
     term_end_early,
     term_reappoint,
+    term_start_correct,
+    term_withdraw,
 )
 
 __all__ = [
@@ -72,4 +74,6 @@ __all__ = [
     "term_appoint",
     "term_end_early",
     "term_reappoint",
+    "term_start_correct",
+    "term_withdraw",
 ]

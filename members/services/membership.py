@@ -25,6 +25,7 @@ from members.models import (
     Office,
     OfficeRole,
     Term,
+    TermWithdrawal,
     User,
 )
 from members.roles import forget_roles
@@ -46,12 +47,16 @@ def after_seat_count():
 # --- Terms -------------------------------------------------------------------------------------
 
 
-def seats_taken_max(*, start, end):
-    """The most seats taken on any day of [start, end), and the first day it happens.
+def seats_taken_max(*, start, end, exclude=None):
+    """The most seats taken on any day of [start, end), and the first day it happens; the term
+    `exclude` (one being corrected) does not count.
 
     The count only rises on days a term starts, so those days (and `start`) are the ones to check.
     """
-    periods = list(Term.objects.overlapping(start, end).values_list("start", "end"))
+    terms = Term.objects.overlapping(start, end)
+    if exclude is not None:
+        terms = terms.exclude(pk=exclude.pk)
+    periods = list(terms.values_list("start", "end"))
     days = sorted({start} | {term_start for term_start, _end in periods if term_start > start})
     busiest, busiest_day = 0, start
     for day in days:
@@ -61,19 +66,14 @@ def seats_taken_max(*, start, end):
     return busiest, busiest_day
 
 
-def _appoint(*, person, start, by):
-    Council.lock()
-    rules = CouncilRules.objects.in_force(start)
-    end = add_years(start, rules.term_length_years)
-    own_terms = list(Term.objects.filter(person=person))
-
-    if len(own_terms) >= rules.max_terms:
-        raise ValidationError(
-            _("%(name)s has already had %(count)d terms; nobody can have more than %(max)d."),
-            code="max_terms",
-            params={"name": person, "count": len(own_terms), "max": rules.max_terms},
-        )
+def _check_seat(*, person, start, end, rules, own_terms, exclude=None):
+    """The rules a term [start, end) of `person` must keep besides the number of terms: no
+    overlap with their other terms (`own_terms`, without `exclude`), no board position and no
+    staff-secretary office on any of its days, and a free seat on every day. Called holding
+    Council.lock()."""
     for term in own_terms:
+        if exclude is not None and term.pk == exclude.pk:
+            continue
         if term.start < end and start < term.end:
             raise ValidationError(
                 _(
@@ -105,7 +105,7 @@ def _appoint(*, person, start, by):
         code="staff_secretary_in_council",
     )
 
-    taken, busiest_day = seats_taken_max(start=start, end=end)
+    taken, busiest_day = seats_taken_max(start=start, end=end, exclude=exclude)
     after_seat_count()
     if taken >= rules.max_seats:
         raise ValidationError(
@@ -121,6 +121,21 @@ def _appoint(*, person, start, by):
                 "last_day": _day(end - datetime.timedelta(days=1)),
             },
         )
+
+
+def _appoint(*, person, start, by):
+    Council.lock()
+    rules = CouncilRules.objects.in_force(start)
+    end = add_years(start, rules.term_length_years)
+    own_terms = list(Term.objects.filter(person=person))
+
+    if len(own_terms) >= rules.max_terms:
+        raise ValidationError(
+            _("%(name)s has already had %(count)d terms; nobody can have more than %(max)d."),
+            code="max_terms",
+            params={"name": person, "count": len(own_terms), "max": rules.max_terms},
+        )
+    _check_seat(person=person, start=start, end=end, rules=rules, own_terms=own_terms)
 
     with acting(by):
         term = Term(
@@ -190,6 +205,121 @@ def term_end_early(*, term, on, reason, by=None):
             for holding in outlasting:
                 holding.end = on
                 holding.save(update_fields=["end"])
+    forget_roles(person)
+    return term
+
+
+# --- Corrections -------------------------------------------------------------------------------
+
+
+def _refuse_office_in_term(term):
+    """A council office (chair, vice-chair, secretary) needs the seat: a term that carries one
+    is not withdrawn or moved until the office is ended."""
+    offices = Office.objects.filter(
+        person=term.person, role__in=OfficeRole.council_offices()
+    ).overlapping(term.start, term.end)
+    if offices.exists():
+        raise ValidationError(
+            _(
+                "%(name)s holds an office of the council during this term. End or correct the "
+                "office first."
+            ),
+            code="office_in_term",
+            params={"name": term.person},
+        )
+
+
+def term_withdraw(*, term, reason, by=None):
+    """Withdraw a term appointed by mistake: it is removed, as if never appointed, so it does
+    not count toward the terms allowed; a TermWithdrawal keeps what was withdrawn, why, and by
+    whom.
+
+    Only the person's last term, and only before it starts or within Term.WITHDRAW_WITHIN_DAYS
+    of recording it (Term.withdrawable); a term that has begun is otherwise ended early
+    (term_end_early), which is something else: the seat was really held.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            _("Give the reason why the appointment is withdrawn."), code="reason_required"
+        )
+    today = timezone.localdate()
+    person = term.person
+    with transaction.atomic():
+        Council.lock()
+        term = Term.objects.select_for_update().select_related("person").get(pk=term.pk)
+        if Term.objects.filter(person=person, start__gt=term.start).exists():
+            raise ValidationError(
+                _("%(name)s has a later term; withdraw that one first."),
+                code="later_term",
+                params={"name": person},
+            )
+        if not term.withdrawable(today):
+            raise ValidationError(
+                _(
+                    "This term started on %(start)s and was recorded more than %(days)d days "
+                    "ago; it cannot be withdrawn. End it early instead."
+                ),
+                code="too_late",
+                params={"start": _day(term.start), "days": Term.WITHDRAW_WITHIN_DAYS},
+            )
+        _refuse_office_in_term(term)
+        with acting(by):
+            withdrawal = TermWithdrawal.objects.create(
+                person=person,
+                ordinal=term.ordinal,
+                start=term.start,
+                end=term.end,
+                reason=reason,
+                withdrawn_by=by,
+            )
+            term.delete()
+    forget_roles(person)
+    return withdrawal
+
+
+def term_start_correct(*, term, start, by=None):
+    """Move the start of a term that has not begun to `start` (today or later); the end moves
+    with it (the term length of the rules in force on the new start). The seat rules hold over
+    the whole new span, counted under the council's lock as for a new appointment."""
+    today = timezone.localdate()
+    person = term.person
+    with transaction.atomic():
+        Council.lock()
+        term = Term.objects.select_for_update().get(pk=term.pk)
+        if term.start <= today:
+            raise ValidationError(
+                _(
+                    "This term has already started (%(start)s); its start can no longer be "
+                    "corrected."
+                ),
+                code="started",
+                params={"start": _day(term.start)},
+            )
+        if term.ended_early:
+            raise ValidationError(
+                _("This term already has an early end; withdraw it and appoint again instead."),
+                code="ended_early",
+            )
+        if start < today:
+            raise ValidationError(
+                _("The new first day cannot be in the past."), code="start_in_past"
+            )
+        if start == term.start:
+            return term
+        _refuse_office_in_term(term)
+        rules = CouncilRules.objects.in_force(start)
+        end = add_years(start, rules.term_length_years)
+        own_terms = list(Term.objects.filter(person=person))
+        _check_seat(
+            person=person, start=start, end=end, rules=rules, own_terms=own_terms, exclude=term
+        )
+        with acting(by):
+            term.start = start
+            term.end = end
+            term.planned_end = end
+            term.full_clean()
+            term.save(update_fields=["start", "end", "planned_end"])
     forget_roles(person)
     return term
 

@@ -225,6 +225,22 @@ ROUTES = [
         data=lambda o: {"on": "2030-01-01", "reason": "Verhuisd"},
         snapshot=periods_state,
     ),
+    Route(
+        "members:term_withdraw",
+        kwargs=lambda o: {"pk": o["term"].pk},
+        get=ABOUT_LID,
+        post=ABOUT_LID_POST,
+        data=lambda o: {"reason": "Vergissing"},
+        snapshot=periods_state,
+    ),
+    Route(
+        "members:term_correct",
+        kwargs=lambda o: {"pk": o["term"].pk},
+        get=ABOUT_LID,
+        post=ABOUT_LID_POST,
+        data=lambda o: {"start": "2030-01-01"},
+        snapshot=periods_state,
+    ),
     # The chair's office: the chair is seen by members and board users (a current member).
     Route(
         "members:office_end",

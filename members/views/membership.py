@@ -23,6 +23,7 @@ from members.access import (
 from members.forms import (
     AppointForm,
     BoardPositionGrantForm,
+    CorrectTermStartForm,
     DeclarationSignForm,
     DeclarationTextForm,
     EndPeriodForm,
@@ -31,6 +32,7 @@ from members.forms import (
     OfficeGrantForm,
     PersonForm,
     ReappointForm,
+    WithdrawTermForm,
 )
 from members.models import (
     ConfidentialityDeclaration,
@@ -101,6 +103,7 @@ def person(request, pk):
         context["can_reappoint"] = standing.reappointable(rules.max_terms)
         context["at_max_terms"] = standing.at_max_terms(rules.max_terms)
         context["invitation"] = person.invitations.order_by("-created_at").first()
+        context["withdrawals"] = list(person.term_withdrawals.all())
     return render(request, "members/person.html", context)
 
 
@@ -238,6 +241,58 @@ def term_end(request, pk):
         request,
         "members/actions/term_end.html",
         {"person": term.person, "form": form, "today": timezone.localdate(), "term": term},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def term_withdraw(request, pk):
+    """Withdraw a term appointed by mistake, with the reason (members.services.term_withdraw)."""
+    term = term_for(request, pk)
+    form = WithdrawTermForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.term_withdraw(term=term, reason=form.cleaned_data["reason"], by=request.user)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The appointment of %(name)s is withdrawn; it does not count as a term.")
+                % {"name": term.person.name},
+            )
+            return redirect("members:person", pk=term.person.pk)
+    return render(
+        request,
+        "members/actions/term_withdraw.html",
+        {"person": term.person, "form": form, "term": term},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def term_correct(request, pk):
+    """Correct the first day of a term that has not begun (members.services.term_start_correct)."""
+    term = term_for(request, pk)
+    form = CorrectTermStartForm(posted(request), initial={"start": term.start})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.term_start_correct(
+                term=term, start=form.cleaned_data["start"], by=request.user
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The first day of the term of %(name)s is corrected.")
+                % {"name": term.person.name},
+            )
+            return redirect("members:person", pk=term.person.pk)
+    return render(
+        request,
+        "members/actions/term_correct.html",
+        {"person": term.person, "form": form, "term": term},
     )
 
 
