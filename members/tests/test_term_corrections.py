@@ -132,9 +132,10 @@ def test_a_term_that_carries_an_office_is_not_withdrawn(as_secretary, newcomer):
 
 def test_the_secretary_corrects_the_first_day_of_a_coming_term(as_secretary, newcomer):
     term = services.term_appoint(person=newcomer, start=add_months(TODAY, 1))
-    assert "De eerste dag van termijn 1 corrigeren" in as_secretary.get(
-        reverse("members:person", args=[newcomer.pk])
-    ).content.decode()
+    assert (
+        "De eerste dag van termijn 1 corrigeren"
+        in as_secretary.get(reverse("members:person", args=[newcomer.pk])).content.decode()
+    )
     response = as_secretary.post(correct_url(term), {"start": "2026-09-01"})
     assert response.status_code == 302
     term.refresh_from_db()
