@@ -39,6 +39,7 @@ def register():
     from auditlog.models import LogEntry
 
     from members.models import (
+        AccountStatusChange,
         BoardPosition,
         ConfidentialityDeclaration,
         CouncilRules,
@@ -59,6 +60,8 @@ def register():
     )
     # Why a term ended early is the person's own business.
     auditlog.register(Term, mask_fields=["end_reason"], mask_callable=MASK)
+    # Why an account was switched off may be personal.
+    auditlog.register(AccountStatusChange, mask_fields=["reason"], mask_callable=MASK)
     # Why an appointment was withdrawn may be personal, too.
     auditlog.register(TermWithdrawal, mask_fields=["reason"], mask_callable=MASK)
     for model in (Office, BoardPosition, ConfidentialityDeclaration):

@@ -144,6 +144,23 @@ class PersonForm(PersonDetailsFields):
         return cls(data, initial=initial)
 
 
+class EmailChangeForm(PortalForm):
+    email = forms.EmailField(
+        label=_("New e-mail address"),
+        help_text=_(
+            "This is also the login. The person gets a message at the old and at the new address."
+        ),
+    )
+
+
+class AccountSwitchForm(PortalForm):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        help_text=_("Kept in the history. For example: left the council, or a lost phone."),
+    )
+
+
 class FirstPasswordForm(auth_forms.SetPasswordForm):
     """Choose a first password; Django's password rules apply (at least 10 characters, not a
     common password, not only digits, not like your name or address)."""

@@ -143,6 +143,8 @@ rules.add_perm("members.change_personal_details", is_secretary | is_self)
 rules.add_perm("members.view_declarations", is_secretary | is_chair | is_self)
 # Add people, appoint, reappoint, end terms, grant and end offices and board positions.
 rules.add_perm("members.manage_people", is_secretary)
+# A person's e-mail address (the login) and switching their account off and on.
+rules.add_perm("members.manage_accounts", is_secretary)
 rules.add_perm("members.sign_declaration", must_sign_declaration)
 # Who has signed which version of the declaration, for everyone appointed.
 rules.add_perm("members.view_signatures", is_secretary | is_chair)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from members.models import BoardPosition, Office
-from members.views import account, documents, invitations, membership
+from members.views import account, accounts, documents, invitations, membership
 
 app_name = "members"
 
@@ -19,6 +19,8 @@ urlpatterns = [
     path("mensen/toevoegen/", membership.person_add, name="person_add"),
     path("mensen/<int:pk>/", membership.person, name="person"),
     path("mensen/<int:pk>/gegevens/", membership.person_edit, name="person_edit"),
+    path("mensen/<int:pk>/e-mailadres/", accounts.person_email, name="person_email"),
+    path("mensen/<int:pk>/account/", accounts.person_account, name="person_account"),
     path("mensen/<int:pk>/benoemen/", membership.person_appoint, name="person_appoint"),
     path("mensen/<int:pk>/herbenoemen/", membership.person_reappoint, name="person_reappoint"),
     path("mensen/<int:pk>/functie/", membership.office_grant, name="office_grant"),

@@ -3,12 +3,14 @@
 - `membership`: accounts, terms and confidentiality declarations, and who holds which place;
 - `positions`: offices and board positions, on one dated-position base;
 - `council`: the council's record and its dated rules;
+- `accounts`: accounts switched off and on again by the secretary;
 - `invitations`: the invitation links that let a new person choose a password;
 - `documents`: the council's document library.
 
 Import them from here (`from members.models import Term`).
 """
 
+from members.models.accounts import AccountStatusChange
 from members.models.council import Council, CouncilRules, CouncilRulesQuerySet
 from members.models.documents import Document, DocumentCategory, DocumentQuerySet
 from members.models.invitations import Invitation, InvitationStatus
@@ -34,6 +36,7 @@ from members.models.positions import (
 )
 
 __all__ = [
+    "AccountStatusChange",
     "BoardPosition",
     "BoardPositionKind",
     "ConfidentialityDeclaration",

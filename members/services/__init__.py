@@ -2,12 +2,14 @@
 
 - `membership`: terms, offices, board positions, the confidentiality declaration, a person's
   details;
+- `accounts`: the secretary changes someone's e-mail address, switches an account off and on;
 - `invitations`: inviting a new person and the link to choose a first password;
 - `documents`: the document library.
 
 Call them from here (`from members import services; services.term_appoint(...)`).
 """
 
+from members.services.accounts import account_switch, person_email_change
 from members.services.documents import (
     ALLOWED_TYPES,
     document_add,
@@ -46,6 +48,8 @@ from members.services.membership import (
 )
 
 __all__ = [
+    "account_switch",
+    "person_email_change",
     "ALLOWED_TYPES",
     "HAS_PASSWORD",
     "INVITATION_REFUSALS",

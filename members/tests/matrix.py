@@ -88,6 +88,10 @@ def person_state(objects):
     )[0]
 
 
+def account_state(objects):
+    return User.objects.filter(pk=objects["lid"].pk).values_list("email", "is_active")[0]
+
+
 def periods_state(objects):
     return (
         list(Term.objects.order_by("pk").values_list("pk", "start", "end")),
@@ -184,6 +188,22 @@ ROUTES = [
         post=logged_in(404, lid=ALLOWED, voorzitter=403, bestuurder=403, secretaris=ALLOWED),
         data=lambda o: {"name": "Overgenomen", "phone": "050 000 0000"},
         snapshot=person_state,
+    ),
+    Route(
+        "members:person_email",
+        kwargs=lid_page,
+        get=ABOUT_LID,
+        post=ABOUT_LID_POST,
+        data=lambda o: {"email": "overgenomen@example.org"},
+        snapshot=account_state,
+    ),
+    Route(
+        "members:person_account",
+        kwargs=lid_page,
+        get=ABOUT_LID,
+        post=ABOUT_LID_POST,
+        data=lambda o: {"reason": "Overgenomen"},
+        snapshot=account_state,
     ),
     Route(
         "members:person_appoint",

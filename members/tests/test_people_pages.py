@@ -197,10 +197,11 @@ def test_the_person_page_has_constant_queries(client, council, assert_constant_q
                 end=start + datetime.timedelta(days=365),
             )
 
-    # session user, roles, person + 3 prefetches, declarations, rules, invitation, withdrawals
+    # session user, roles, person + 3 prefetches, declarations, rules, invitation, withdrawals,
+    # account switches
     assert_constant_queries(
         lambda: client.get(reverse("members:person", args=[secretary.pk])),
-        expected=10,
+        expected=11,
         add_rows=add_history,
     )
 

@@ -104,6 +104,8 @@ def person(request, pk):
         context["at_max_terms"] = standing.at_max_terms(rules.max_terms)
         context["invitation"] = person.invitations.order_by("-created_at").first()
         context["withdrawals"] = list(person.term_withdrawals.all())
+        context["can_manage_account"] = allowed(user, "members.manage_accounts")
+        context["account_changes"] = list(person.account_changes.all())
     return render(request, "members/person.html", context)
 
 
