@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import (
     BoardPositionKind,
+    CouncilRules,
     Document,
     OfficeRole,
     RelationToWij,
@@ -271,6 +272,39 @@ class DeclarationTextForm(PortalForm):
             "have signed it. Leave it off for a small change that does not need a new signature."
         ),
     )
+
+
+class CouncilRulesForm(PortalModelForm):
+    """Changed council rules from a day on (members.services.council_rules_add)."""
+
+    class Meta:
+        model = CouncilRules
+        fields = [
+            "valid_from",
+            "term_length_years",
+            "max_terms",
+            "max_seats",
+            "min_members",
+            "min_council_meetings",
+            "min_consultations",
+            "advice_deadline_weeks",
+            "answer_deadline_weeks",
+            "agenda_lead_days",
+            "reminder_lead_days",
+            "agenda_late_warning_days",
+            "term_ending_warning_months",
+            "continuity_warning_numerator",
+            "continuity_warning_denominator",
+            "applicant_retention_weeks",
+            "applicant_retention_consent_months",
+            "signal_contact_retention_months",
+            "note",
+        ]
+        widgets = {"valid_from": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"valid_from": _("Today or later.")}
+
+    def validate_unique(self):
+        """The service says it in words of its own (rules from that day exist)."""
 
 
 # --- Documents -----------------------------------------------------------------------------------

@@ -152,6 +152,9 @@ rules.add_perm("members.view_signatures", is_secretary | is_chair)
 rules.add_perm("members.enter_declaration_text", is_secretary)
 # The term schedule (rooster van aftreden) is the council's own planning.
 rules.add_perm("members.view_term_schedule", is_council)
+# The council's dated rules: the council's circle reads them, the secretary enters changes.
+rules.add_perm("members.view_council_rules", is_council)
+rules.add_perm("members.change_council_rules", is_secretary)
 # The dashboard: the seats and their warnings.
 rules.add_perm("members.view_seat_warnings", is_secretary | is_chair)
 

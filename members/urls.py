@@ -1,7 +1,7 @@
 from django.urls import path
 
 from members.models import BoardPosition, Office
-from members.views import account, accounts, documents, invitations, membership
+from members.views import account, accounts, council, documents, invitations, membership
 
 app_name = "members"
 
@@ -53,6 +53,9 @@ urlpatterns = [
         name="declaration_text_add",
     ),
     path("rooster-van-aftreden/", membership.term_schedule, name="term_schedule"),
+    # The council's dated rules.
+    path("regels/", council.council_rules, name="council_rules"),
+    path("regels/wijzigen/", council.council_rules_add, name="council_rules_add"),
     # The document library.
     path("documenten/", documents.documents, name="documents"),
     path("documenten/toevoegen/", documents.document_add, name="document_add"),

@@ -111,14 +111,24 @@ class CouncilRules(models.Model):
                 condition=Q(continuity_warning_denominator__gt=0)
                 & Q(continuity_warning_numerator__lte=F("continuity_warning_denominator")),
                 name="council_rules_fraction_valid",
+                violation_error_message=_(
+                    "The continuity warning needs a fraction of at most 1 (the numerator not "
+                    "more than the denominator, the denominator more than 0)."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(min_members__lte=F("max_seats")),
                 name="council_rules_min_members_within_seats",
+                violation_error_message=_(
+                    "The minimum number of members cannot be more than the number of seats."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(term_length_years__gt=0) & Q(max_terms__gt=0) & Q(max_seats__gt=0),
                 name="council_rules_positive",
+                violation_error_message=_(
+                    "The term length, the terms allowed and the seats must be more than 0."
+                ),
             ),
         ]
 

@@ -3,6 +3,7 @@
 - `membership`: terms, offices, board positions, the confidentiality declaration, a person's
   details;
 - `accounts`: the secretary changes someone's e-mail address, switches an account off and on;
+- `council`: the council's dated rules;
 - `invitations`: inviting a new person and the link to choose a first password;
 - `documents`: the document library.
 
@@ -10,6 +11,7 @@ Call them from here (`from members import services; services.term_appoint(...)`)
 """
 
 from members.services.accounts import account_switch, person_email_change
+from members.services.council import RULE_FIELDS, council_rules_add
 from members.services.documents import (
     ALLOWED_TYPES,
     document_add,
@@ -48,6 +50,8 @@ from members.services.membership import (
 )
 
 __all__ = [
+    "RULE_FIELDS",
+    "council_rules_add",
     "account_switch",
     "person_email_change",
     "ALLOWED_TYPES",

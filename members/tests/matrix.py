@@ -12,6 +12,7 @@ from members import services
 from members.models import (
     BoardPosition,
     ConfidentialityDeclaration,
+    CouncilRules,
     DeclarationText,
     Document,
     DocumentCategory,
@@ -299,6 +300,18 @@ ROUTES = [
         post=SECRETARY_POSTS,
         data=lambda o: {"version": "2099-1", "body": "Tekst", "in_force_from": "2099-01-01"},
         snapshot=lambda o: list(DeclarationText.objects.values_list("version", flat=True)),
+    ),
+    # The council's dated rules: the council's circle reads them, the secretary changes them.
+    Route(
+        "members:council_rules",
+        get=logged_in(403, lid=200, voorzitter=200, secretaris=200),
+    ),
+    Route(
+        "members:council_rules_add",
+        get=SECRETARY_ONLY,
+        post=SECRETARY_POSTS,
+        data=lambda o: {"valid_from": "2099-01-01", "max_seats": 11},
+        snapshot=lambda o: list(CouncilRules.objects.values_list("valid_from", "max_seats")),
     ),
     Route(
         "members:term_schedule",

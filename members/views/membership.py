@@ -71,6 +71,7 @@ def people(request):
             "can_see_term_schedule": allowed(request.user, "members.view_term_schedule"),
             "can_see_declarations": allowed(request.user, "members.view_declarations"),
             "can_see_signatures": allowed(request.user, "members.view_signatures"),
+            "can_see_council_rules": allowed(request.user, "members.view_council_rules"),
         },
     )
 
