@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import OfficeRole, User
+from wijraad.access import allowed
 
 
 def _holds(period, day):
@@ -145,3 +146,19 @@ def people_overview(*, user, today=None, full=True):
         else:
             overview.others.append(standing)
     return overview
+
+
+def address_list(*, user, today=None):
+    """The council's address list for `user`: everyone with a place in or around the council
+    today (a seat, an office, a board position) whose contact details `user` may see
+    (members.view_contact_details: never a former member's), sorted by name. Four queries,
+    whatever the number of people."""
+    today = today or timezone.localdate()
+    people = User.objects.visible_to(user, today).with_history().order_by("name", "email")
+    rows = []
+    for person in people:
+        standing = Standing(person, today)
+        has_a_place = standing.seated or standing.offices_today or standing.positions_today
+        if has_a_place and allowed(user, "members.view_contact_details", person):
+            rows.append(standing)
+    return rows

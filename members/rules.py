@@ -135,6 +135,9 @@ rules.add_perm("members.view_person", is_council | is_self)
 # Contact data (e-mail, phone): the council's circle and the person; never the board. Of a
 # former member only the secretary (and the person): members see their name, not how to reach them.
 rules.add_perm("members.view_contact_details", is_secretary | is_self | (is_member & ~has_left))
+# The address list (name, role, e-mail, phone) of the people with a place today: the council's
+# circle; each row is checked against members.view_contact_details (no former members).
+rules.add_perm("members.view_address_list", is_council)
 # Relation to WIJ (whether someone is a client!), neighbourhood and expertise: the secretary and
 # the person only.
 rules.add_perm("members.view_personal_details", is_secretary | is_self)

@@ -16,6 +16,8 @@ urlpatterns = [
     path("uitnodiging/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
     # People, terms, offices and board positions.
     path("mensen/", membership.people, name="people"),
+    path("mensen/adressenlijst/", membership.addresses, name="addresses"),
+    path("mensen/adressenlijst.csv", membership.addresses_csv, name="addresses_csv"),
     path("mensen/toevoegen/", membership.person_add, name="person_add"),
     path("mensen/<int:pk>/", membership.person, name="person"),
     path("mensen/<int:pk>/gegevens/", membership.person_edit, name="person_edit"),

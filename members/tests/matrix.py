@@ -158,6 +158,17 @@ ROUTES = [
             "secretaris": lambda o: "Geertje Uitgenodigd",
         },
     ),
+    # The address list: the council's circle; a former member's contact details never.
+    Route(
+        "members:addresses",
+        get=logged_in(403, lid=200, voorzitter=200, secretaris=200),
+        absent={"lid": lambda o: "oud-lid@example.org", "secretaris": lambda o: "Trijntje"},
+        present={"lid": lambda o: "lid@example.org"},
+    ),
+    Route(
+        "members:addresses_csv",
+        get=logged_in(403, lid=200, voorzitter=200, secretaris=200),
+    ),
     # A second row for a second text the board must not see: the members' contact data.
     Route(
         "members:people",

@@ -4,10 +4,13 @@ aftreden). Thin: each action checks a permission, calls a service in members.ser
 redirects; a refusal of the service is shown on the form, in Dutch, and nothing is saved.
 """
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -42,7 +45,7 @@ from members.models import (
     Term,
     User,
 )
-from members.people import Standing, people_overview
+from members.people import Standing, address_list, people_overview
 from wijraad.access import allowed, require
 from wijraad.forms import form_errors, posted
 
@@ -72,6 +75,7 @@ def people(request):
             "can_see_declarations": allowed(request.user, "members.view_declarations"),
             "can_see_signatures": allowed(request.user, "members.view_signatures"),
             "can_see_council_rules": allowed(request.user, "members.view_council_rules"),
+            "can_see_addresses": allowed(request.user, "members.view_address_list"),
         },
     )
 
@@ -522,3 +526,55 @@ def term_schedule(request):
             "can_manage": allowed(request.user, "members.manage_people"),
         },
     )
+
+
+# --- The address list -------------------------------------------------------------------------
+
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    value = str(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+@login_required
+@require_GET
+def addresses(request):
+    """Name, role, e-mail and phone of everyone with a place in or around the council today
+    whose contact details the user may see; printable."""
+    require(request, "members.view_address_list")
+    today = timezone.localdate()
+    return render(
+        request,
+        "members/addresses.html",
+        {"rows": address_list(user=request.user, today=today), "today": today},
+    )
+
+
+@login_required
+@require_GET
+def addresses_csv(request):
+    """The address list as a CSV file (semicolons, as Dutch spreadsheets expect)."""
+    require(request, "members.view_address_list")
+    today = timezone.localdate()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="adressenlijst-wij-raad-{today.isoformat()}.csv"'
+    )
+    response.write("\ufeff")  # a byte-order mark, so spreadsheets read UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Name"), _("Role"), _("E-mail address"), _("Phone number")])
+    for standing in address_list(user=request.user, today=today):
+        person = standing.person
+        writer.writerow(
+            _csv_cell(value)
+            for value in (
+                person.name,
+                ", ".join(str(label) for label in standing.role_labels),
+                person.email,
+                person.phone,
+            )
+        )
+    return response
