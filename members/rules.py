@@ -161,6 +161,10 @@ rules.add_perm("members.change_council_rules", is_secretary)
 # The dashboard: the seats and their warnings.
 rules.add_perm("members.view_seat_warnings", is_secretary | is_chair)
 
+# --- History -----------------------------------------------------------------------------------
+# Who changed what and when, and the download log: the secretary and the chair.
+rules.add_perm("members.view_history", is_secretary | is_chair)
+
 # --- Documents ---------------------------------------------------------------------------------
 rules.add_perm("members.download_document", can_see_document)
 rules.add_perm("members.manage_documents", is_secretary)

@@ -1,7 +1,15 @@
 from django.urls import path
 
 from members.models import BoardPosition, Office
-from members.views import account, accounts, council, documents, invitations, membership
+from members.views import (
+    account,
+    accounts,
+    council,
+    documents,
+    history,
+    invitations,
+    membership,
+)
 
 app_name = "members"
 
@@ -55,6 +63,7 @@ urlpatterns = [
         name="declaration_text_add",
     ),
     path("rooster-van-aftreden/", membership.term_schedule, name="term_schedule"),
+    path("geschiedenis/", history.history_page, name="history"),
     # The council's dated rules.
     path("regels/", council.council_rules, name="council_rules"),
     path("regels/wijzigen/", council.council_rules_add, name="council_rules_add"),

@@ -312,6 +312,16 @@ ROUTES = [
         data=lambda o: {"version": "2099-1", "body": "Tekst", "in_force_from": "2099-01-01"},
         snapshot=lambda o: list(DeclarationText.objects.values_list("version", flat=True)),
     ),
+    # The history (audit log and download log): the secretary and the chair.
+    Route(
+        "members:history",
+        get=logged_in(403, voorzitter=200, secretaris=200),
+    ),
+    Route(
+        "members:history",
+        query="?show=downloads",
+        get=logged_in(403, voorzitter=200, secretaris=200),
+    ),
     # The council's dated rules: the council's circle reads them, the secretary changes them.
     Route(
         "members:council_rules",

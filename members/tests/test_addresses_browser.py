@@ -1,6 +1,6 @@
 """In real Chromium: a member opens the address list from the people page and prints it (the
-menu and the buttons are left out); the secretary's printed term schedule, and the rules and
-account pages, pass axe."""
+menu and the buttons are left out); the secretary's printed term schedule, and the rules,
+account and history pages, pass axe."""
 
 import pytest
 from django.urls import reverse
@@ -36,6 +36,8 @@ def test_the_printed_term_schedule_and_the_secretarys_new_pages(page, login_as, 
         reverse("members:person_email", args=[lid.pk]),
         reverse("members:person_account", args=[lid.pk]),
         reverse("members:term_correct", args=[lid.terms.get().pk]),
+        reverse("members:history"),
+        reverse("members:history") + "?show=downloads",
     ):
         page.goto(url)
         assert_accessible(page)

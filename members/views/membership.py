@@ -76,6 +76,7 @@ def people(request):
             "can_see_signatures": allowed(request.user, "members.view_signatures"),
             "can_see_council_rules": allowed(request.user, "members.view_council_rules"),
             "can_see_addresses": allowed(request.user, "members.view_address_list"),
+            "can_see_history": allowed(request.user, "members.view_history"),
         },
     )
 
