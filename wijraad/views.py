@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from wijraad import dashboard
+from wijraad import privacy as privacy_data
 
 
 @require_GET
@@ -24,12 +27,23 @@ def about(request):
 
 @require_GET
 def privacy(request):
-    return render(request, "wijraad/pages/privacy.html")
+    """The statement lists what every app declares it keeps (wijraad.privacy)."""
+    return render(
+        request, "wijraad/pages/privacy.html", {"declarations": privacy_data.declarations()}
+    )
+
+
+# The day the accessibility statement was last drawn up (the model statement asks for it).
+ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 12, 3)
 
 
 @require_GET
 def accessibility(request):
-    return render(request, "wijraad/pages/accessibility.html")
+    return render(
+        request,
+        "wijraad/pages/accessibility.html",
+        {"statement_date": ACCESSIBILITY_STATEMENT_DATE},
+    )
 
 
 @require_GET
