@@ -35,6 +35,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
 from wijraad.models import Delivery, DeliveryState, Heartbeat
@@ -71,8 +72,12 @@ def register_kind(kind, builder):
 
 def message_id_for(delivery):
     """A stable Message-ID: the same row gives the same header, whichever worker sends it."""
+    return _message_id(delivery.pk)
+
+
+def _message_id(delivery_id):
     domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "localhost"
-    return f"<wijraad.delivery.{delivery.pk}@{domain}>"
+    return f"<wijraad.delivery.{delivery_id}@{domain}>"
 
 
 # --- The sweep -----------------------------------------------------------------------------------
@@ -142,7 +147,10 @@ def last_sweep():
 
 def claim(delivery_id, *, now=None):
     """Take the row for this worker: one conditional UPDATE, so of two workers at most one gets
-    it. Returns the row, or None when it is not claimable (sent, skipped, leased by another)."""
+    it. Returns the row, or None when it is not claimable (sent, skipped, leased by another).
+
+    The same UPDATE gives the row its Message-ID the first time (a later attempt keeps it), so a
+    claim costs two queries: the UPDATE and the read of the row with its recipient."""
     now = now or timezone.now()
     lease_until = now + datetime.timedelta(seconds=settings.DELIVERY_LEASE_SECONDS)
     claimable = models.Q(state=DeliveryState.PENDING) | models.Q(
@@ -153,14 +161,14 @@ def claim(delivery_id, *, now=None):
         lease_until=lease_until,
         attempts=models.F("attempts") + 1,
         updated_at=now,
+        message_id=Coalesce(
+            NullIf(models.F("message_id"), models.Value("")),
+            models.Value(_message_id(delivery_id)),
+        ),
     )
     if not taken:
         return None
-    delivery = Delivery.objects.select_related("recipient", "content_type").get(pk=delivery_id)
-    if not delivery.message_id:
-        delivery.message_id = message_id_for(delivery)
-        Delivery.objects.filter(pk=delivery.pk).update(message_id=delivery.message_id)
-    return delivery
+    return Delivery.objects.select_related("recipient", "content_type").get(pk=delivery_id)
 
 
 def _finish(delivery, *, state, error="", now=None):

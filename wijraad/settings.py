@@ -169,10 +169,13 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 # DATABASE_URL, e.g. postgres://user:password@host:5432/wijraad; default SQLite under var/.
+# Connections are kept open for DATABASE_CONN_MAX_AGE seconds (default: a minute in production,
+# none in development), checked before reuse: a request or a task then saves the connection set-up.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

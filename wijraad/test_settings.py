@@ -10,6 +10,8 @@ os.environ.setdefault("VAR_DIR", os.path.join(os.path.dirname(__file__), "..", "
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in the same test
 # are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# A fresh connection per request, as before: the worker and browser tests start and stop servers.
+os.environ.setdefault("DATABASE_CONN_MAX_AGE", "0")
 
 from wijraad.settings import *  # noqa: E402,F403
 

@@ -106,6 +106,19 @@ def test_deliver_sends_with_a_stable_message_id_and_marks_sent(
     assert len(mail.outbox) == 1
 
 
+def test_the_claim_gives_the_message_id_once_and_a_retry_keeps_it(
+    ledger, settings, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    pk, other = queued(django_capture_on_commit_callbacks)
+    Delivery.objects.filter(pk=pk).update(message_id="<earlier@example.org>")
+    with django_assert_num_queries(2):  # the conditional UPDATE, the row with its recipient
+        claimed = deliveries.claim(pk)
+    assert claimed.message_id == "<earlier@example.org>"
+    lapsed = timezone.now() + datetime.timedelta(seconds=settings.DELIVERY_LEASE_SECONDS + 1)
+    assert deliveries.claim(pk, now=lapsed).message_id == "<earlier@example.org>"
+    assert deliveries.claim(other).message_id == f"<wijraad.delivery.{other}@example.org>"
+
+
 def test_a_failure_is_recorded_and_retried_up_to_the_maximum(
     ledger, settings, django_capture_on_commit_callbacks
 ):
