@@ -5,7 +5,7 @@ from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from members import services
@@ -25,6 +25,12 @@ def _roles_changed(sender, update_fields=None, **kwargs):
         return  # a login (last_login), a new password or changed details: no role changes
     bump_roles_version()
     transaction.on_commit(bump_roles_version)
+
+
+@receiver(post_migrate, dispatch_uid="members.roles_after_migrate")
+def roles_after_migrate(sender, **kwargs):
+    """A migration may change role rows without sending signals (historical models)."""
+    bump_roles_version()
 
 
 for _model in ROLE_SOURCES:

@@ -177,3 +177,14 @@ def test_roles_cached_while_a_change_commits_are_dropped_when_it_commits(
     with CaptureQueriesContext(connection) as queries:
         assert not roles_for(User.objects.get(pk=lid.pk)).member
     assert len(role_queries(queries)) == 1
+
+
+def test_a_migration_drops_the_cached_roles(lid):
+    """Data migrations change rows through historical models, which send no save signals."""
+    from members import receivers
+
+    roles_for(lid)
+    receivers.roles_after_migrate(sender=None)  # connected to post_migrate
+    with CaptureQueriesContext(connection) as queries:
+        roles_for(User.objects.get(pk=lid.pk))
+    assert len(role_queries(queries)) == 1
