@@ -7,7 +7,8 @@ per user and day, and none for anonymous visitors, so pages that check many perm
 constant number of queries.
 
 The roles are kept in two places: on the user object (for the rest of the request or task) and
-in Django's cache (Redis in production) under (user, day), together with the *roles version*.
+in Django's cache under (user, day), together with the *roles version* — the latter only when
+the cache is shared by every process (Redis: settings.ROLES_CACHE).
 Every change of a term, office, board position, declaration or account bumps the version
 (`bump_roles_version`, called by members.receivers at once and again when the transaction
 commits), and a cached entry of another version is not used: a role is never older than the
@@ -19,6 +20,7 @@ imports no models; the models import it.
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.functional import LazyObject
@@ -125,7 +127,10 @@ def _entry_key(user, day):
 
 def _cached_roles_on(user, day):
     """The roles from the cache when they were stored at the current version, else from the
-    database (and stored). One round trip to the cache for a hit."""
+    database (and stored). One round trip to the cache for a hit. Only with a cache all processes
+    share (settings.ROLES_CACHE): a per-process cache would miss another process's change."""
+    if not settings.ROLES_CACHE:
+        return user.roles_on(day)
     key = _entry_key(user, day)
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)

@@ -199,6 +199,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Roles are kept in the cache across requests (members.roles) only when every process shares it:
+# a change in one process must reach the next request in any other. Without Redis each process
+# has a cache of its own, so the roles are asked of the database on every request.
+ROLES_CACHE = bool(REDIS_URL)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"

@@ -188,3 +188,13 @@ def test_a_migration_drops_the_cached_roles(lid):
     with CaptureQueriesContext(connection) as queries:
         roles_for(User.objects.get(pk=lid.pk))
     assert len(role_queries(queries)) == 1
+
+
+def test_without_a_shared_cache_the_roles_are_asked_every_request(client, lid, settings):
+    """A cache of one process's own (no Redis) would not hear of a change made in another."""
+    settings.ROLES_CACHE = False
+    client.force_login(lid)
+    for _request in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("home")).status_code == 200
+        assert len(role_queries(queries)) == 1
