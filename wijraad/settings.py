@@ -357,6 +357,9 @@ DELIVERY_SWEEP_STALE_AFTER_SECONDS = env_int("DELIVERY_SWEEP_STALE_AFTER_SECONDS
 DELIVERY_LEASE_SECONDS = env_int("DELIVERY_LEASE_SECONDS", 5 * 60)
 DELIVERY_REQUEUE_AFTER_SECONDS = env_int("DELIVERY_REQUEUE_AFTER_SECONDS", 5 * 60)
 DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 5)
+# A worker keeps its SMTP connection for the next delivery when that comes within this many
+# seconds (well under mail servers' idle time-outs, RFC 5321: 5 minutes); 0: one per mail.
+DELIVERY_SMTP_REUSE_SECONDS = env_int("DELIVERY_SMTP_REUSE_SECONDS", 30)
 # Test seam, inert unless set: a directory where the fault tests make a worker pause at a named
 # point of wijraad.deliveries.deliver (see that module).
 DELIVERY_TEST_PAUSE_DIR = os.environ.get("DELIVERY_TEST_PAUSE_DIR", "")
