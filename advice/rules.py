@@ -78,3 +78,9 @@ def can_read_advice_of(user, consent):
 
 rules.add_rule("advice.read_advice", can_see_dossier & (is_council | (is_board & is_sent)))
 rules.add_perm("advice.download_replacement_consent", can_read_advice_of)
+
+# The dashboard: the council's advice to prepare (the secretary also what the board owes); the
+# board its requests and the advice waiting for its answer.
+rules.add_perm("advice.view_council_panel", is_council)
+rules.add_perm("advice.view_board_panel", is_board)
+rules.add_perm("advice.view_late_answers", is_secretary)
