@@ -218,3 +218,18 @@ def test_the_public_page_asks_the_same_queries_for_5_and_50(db, client, assert_c
 
 QUERIES_LIST = 3
 QUERIES_PUBLIC = 2
+
+
+def test_the_home_page_shows_the_latest_published_advice(db, client):
+    AdoptedAdviceFactory(
+        dossier__title="Betere ontvangst op de locaties",
+        dossier__state=DossierState.SENT,
+        dossier__sent_at=timezone.now(),
+        dossier__published_at=timezone.now(),
+        summary="Meer tijd voor inwoners aan de balie.",
+    )
+    AdoptedAdviceFactory(dossier__title="Nog niet openbaar", dossier__state=DossierState.SENT)
+    page = client.get(reverse("home")).content.decode()
+    assert "Ons laatste advies" in page
+    assert "Meer tijd voor inwoners aan de balie." in page
+    assert "Nog niet openbaar" not in page
