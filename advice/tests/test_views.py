@@ -233,3 +233,27 @@ def test_the_home_page_shows_the_latest_published_advice(db, client):
     assert "Ons laatste advies" in page
     assert "Meer tijd voor inwoners aan de balie." in page
     assert "Nog niet openbaar" not in page
+
+
+def test_a_dossier_page_asks_the_same_queries_however_long_its_history(
+    db, login, lid, assert_constant_queries
+):
+    advice = AdoptedAdviceFactory(dossier__state=DossierState.SENT, dossier__sent_at=timezone.now())
+    dossier = advice.dossier
+    client = login(lid)
+
+    def add(n):
+        from advice.tests.factories import DraftCommentFactory
+
+        for _ in range(n):
+            dossier.state_changes.create(to_state=DossierState.SENT, by=lid)
+            DraftCommentFactory(version=advice.version)
+
+    assert_constant_queries(
+        lambda: client.get(reverse("advice:detail", args=[dossier.pk])),
+        expected=QUERIES_DETAIL,
+        add_rows=add,
+    )
+
+
+QUERIES_DETAIL = 9
