@@ -257,3 +257,14 @@ def test_a_dossier_page_asks_the_same_queries_however_long_its_history(
 
 
 QUERIES_DETAIL = 9
+
+
+def test_the_agenda_item_shows_its_dossier(db, login, secretaris, lid):
+    dossier = DossierFactory(state=DossierState.RECEIVED)
+    meeting = MeetingFactory(
+        kind=MeetingKind.COUNCIL, date=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    login(secretaris).post(reverse("advice:agenda", args=[dossier.pk]), {"meeting": meeting.pk})
+    page = login(secretaris).get(reverse("meetings:agenda", args=[meeting.pk])).content.decode()
+    assert f"Adviesdossier {dossier.reference}" in page
+    assert dossier.get_absolute_url() in page
