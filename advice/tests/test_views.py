@@ -268,3 +268,33 @@ def test_the_agenda_item_shows_its_dossier(db, login, secretaris, lid):
     page = login(secretaris).get(reverse("meetings:agenda", args=[meeting.pk])).content.decode()
     assert f"Adviesdossier {dossier.reference}" in page
     assert dossier.get_absolute_url() in page
+
+
+def stored(root):
+    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+
+
+def test_a_too_large_upload_is_refused_before_the_disk(
+    db, login, secretaris, advice_root, pdf_upload, settings, dutch
+):
+    settings.MAX_UPLOAD_SIZE = 64 * 1024
+    dossier = DossierFactory()
+    big = pdf_upload("groot.pdf", b"%PDF-1.7\n" + b"0" * (settings.MAX_UPLOAD_SIZE * 3))
+    response = login(secretaris).post(
+        reverse("advice:document_add", args=[dossier.pk]), {"upload": big, "visibility": "board"}
+    )
+    assert response.status_code == 400
+    assert "Dit bestand is te groot" in response.content.decode()
+    assert not dossier.documents.exists()
+    assert stored(advice_root) == []
+
+
+def test_answering_a_dossier_not_sent_to_the_board(db, login, bestuurder):
+    internal = DossierFactory(kind="unrequested", visibility="council", state="in_preparation")
+    own_request = DossierFactory(state=DossierState.IN_PREPARATION)
+    client = login(bestuurder)
+    data = {"position": "follows", "text": "Ja"}
+    assert client.post(reverse("advice:answer", args=[internal.pk]), data).status_code == 404
+    assert client.post(reverse("advice:answer", args=[own_request.pk]), data).status_code == 403
+    assert client.get(reverse("advice:letter", args=[own_request.pk])).status_code == 403
+    assert not BoardAnswer.objects.exists()
