@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from advice.models import BoardAnswer, Dossier, DossierState, DraftVersion
+from advice.models import BoardAnswer, Dossier, DossierState, DraftVersion, Topic
 from advice.tests.factories import (
     AdoptedAdviceFactory,
     DossierFactory,
@@ -298,3 +298,21 @@ def test_answering_a_dossier_not_sent_to_the_board(db, login, bestuurder):
     assert client.post(reverse("advice:answer", args=[own_request.pk]), data).status_code == 403
     assert client.get(reverse("advice:letter", args=[own_request.pk])).status_code == 403
     assert not BoardAnswer.objects.exists()
+
+
+def test_the_menu_leads_to_advice(db, login, client, lid, oud_lid):
+    assert 'href="/advies/gepubliceerd/"' in client.get(reverse("home")).content.decode()
+    assert 'href="/advies/"' in login(lid).get(reverse("dashboard")).content.decode()
+    assert 'href="/advies/"' not in login(oud_lid).get(reverse("dashboard")).content.decode()
+
+
+def test_the_secretary_keeps_the_topics(db, login, secretaris, topic, dutch):
+    client = login(secretaris)
+    client.post(reverse("advice:topics"), {"name": "Wachttijden"})
+    response = client.post(reverse("advice:topics"), {"name": "privacy"})
+    assert "Dit onderwerp staat al op de lijst." in response.content.decode()
+    client.post(reverse("advice:topics"), {"toggle": topic.pk})
+    topic.refresh_from_db()
+    assert not topic.is_active
+    assert Topic.objects.filter(name="Wachttijden").exists()
+    assert Topic.objects.filter(name__iexact="privacy").count() == 1
