@@ -289,9 +289,8 @@ def dossier_close(request, pk):
             by=request.user,
             revision=request.POST.get("revision") or None,
         )
-    except (ValidationError, ValueError) as error:
-        if isinstance(error, ValidationError):
-            error_messages(request, error)
+    except ValidationError as error:
+        error_messages(request, error)
     else:
         messages.success(request, _("The dossier is closed."))
     return redirect("advice:detail", pk=dossier.pk)
