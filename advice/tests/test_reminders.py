@@ -56,8 +56,12 @@ def test_the_secretary_hears_of_a_request_once_without_its_title(
 def test_the_working_group_is_reminded_a_week_before(
     lid, voorzitter, django_capture_on_commit_callbacks
 ):
-    day = datetime.date(2027, 3, 1)
-    dossier = DossierFactory(state=DossierState.IN_PREPARATION, advice_due=day)
+    day = timezone.localdate() + datetime.timedelta(days=30)
+    dossier = DossierFactory(
+        state=DossierState.IN_PREPARATION,
+        requested_on=day - datetime.timedelta(weeks=6),
+        advice_due=day,
+    )
     dossier.working_group.set([lid])
     with at(day - datetime.timedelta(days=8)):
         assert sweep_and_send(django_capture_on_commit_callbacks) == []
@@ -71,7 +75,7 @@ def test_the_board_hears_of_sent_advice_and_a_late_answer(
 ):
     bestuurder.preferred_language = "en"
     bestuurder.save()
-    due = datetime.date(2027, 3, 1)
+    due = timezone.localdate() + datetime.timedelta(days=30)
     dossier = DossierFactory(state=DossierState.SENT, sent_at=timezone.now(), answer_due=due)
     with at(due - datetime.timedelta(days=20)):
         sweep_and_send(django_capture_on_commit_callbacks)
