@@ -216,7 +216,7 @@ def test_the_public_page_asks_the_same_queries_for_5_and_50(db, client, assert_c
     )
 
 
-QUERIES_LIST = 3
+QUERIES_LIST = 4  # session user, roles, the page of dossiers, their count
 QUERIES_PUBLIC = 2
 
 
@@ -316,3 +316,14 @@ def test_the_secretary_keeps_the_topics(db, login, secretaris, topic, dutch):
     assert not topic.is_active
     assert Topic.objects.filter(name="Wachttijden").exists()
     assert Topic.objects.filter(name__iexact="privacy").count() == 1
+
+
+def test_the_list_goes_by_pages_newest_first(db, login, lid):
+    oldest = DossierFactory(title="Het oudste dossier", number=1)
+    DossierFactory.create_batch(50)
+    client = login(lid)
+    first = client.get(reverse("advice:list")).content.decode()
+    assert "Het oudste dossier" not in first
+    assert "Pagina 1 van 2" in first
+    second = client.get(reverse("advice:list") + "?page=2").content.decode()
+    assert oldest.title in second
