@@ -5,17 +5,22 @@ of advice.rules holds (else 403). Drafts, versions and comments are the council'
 anyone else their querysets are empty, so a guessed address answers 404.
 """
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
-from advice.models import Dossier, DossierDocument, DraftComment, DraftVersion
+from advice.models import DeadlineExtension, Dossier, DossierDocument, DraftComment, DraftVersion
 from members.roles import roles_for
 from wijraad.access import object_for, require
 
 
 def dossier_for(request, pk, perm=None):
-    """The dossier `pk`: 404 when not visible, 403 when visible but `perm` does not hold."""
-    dossiers = Dossier.objects.visible_to(request.user).select_related(
-        "topic", "advice__meeting", "replacement_consent"
+    """The dossier `pk`: 404 when not visible, 403 when visible but `perm` does not hold.
+    It comes with its topic, adopted advice and replacement consent, and knows whether a
+    deadline was ever extended (`has_extensions`), so its page asks no more than it shows."""
+    dossiers = (
+        Dossier.objects.visible_to(request.user)
+        .select_related("topic", "advice__meeting", "replacement_consent")
+        .annotate(has_extensions=Exists(DeadlineExtension.objects.filter(dossier=OuterRef("pk"))))
     )
     return object_for(request, dossiers, pk, perm)
 

@@ -106,7 +106,7 @@ def dossier_detail(request, pk):
             "items": items,
             "documents": DossierDocument.objects.visible_to(user).filter(dossier=dossier),
             "history": dossier.state_changes.select_related("by"),
-            "extensions": dossier.extensions.all(),
+            "extensions": dossier.extensions.all() if dossier.has_extensions else [],
             "working_group": dossier.working_group.order_by("name") if can_read_drafts else [],
             "replacement": getattr(dossier, "replacement_consent", None),
             "consent_allows": dossier.is_consent and services.consent_allows(dossier),
