@@ -81,6 +81,9 @@ def test_requested_advice_round_trip(
     # The secretary puts it on a council agenda and names the working group.
     as_user(page, login_as, secretaris)
     put_on_agenda(page, dossier, council)
+    visit(page, reverse("meetings:agenda", args=[council.pk]))
+    page.get_by_role("link", name=f"Adviesdossier {dossier.reference}").click()
+    page.wait_for_url(f"**/advies/{dossier.pk}/")
     visit(page, reverse("advice:working_group", args=[dossier.pk]))
     page.get_by_label(lid.name).check()
     page.get_by_role("button", name="Opslaan").click()
