@@ -216,7 +216,7 @@ def test_the_public_page_asks_the_same_queries_for_5_and_50(db, client, assert_c
     )
 
 
-QUERIES_LIST = 4  # session user, roles, the page of dossiers, their count
+QUERIES_LIST = 3  # session user, the page of dossiers, their count (roles: cached)
 QUERIES_PUBLIC = 2
 
 
@@ -256,7 +256,7 @@ def test_a_dossier_page_asks_the_same_queries_however_long_its_history(
     )
 
 
-QUERIES_DETAIL = 8
+QUERIES_DETAIL = 7
 
 
 def test_the_agenda_item_shows_its_dossier(db, login, secretaris, lid):
