@@ -94,7 +94,7 @@ class SignalForm(ContactFields, PortalForm):
     # The honeypot: hidden from people (and from screen readers); a bot fills it in.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     intake_key = forms.UUIDField(widget=forms.HiddenInput)
-    altcha = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
+    altcha = forms.CharField(widget=forms.HiddenInput, required=False)
 
     field_order = [
         "theme",

@@ -35,7 +35,7 @@ def challenge_new(*, now=None):
     """A fresh proof-of-work challenge for the form (a dict the browser script solves)."""
     now = now or timezone.now()
     expires = now + datetime.timedelta(seconds=settings.SIGNAL_CHALLENGE_SECONDS)
-    challenge = altcha.create_challenge(
+    challenge = altcha.create_challenge_v1(
         hmac_key=_challenge_key(),
         max_number=settings.SIGNAL_CHALLENGE_MAX_NUMBER,
         expires=expires,
@@ -49,7 +49,7 @@ def challenge_verify(payload):
     if not payload or len(payload) > 2000:
         return False
     try:
-        ok, _error = altcha.verify_solution(payload, _challenge_key(), check_expires=True)
+        ok, _error = altcha.verify_solution_v1(payload, _challenge_key(), check_expires=True)
     except Exception:  # noqa: BLE001 - any malformed payload is a failed challenge
         return False
     if not ok:
