@@ -266,3 +266,13 @@ class PeriodForm(forms.Form):
         if start and end and (end - start).days > 366 * 20:
             raise forms.ValidationError(_("Choose a period of at most twenty years."))
         return cleaned_data
+
+
+class DossierLinkForm(PortalForm):
+    dossier = forms.ModelChoiceField(label=_("Advice dossier"), queryset=None)
+
+    def __init__(self, *args, user, **kwargs):
+        from advice.models import Dossier
+
+        super().__init__(*args, **kwargs)
+        self.fields["dossier"].queryset = Dossier.objects.visible_to(user).open().for_list()

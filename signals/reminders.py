@@ -6,6 +6,8 @@ kept with the signal (SignalContact), in the language the form was filled in.
   link to the status page. Recorded by the intake service itself (signals.services.intake).
 - CLOSED: once the signal is closed (with its outcome), or found not for the council (with where
   to go instead), or merged into a signal that was — found by the sweep. Once per signal.
+- DOSSIER_ANSWERED: once the board answered an advice dossier the signal fed (the ledger's
+  revision is the dossier's id: once per signal and dossier).
 
 A builder returns None (the row is skipped) when the address is gone (removed after follow-up).
 """
@@ -25,12 +27,18 @@ from wijraad.models import Delivery
 
 RECEIVED = "signals.received"
 CLOSED = "signals.closed"
-KINDS = (RECEIVED, CLOSED)
+DOSSIER_ANSWERED = "signals.dossier_answered"
+KINDS = (RECEIVED, CLOSED, DOSSIER_ANSWERED)
 KIND_LABELS = {
     RECEIVED: _("Signal received (to the resident)"),
     CLOSED: _("What came of a signal (to the resident)"),
+    DOSSIER_ANSWERED: _("The board answered the advice a signal fed (to the resident)"),
 }
-TEMPLATES = {RECEIVED: "signals/emails/received", CLOSED: "signals/emails/closed"}
+TEMPLATES = {
+    RECEIVED: "signals/emails/received",
+    CLOSED: "signals/emails/closed",
+    DOSSIER_ANSWERED: "signals/emails/dossier_answered",
+}
 ANSWERED_STATES = (SignalState.CLOSED, SignalState.NOT_FOR_COUNCIL)
 
 
@@ -70,7 +78,43 @@ def find_due(now):
         .filter(~Exists(told))
         .only("pk")
     )
-    return [Due(signal, None, CLOSED, 0) for signal in signals]
+    due = [Due(signal, None, CLOSED, 0) for signal in signals]
+    return due + list(_dossiers_answered(content_type))
+
+
+def answered_dossier_links(signal=None):
+    """(signal id, dossier id) of signals with an address whose dossier the board answered."""
+    from advice.models import DossierState
+
+    links = Signal.dossiers.through.objects.all()
+    if signal is not None:
+        links = links.filter(signal=signal)
+    return (
+        links.filter(
+            dossier__state__in=[DossierState.ANSWERED, DossierState.CLOSED],
+            dossier__answers__isnull=False,
+            signal__contact__email__gt="",
+            signal__anonymised_at__isnull=True,
+        )
+        .values_list("signal_id", "dossier_id")
+        .distinct()
+    )
+
+
+def _dossiers_answered(content_type):
+    told = set(
+        Delivery.objects.filter(content_type=content_type, kind=DOSSIER_ANSWERED).values_list(
+            "object_id", "revision"
+        )
+    )
+    for signal_id, dossier_id in answered_dossier_links():
+        if (str(signal_id), dossier_id) not in told:
+            yield Due(Signal(pk=signal_id), None, DOSSIER_ANSWERED, dossier_id)
+
+
+def board_answer(dossier):
+    """The board's answer that counts: the latest one (a correction replaces the answer)."""
+    return dossier.answers.order_by("-answered_at", "-pk").first()
 
 
 def _mail(signal, kind, context):
@@ -125,9 +169,25 @@ def build_closed(delivery):
     )
 
 
+def build_dossier_answered(delivery):
+    from advice.models import Dossier
+
+    signal = _signal(delivery)
+    dossier = Dossier.objects.select_related("topic").filter(pk=delivery.revision).first()
+    if signal is None or signal.anonymised_at or dossier is None:
+        return None
+    if not signal.dossiers.filter(pk=dossier.pk).exists():
+        return None
+    answer = board_answer(dossier)
+    if answer is None:
+        return None
+    return _mail(signal, DOSSIER_ANSWERED, {"dossier": dossier, "board_answer": answer})
+
+
 def register():
     from wijraad import deliveries
 
     deliveries.register_finder("signals", find_due)
     deliveries.register_kind(RECEIVED, build_received)
     deliveries.register_kind(CLOSED, build_closed)
+    deliveries.register_kind(DOSSIER_ANSWERED, build_dossier_answered)

@@ -18,6 +18,12 @@ urlpatterns = [
     path("<int:pk>/samenvoegen/", triage.signal_merge, name="merge"),
     path("<int:pk>/agendapunt/", triage.signal_link, name="link"),
     path("<int:pk>/agendapunt/<int:item_pk>/los/", triage.signal_unlink, name="unlink"),
+    path("<int:pk>/dossier/", triage.signal_link_dossier, name="link_dossier"),
+    path(
+        "<int:pk>/dossier/<int:dossier_pk>/los/",
+        triage.signal_unlink_dossier,
+        name="unlink_dossier",
+    ),
     path("<int:pk>/wijzigen/", triage.signal_edit, name="edit"),
     path("themas/", triage.themes, name="themes"),
     path("themas/<int:pk>/", triage.theme_edit, name="theme_edit"),

@@ -177,6 +177,10 @@ class Signal(models.Model):
     agenda_items = models.ManyToManyField(
         "meetings.AgendaItem", verbose_name=_("agenda items"), related_name="signals", blank=True
     )
+    # The advice dossiers the signal fed (the link is held here, on the higher floor).
+    dossiers = models.ManyToManyField(
+        "advice.Dossier", verbose_name=_("advice dossiers"), related_name="signals", blank=True
+    )
     language = models.CharField(_("language"), max_length=10, default="nl")
     # The idempotency key of the public form: a form posted twice stores one signal.
     intake_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)

@@ -148,3 +148,32 @@ def theme_save(*, theme, by):
         theme.full_clean()
         theme.save()
     return theme
+
+
+def signal_link_dossier(*, signal, dossier, by):
+    """Link `signal` to an advice dossier it fed; a signal not yet further is then taken into
+    advice."""
+    from advice.models import Dossier
+
+    if signal.is_finished:
+        raise ValidationError(_("This signal is finished: it cannot feed a dossier any more."))
+    if not Dossier.objects.visible_to(by).filter(pk=dossier.pk).exists():
+        raise ValidationError(_("Choose an advice dossier from the list."))
+    with acting(by), transaction.atomic():
+        locked = _locked(signal)
+        locked.dossiers.add(dossier)
+        path = {
+            SignalState.NEW: [SignalState.TRIAGE, SignalState.ADVICE],
+            SignalState.TRIAGE: [SignalState.ADVICE],
+            SignalState.DISCUSSION: [SignalState.ADVICE],
+        }.get(SignalState(locked.state), [])
+        for to in path:
+            _move(locked, to, by=by, note=dossier.reference if to == SignalState.ADVICE else "")
+        if path:
+            locked.save(update_fields=["state", "closed_at"])
+    return locked
+
+
+def signal_unlink_dossier(*, signal, dossier, by):
+    with acting(by):
+        signal.dossiers.remove(dossier)

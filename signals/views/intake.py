@@ -8,9 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from advice.models import Dossier
 from signals import services
 from signals.forms import SignalForm
 from signals.models import Signal, SignalState
+from signals.reminders import answered_dossier_links, board_answer
 from wijraad.forms import form_errors, posted
 from wijraad.security import client_ip, log_event
 
@@ -101,12 +103,17 @@ def status(request, token):
     if signal is None:
         raise Http404
     answer = signal.merged_into if signal.state == SignalState.MERGED else signal
+    # The status page is the resident's own: it shows what the e-mails said, also the dossiers.
+    links = answered_dossier_links(signal=signal).values_list("dossier_id", flat=True)
+    dossiers = Dossier.objects.filter(pk__in=links).select_related("topic")
+    answered_dossiers = [(dossier, board_answer(dossier)) for dossier in dossiers]
     return render(
         request,
         "signals/status.html",
         {
             "signal": signal,
             "answer": answer,
+            "answered_dossiers": answered_dossiers,
             "answered": answer is not None
             and answer.state in (SignalState.CLOSED, SignalState.NOT_FOR_COUNCIL),
         },

@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from advice.models import Dossier
 from meetings.models import AgendaItem
 from signals import services
 from signals.access import signal_for, theme_for
 from signals.forms import (
+    DossierLinkForm,
     FilterForm,
     LinkForm,
     MergeForm,
@@ -74,6 +76,7 @@ def signal_detail(request, pk):
             Prefetch("agenda_items", queryset=items.order_by("meeting__date", "position")),
             Prefetch("state_changes", queryset=history),
             Prefetch("duplicates", queryset=Signal.objects.order_by("pk")),
+            Prefetch("dossiers", queryset=Dossier.objects.visible_to(request.user).for_list()),
         )
         .get()
     )
@@ -89,6 +92,7 @@ def signal_detail(request, pk):
             transition_form=TransitionForm(signal=signal),
             merge_form=MergeForm(),
             link_form=LinkForm(user=request.user),
+            dossier_form=DossierLinkForm(user=request.user),
             triage_form=TriageForm(
                 initial={
                     "theme": signal.theme_id,
@@ -282,3 +286,33 @@ def theme_edit(request, pk):
         "signals/form.html",
         {"form": form, "title": _("Change a theme"), "back": reverse("signals:themes")},
     )
+
+
+@login_required
+@require_POST
+def signal_link_dossier(request, pk):
+    signal = signal_for(request, pk, "signals.triage_signal")
+    form = DossierLinkForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.signal_link_dossier(
+                signal=signal, dossier=form.cleaned_data["dossier"], by=request.user
+            )
+        except ValidationError as error:
+            error_messages(request, error)
+        else:
+            messages.success(request, _("The signal is linked to the advice dossier."))
+    else:
+        messages.error(request, _("Choose an advice dossier from the list."))
+    return redirect("signals:detail", pk=signal.pk)
+
+
+@login_required
+@require_POST
+def signal_unlink_dossier(request, pk, dossier_pk):
+    signal = signal_for(request, pk, "signals.triage_signal")
+    dossier = signal.dossiers.filter(pk=dossier_pk).first()
+    if dossier is not None:
+        services.signal_unlink_dossier(signal=signal, dossier=dossier, by=request.user)
+        messages.success(request, _("The link to the advice dossier is removed."))
+    return redirect("signals:detail", pk=signal.pk)
