@@ -27,7 +27,8 @@ def test_a_group_of_4_is_merged_into_other_and_a_group_of_5_is_shown():
     assert "Vier" not in labels
     # The "other" group itself has 4: under the threshold, so its number is not shown either.
     other = [row for row in figures["themes"] if row.other]
-    assert len(other) == 1 and other[0].count is None
+    assert len(other) == 1
+    assert other[0].count is None
     assert figures["total"] == 9
 
 
@@ -59,7 +60,8 @@ def test_the_page_the_chart_and_the_export_show_the_same_numbers(client, bestuur
     html = client.get(reverse("signals:trends") + query).content.decode()
     assert "Vijf" in html
     assert ">Vier<" not in html
-    assert "<svg" in html and "<table" in html
+    assert "<svg" in html
+    assert "<table" in html
     assert "minder dan 5" in html
     csv = client.get(reverse("signals:trends_csv") + query).content.decode()
     assert "Vijf,5" in csv
