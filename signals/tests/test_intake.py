@@ -111,6 +111,22 @@ def test_the_rate_limit_per_address(client, form_data, settings):
     assert Signal.objects.count() == 3
 
 
+def test_a_flood_costs_no_database_query(client, form_data, settings, django_assert_num_queries):
+    settings.SIGNAL_RATE_LIMITS = [(1, 600)]
+    client.post(URL, form_data())
+    data = form_data()
+    with django_assert_num_queries(0):
+        refused = client.post(URL, data)
+    assert refused.status_code == 429
+
+
+def test_the_form_in_english(client):
+    client.cookies["django_language"] = "en"
+    html = client.get(URL).content.decode()
+    assert "Tell us what you experienced" in html
+    assert "Please do not write names of other people" in html
+
+
 def test_the_client_address_follows_the_trusted_proxy_rule(client, form_data, settings):
     settings.SIGNAL_RATE_LIMITS = [(1, 600)]
     settings.TRUSTED_PROXY_COUNT = 1

@@ -41,15 +41,9 @@ def submit(request):
     try:
         services.intake_rate_check(client_ip(request))
     except services.RateLimited:
+        # A page without the form: a flood costs the cache one increment and no query.
         log_event("signals.rate_limited", request=request)
-        form.add_error(
-            None,
-            _(
-                "We received many signals from your connection in a short time. Please try "
-                "again later, or call us."
-            ),
-        )
-        return _form_page(request, form, status=429)
+        return render(request, "signals/limited.html", status=429)
     if not form.is_valid():
         return _form_page(request, form, status=400)
     data = form.cleaned_data
