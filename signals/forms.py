@@ -22,7 +22,7 @@ class LocationChoiceField(forms.ModelChoiceField):
     default_error_messages = {"invalid_choice": _("Choose one of the WIJ locations in the list.")}
 
 
-class ContactFields(forms.Form):
+class ContactFields(PortalForm):
     """Only when the resident wants an answer: name, e-mail or phone, and the consent box."""
 
     name = forms.CharField(label=_("Your name (optional)"), max_length=100, required=False)
