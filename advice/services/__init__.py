@@ -16,6 +16,8 @@ from advice.services.dossiers import (
     dossier_publish,
     dossier_put_on_agenda,
     dossier_transition,
+    topic_add,
+    topic_set_active,
     working_group_set,
 )
 from advice.services.drafts import (
@@ -44,5 +46,7 @@ __all__ = [
     "dossier_transition",
     "draft_save",
     "replacement_consent_record",
+    "topic_add",
+    "topic_set_active",
     "working_group_set",
 ]

@@ -23,6 +23,7 @@ from advice.models import (
     DossierKind,
     DossierState,
     DossierStateChange,
+    Topic,
     weeks_after,
 )
 from advice.models.drafts import ConsentOutcome
@@ -358,3 +359,20 @@ def consent_allows(dossier):
     if advice is not None and advice.consent in ConsentOutcome.allowing():
         return True
     return hasattr(dossier, "replacement_consent")
+
+
+def topic_add(*, name):
+    """Add a topic to the list the council advises on; the same name twice is refused."""
+    name = (name or "").strip()
+    if not name:
+        raise field_error("name", _("Give the topic a name."), "name_required")
+    if Topic.objects.filter(name__iexact=name).exists():
+        raise field_error("name", _("This topic is already on the list."), "duplicate")
+    return Topic.objects.create(name=name)
+
+
+def topic_set_active(*, topic, active):
+    """Offer a topic for new dossiers again, or stop offering it (old dossiers keep it)."""
+    topic.is_active = active
+    topic.save(update_fields=["is_active"])
+    return topic

@@ -10,10 +10,12 @@ from advice.models import (
     AdoptedAdvice,
     BoardAnswer,
     Dossier,
+    DossierDocument,
     DossierKind,
     DossierState,
     DraftComment,
     DraftVersion,
+    ReplacementConsent,
     Topic,
 )
 from meetings.models import MeetingKind, MeetingState
@@ -82,3 +84,42 @@ class BoardAnswerFactory(DjangoModelFactory):
     dossier = factory.SubFactory(DossierFactory, state=DossierState.ANSWERED)
     position = "follows"
     text = "Het bestuur neemt het advies over."
+
+
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+DOCUMENT_NAME = "advice/dossierdocument/test-document.pdf"
+
+
+def stored_document(name=DOCUMENT_NAME):
+    """One small PDF in the private storage, shared by the rows that point at it."""
+    from django.core.files.base import ContentFile
+
+    storage = DossierDocument._meta.get_field("file").storage
+    if not storage.exists(name):
+        storage.save(name, ContentFile(PDF))
+    return name
+
+
+class DossierDocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = DossierDocument
+
+    dossier = factory.SubFactory(DossierFactory)
+    title = factory.Sequence(lambda n: f"Beleidsnotitie {n}")
+    visibility = Visibility.BOARD
+    file = factory.LazyFunction(lambda: stored_document())
+    original_name = "notitie.pdf"
+    size = len(PDF)
+    content_type = "application/pdf"
+
+
+class ReplacementConsentFactory(DjangoModelFactory):
+    class Meta:
+        model = ReplacementConsent
+
+    dossier = factory.SubFactory(DossierFactory, kind=DossierKind.CONSENT)
+    decided_on = datetime.date(2027, 3, 1)
+    file = factory.LazyFunction(lambda: stored_document())
+    original_name = "besluit-cvv.pdf"
+    size = len(PDF)
+    content_type = "application/pdf"
