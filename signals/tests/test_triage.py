@@ -88,6 +88,9 @@ def test_the_secretary_triages_links_an_agenda_item_and_a_dossier_then_closes(cl
     html = client.get(url).content.decode()
     assert "Bereikbaarheid" in html
     assert dossier.reference in html
+    # From the dossier the council sees the signals behind it.
+    dossier_page = client.get(reverse("advice:detail", args=[dossier.pk])).content.decode()
+    assert signal.reference in dossier_page
     refused = client.post(reverse("signals:transition", args=[signal.pk]), {"to": "closed"})
     assert refused.status_code == 302
     signal.refresh_from_db()
@@ -181,3 +184,15 @@ def test_the_secretary_keeps_the_themes(client, secretaris):
     theme.refresh_from_db()
     assert (theme.name, theme.is_active) == ("Vervoer en reizen", False)
     assert "Vervoer en reizen" not in client.get(reverse("signals:submit")).content.decode()
+
+
+def test_the_board_sees_no_signals_behind_a_dossier(client, bestuurder):
+    from advice.models import DossierState
+
+    dossier = DossierFactory(state=DossierState.SENT, visibility=Visibility.BOARD)
+    signal = SignalFactory()
+    signal.dossiers.add(dossier)
+    client.force_login(bestuurder)
+    page = client.get(reverse("advice:detail", args=[dossier.pk]))
+    assert page.status_code == 200
+    assert signal.reference not in page.content.decode()
