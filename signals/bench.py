@@ -14,6 +14,7 @@ from django.utils import timezone
 from meetings.models import Location
 from members.dates import add_months
 from members.models import CouncilRules
+from signals import services
 from signals.models import Signal, SignalChannel, SignalContact, SignalState, SignalTheme
 
 SIGNALS_PER_YEAR = 5_000
@@ -71,4 +72,5 @@ def load(*, stdout, years=10):
     for signal_id in fresh.values_list("pk", flat=True)[: years * SIGNALS_PER_YEAR // 10]:
         contacts.append(SignalContact(signal_id=signal_id, email=f"b{signal_id}@example.net"))
     SignalContact.objects.bulk_create(contacts, batch_size=BATCH)
+    services.tallies_rebuild()
     stdout.write(f"Signals: {len(rows)} signals over {years} years, {len(contacts)} with contact.")

@@ -85,6 +85,7 @@ def load(*, stdout):
     else:
         services.signal_transition(signal=made[28], to=SignalState.DISCUSSION, by=by)
     services.signal_transition(signal=made[29], to=SignalState.ADVICE, by=by)
+    services.tallies_rebuild()
     stdout.write(f"Signals: made {len(made)} signals in every state.")
 
 

@@ -6,17 +6,16 @@ same numbers feed the page's table (the source), its chart (a picture of the tab
 export. Three aggregate queries, whatever the number of signals.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meetings.models import Location
 from members.dates import add_months
-from signals.models import Signal
+from signals.models import LocationMonthCount, ThemeMonthCount
 
 
 @dataclass(frozen=True)
@@ -52,35 +51,39 @@ def _merge_small(pairs, threshold):
 
 
 def trends(start, end):
-    """The counts between `start` and `end` (inclusive) by theme, location and month."""
+    """The counts of the whole months from `start`'s month to `end`'s month, by theme, location
+    and month. Read from the monthly counts (signals.models.tallies): four small queries, the same
+    for 500 signals as for 50,000."""
     threshold = settings.SIGNAL_MIN_GROUP
-    signals = Signal.objects.filter(received_on__gte=start, received_on__lte=end)
-    by_theme = signals.values_list("theme__name").annotate(n=Count("pk")).order_by()
-    by_location = signals.values_list("location__name").annotate(n=Count("pk")).order_by()
-    by_month = (
-        signals.annotate(month=TruncMonth("received_on"))
-        .values_list("month")
-        .annotate(n=Count("pk"))
+    first, last = start.replace(day=1), end.replace(day=1)
+    themes = ThemeMonthCount.objects.filter(month__gte=first, month__lte=last)
+    by_theme = list(
+        themes.values_list("theme__name").annotate(n=Sum("count")).filter(n__gt=0).order_by()
+    )
+    by_month = dict(themes.values_list("month").annotate(n=Sum("count")).order_by())
+    by_location = list(
+        LocationMonthCount.objects.filter(month__gte=first, month__lte=last)
+        .values_list("location_key")
+        .annotate(n=Sum("count"))
+        .filter(n__gt=0)
         .order_by()
     )
+    # All of them (ten or so): one query, whatever the period holds.
+    names = dict(Location.objects.values_list("pk", "name"))
     no_location = _("No location given")
-    months = {
-        (month.date() if isinstance(month, datetime.datetime) else month): n
-        for month, n in by_month
-    }
     month_rows = []
-    day = start.replace(day=1)
-    while day <= end:
-        count = months.get(day, 0)
+    day = first
+    while day <= last:
+        count = by_month.get(day, 0)
         month_rows.append(
             Row(day.strftime("%Y-%m"), count if count == 0 or count >= threshold else None)
         )
         day = add_months(day, 1)
-    themes = _merge_small(list(by_theme), threshold)
+    locations = [(names.get(key, no_location) if key else no_location, n) for key, n in by_location]
     return {
         "threshold": threshold,
-        "themes": themes,
-        "locations": _merge_small([(name or no_location, n) for name, n in by_location], threshold),
+        "themes": _merge_small(by_theme, threshold),
+        "locations": _merge_small(locations, threshold),
         "months": month_rows,
         "total": sum(n for _name, n in by_theme),
     }

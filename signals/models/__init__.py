@@ -13,8 +13,11 @@ from signals.models.signals import (
     status_verifier,
     token_hash,
 )
+from signals.models.tallies import LocationMonthCount, ThemeMonthCount  # noqa: E402
 
 __all__ = [
+    "LocationMonthCount",
+    "ThemeMonthCount",
     "SIGNAL_TRANSITIONS",
     "STORY_MAX_LENGTH",
     "status_verifier",

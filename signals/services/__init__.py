@@ -9,6 +9,7 @@ from signals.services.intake import (
     signal_submit,
 )
 from signals.services.retention import retention_run
+from signals.services.tallies import tallies_rebuild, tally_add
 from signals.services.triage import (
     contact_view,
     signal_link_agenda_item,
@@ -39,5 +40,7 @@ __all__ = [
     "signal_unlink_dossier",
     "signal_update",
     "status_lookup",
+    "tallies_rebuild",
+    "tally_add",
     "theme_save",
 ]

@@ -85,6 +85,14 @@ def _check_story(story):
         )
 
 
+def _count(signal):
+    from signals.services.tallies import tally_add
+
+    tally_add(
+        received_on=signal.received_on, theme_id=signal.theme_id, location_id=signal.location_id
+    )
+
+
 def _add_contact(signal, *, name, email, phone, consent):
     if not (email or phone):
         return None
@@ -137,6 +145,7 @@ def signal_submit(
                 signal.new_status_token()
             signal.save()
             _add_contact(signal, name=name, email=email, phone=phone, consent=consent)
+            _count(signal)
             reminders.confirmation_due(signal)
     except IntegrityError:
         existing = Signal.objects.filter(intake_key=intake_key).first() if intake_key else None
@@ -190,6 +199,7 @@ def signal_record(
             signal.new_status_token()
         signal.save()
         _add_contact(signal, name=name, email=email, phone=phone, consent=consent)
+        _count(signal)
         if email:
             from signals import reminders
 

@@ -110,12 +110,20 @@ def signal_unlink_agenda_item(*, signal, item, by):
 
 def signal_update(*, signal, by, theme, location=None, neighbourhood=""):
     """Triage: the secretary corrects the theme and the place."""
-    with acting(by):
-        signal.theme = theme
-        signal.location = location
-        signal.neighbourhood = neighbourhood
-        signal.save(update_fields=["theme", "location", "neighbourhood"])
-    return signal
+    from signals.services.tallies import tally_add
+
+    with acting(by), transaction.atomic():
+        locked = _locked(signal)
+        old = {"theme_id": locked.theme_id, "location_id": locked.location_id}
+        locked.theme = theme
+        locked.location = location
+        locked.neighbourhood = neighbourhood
+        locked.save(update_fields=["theme", "location", "neighbourhood"])
+        new = {"theme_id": locked.theme_id, "location_id": locked.location_id}
+        if old != new:
+            tally_add(received_on=locked.received_on, delta=-1, **old)
+            tally_add(received_on=locked.received_on, **new)
+    return locked
 
 
 def contact_view(*, signal, by, request=None):
