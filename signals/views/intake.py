@@ -34,16 +34,16 @@ def submit(request):
     form = SignalForm(posted(request))
     if request.method == "GET":
         return _form_page(request, form)
-    if form.is_spam:
-        log_event("signals.honeypot", request=request)
-        form.add_error(None, _("This form could not be sent. Please try again."))
-        return _form_page(request, form, status=400)
     try:
         services.intake_rate_check(client_ip(request))
     except services.RateLimited:
         # A page without the form: a flood costs the cache one increment and no query.
         log_event("signals.rate_limited", request=request)
         return render(request, "signals/limited.html", status=429)
+    if form.is_spam:
+        log_event("signals.honeypot", request=request)
+        form.add_error(None, _("This form could not be sent. Please try again."))
+        return _form_page(request, form, status=400)
     if not form.is_valid():
         return _form_page(request, form, status=400)
     data = form.cleaned_data
