@@ -16,6 +16,7 @@ from meetings.models import Location
 from members.dates import add_months
 from members.models import CouncilRules
 from signals import reminders, services
+from signals.demo import ensure_themes
 from signals.models import Signal, SignalChannel, SignalContact, SignalState, SignalTheme
 from wijraad.models import Delivery, DeliveryState
 
@@ -30,6 +31,7 @@ def load(*, stdout, years=10):
     rules = CouncilRules.objects.in_force(today)
     contact_until = add_months(today, -rules.signal_contact_retention_months)
     story_until = add_months(today, -rules.signal_anonymise_after_months)
+    ensure_themes()
     themes = list(SignalTheme.objects.values_list("pk", flat=True))
     locations = [None, *Location.objects.values_list("pk", flat=True)]
     channels = list(SignalChannel.values)

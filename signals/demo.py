@@ -30,12 +30,29 @@ STORIES = [
 CHANNELS = [SignalChannel.FORM, SignalChannel.WORK_VISIT, SignalChannel.PHONE, SignalChannel.EMAIL]
 
 
+# The themes the migration seeds, made again if they are gone (a test database that was emptied).
+THEMES = [
+    "Bereikbaarheid en wachttijd",
+    "Bejegening",
+    "Informatie en uitleg",
+    "Kwaliteit van de hulp",
+    "Locatie en ontvangst",
+    "Privacy",
+]
+
+
+def ensure_themes():
+    for name in THEMES:
+        SignalTheme.objects.get_or_create(name=name)
+
+
 def load(*, stdout):
     if Signal.objects.exists():
         stdout.write("Signals: made nothing (all there).")
         return
     today = timezone.localdate()
     by = User.objects.filter(email="secretaris@example.org").first()
+    ensure_themes()
     themes = list(SignalTheme.objects.filter(is_active=True).order_by("name"))
     locations = list(Location.objects.order_by("name"))
     report = WorkVisitReport.objects.order_by("-meeting__date").first()

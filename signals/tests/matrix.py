@@ -13,7 +13,12 @@ from django.utils import timezone
 from advice.tests.factories import DossierFactory
 from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from signals.models import Signal, SignalTheme
-from signals.tests.factories import SignalContactFactory, SignalFactory, signal_with_email
+from signals.tests.factories import (
+    SignalContactFactory,
+    SignalFactory,
+    SignalThemeFactory,
+    signal_with_email,
+)
 from wijraad.models import Visibility
 from wijraad.testing.matrix import ALLOWED, Route, everyone, logged_in
 
@@ -50,7 +55,7 @@ def objects(personas, made):
         "signal_item": item,
         "signal_dossier": dossier,
         "status_token": token,
-        "signal_theme": SignalTheme.objects.first(),
+        "signal_theme": SignalThemeFactory(name="Matrix-signaalthema"),
     }
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from meetings.tests.factories import MeetingFactory, WorkVisitReportFactory
 from signals.models import Signal, SignalState, SignalTheme
+from signals.tests.factories import SignalThemeFactory
 from wijraad.testing.browser import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,6 +21,7 @@ def test_work_visit_signals_themes_merging_and_not_for_the_council(page, login_a
         kind="work_visit", date=timezone.localdate() - datetime.timedelta(days=3), title="Bezoek"
     )
     report = WorkVisitReportFactory(meeting=visit)
+    SignalThemeFactory(name="Locatie en ontvangst")  # seeded, unless a test emptied the table
     login_as(lid)
     page.goto(reverse("signals:list"))
     assert_accessible(page)

@@ -129,12 +129,11 @@ def test_merging_by_reference(client, secretaris):
     assert unknown.state == SignalState.NEW
 
 
-def test_a_member_records_signals_from_a_work_visit_report(client, lid):
+def test_a_member_records_signals_from_a_work_visit_report(client, lid, theme):
     visit = MeetingFactory(
         kind="work_visit", date=timezone.localdate() - datetime.timedelta(days=2)
     )
     report = WorkVisitReportFactory(meeting=visit)
-    theme = SignalTheme.objects.first()
     client.force_login(lid)
     page = client.get(reverse("signals:record") + f"?verslag={report.pk}")
     assert 'name="email"' not in page.content.decode()  # members record no contact details
@@ -156,8 +155,7 @@ def test_a_member_records_signals_from_a_work_visit_report(client, lid):
     assert {s.channel for s in signals} == {SignalChannel.WORK_VISIT}
 
 
-def test_the_secretary_records_a_phone_call_with_contact_details(client, secretaris):
-    theme = SignalTheme.objects.first()
+def test_the_secretary_records_a_phone_call_with_contact_details(client, secretaris, theme):
     client.force_login(secretaris)
     response = client.post(
         reverse("signals:record"),
