@@ -14,7 +14,9 @@ from wijraad.access import object_for, require
 
 def dossier_for(request, pk, perm=None):
     """The dossier `pk`: 404 when not visible, 403 when visible but `perm` does not hold."""
-    dossiers = Dossier.objects.visible_to(request.user).select_related("topic")
+    dossiers = Dossier.objects.visible_to(request.user).select_related(
+        "topic", "advice__meeting", "replacement_consent"
+    )
     return object_for(request, dossiers, pk, perm)
 
 

@@ -27,9 +27,12 @@ def council_context(request):
         if allowed(request.user, "advice.view_late_answers")
         else []
     )
+    # Open dossiers are few at any time (a council gives some tens of advice a year): one query
+    # for the list and the count of those overdue.
+    preparing = list(preparing)
     return {
-        "preparing": list(preparing[:SHOWN]),
-        "overdue": preparing.filter(advice_due__lt=today).count(),
+        "preparing": preparing[:SHOWN],
+        "overdue": sum(1 for dossier in preparing if dossier.advice_due < today),
         "late_answers": late,
         "today": today,
     }

@@ -12,6 +12,7 @@ def navigation(user):
     return {
         "meetings": allowed(user, "meetings.view_meetings"),
         "work_plan": allowed(user, "meetings.view_work_plan"),
+        "advice": allowed(user, "advice.view_dossiers"),
         "people": allowed(user, "members.view_people"),
         "invitations": allowed(user, "members.invite_people"),
         "signals": allowed(user, "signals.view_signals"),

@@ -10,6 +10,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -261,6 +262,9 @@ class Dossier(models.Model):
 
     def __str__(self):
         return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("advice:detail", args=[self.pk])
 
     @property
     def reference(self):

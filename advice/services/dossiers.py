@@ -48,7 +48,7 @@ def locked(dossier, revision=None):
     """The dossier's row, locked until the transaction ends. With `revision` (what a form saw),
     refuse when the dossier moved on meanwhile: a stale form changes nothing."""
     fresh = Dossier.objects.select_for_update(of=("self",)).get(pk=dossier.pk)
-    if revision is not None and int(revision) != fresh.revision:
+    if revision is not None and str(revision) != str(fresh.revision):
         raise ValidationError(
             _(
                 "This dossier changed while you were working on it. Look at it again and "

@@ -2,6 +2,8 @@
 (each response read and closed), and every download logged."""
 
 import pytest
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.urls import reverse
 
 from advice.models import DossierKind, DossierState
@@ -23,8 +25,14 @@ def fetch(client, user, url):
         client.force_login(user)
     response = client.get(url)
     if response.streaming:
+        # Read and close the file as the test client would, without ending the test's database
+        # connection (closing a response sends request_finished).
         b"".join(response.streaming_content)
-        response.close()
+        request_finished.disconnect(close_old_connections)
+        try:
+            response.close()
+        finally:
+            request_finished.connect(close_old_connections)
     return response
 
 

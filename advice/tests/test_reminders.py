@@ -56,8 +56,12 @@ def test_the_secretary_hears_of_a_request_once_without_its_title(
 def test_the_working_group_is_reminded_a_week_before(
     lid, voorzitter, django_capture_on_commit_callbacks
 ):
-    day = datetime.date(2027, 3, 1)
-    dossier = DossierFactory(state=DossierState.IN_PREPARATION, advice_due=day)
+    day = timezone.localdate() + datetime.timedelta(days=30)
+    dossier = DossierFactory(
+        state=DossierState.IN_PREPARATION,
+        requested_on=day - datetime.timedelta(weeks=6),
+        advice_due=day,
+    )
     dossier.working_group.set([lid])
     with at(day - datetime.timedelta(days=8)):
         assert sweep_and_send(django_capture_on_commit_callbacks) == []
@@ -71,7 +75,7 @@ def test_the_board_hears_of_sent_advice_and_a_late_answer(
 ):
     bestuurder.preferred_language = "en"
     bestuurder.save()
-    due = datetime.date(2027, 3, 1)
+    due = timezone.localdate() + datetime.timedelta(days=30)
     dossier = DossierFactory(state=DossierState.SENT, sent_at=timezone.now(), answer_due=due)
     with at(due - datetime.timedelta(days=20)):
         sweep_and_send(django_capture_on_commit_callbacks)
@@ -108,3 +112,34 @@ def test_a_notice_no_longer_needed_is_skipped(personas, django_capture_on_commit
         deliveries.deliver(pk)
     assert set(Delivery.objects.values_list("state", flat=True)) == {DeliveryState.SKIPPED}
     assert mail.outbox == []
+
+
+STATE_FOR_KIND = {
+    reminders.REQUEST_RECEIVED: DossierState.RECEIVED,
+    reminders.ADVICE_DUE: DossierState.IN_PREPARATION,
+    reminders.SENT: DossierState.SENT,
+    reminders.ANSWER_DUE: DossierState.SENT,
+    reminders.ANSWER_OVERDUE: DossierState.SENT,
+    reminders.ANSWERED: DossierState.ANSWERED,
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("kind", reminders.KINDS)
+def test_every_mail_in_both_languages_says_only_that_something_waits(secretaris, kind, language):
+    secretaris.preferred_language = language
+    secretaris.save()
+    dossier = DossierFactory(
+        title=SECRET,
+        board_question=SECRET,
+        state=STATE_FOR_KIND[kind],
+        sent_at=timezone.now(),
+        answer_due=timezone.localdate(),
+    )
+    delivery = Delivery(subject=dossier, object_id=str(dossier.pk), recipient=secretaris, kind=kind)
+    message = reminders.build_mail_for(delivery)
+    greeting = "Beste Joyce Meijer," if language == "nl" else "Dear Joyce Meijer,"
+    assert_mail(message, greeting, dossier.reference, f"/advies/{dossier.pk}/")
+    assert dossier.reference in message.subject
+    for part in (message.subject, message.body, message.alternatives[0][0]):
+        assert SECRET not in part

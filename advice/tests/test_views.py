@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from advice.models import BoardAnswer, Dossier, DossierState, DraftVersion
+from advice.models import BoardAnswer, Dossier, DossierState, DraftVersion, Topic
 from advice.tests.factories import (
     AdoptedAdviceFactory,
     DossierFactory,
@@ -216,7 +216,7 @@ def test_the_public_page_asks_the_same_queries_for_5_and_50(db, client, assert_c
     )
 
 
-QUERIES_LIST = 3
+QUERIES_LIST = 4  # session user, roles, the page of dossiers, their count
 QUERIES_PUBLIC = 2
 
 
@@ -233,3 +233,97 @@ def test_the_home_page_shows_the_latest_published_advice(db, client):
     assert "Ons laatste advies" in page
     assert "Meer tijd voor inwoners aan de balie." in page
     assert "Nog niet openbaar" not in page
+
+
+def test_a_dossier_page_asks_the_same_queries_however_long_its_history(
+    db, login, lid, assert_constant_queries
+):
+    advice = AdoptedAdviceFactory(dossier__state=DossierState.SENT, dossier__sent_at=timezone.now())
+    dossier = advice.dossier
+    client = login(lid)
+
+    def add(n):
+        from advice.tests.factories import DraftCommentFactory
+
+        for _ in range(n):
+            dossier.state_changes.create(to_state=DossierState.SENT, by=lid)
+            DraftCommentFactory(version=advice.version)
+
+    assert_constant_queries(
+        lambda: client.get(reverse("advice:detail", args=[dossier.pk])),
+        expected=QUERIES_DETAIL,
+        add_rows=add,
+    )
+
+
+QUERIES_DETAIL = 9
+
+
+def test_the_agenda_item_shows_its_dossier(db, login, secretaris, lid):
+    dossier = DossierFactory(state=DossierState.RECEIVED)
+    meeting = MeetingFactory(
+        kind=MeetingKind.COUNCIL, date=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    login(secretaris).post(reverse("advice:agenda", args=[dossier.pk]), {"meeting": meeting.pk})
+    page = login(secretaris).get(reverse("meetings:agenda", args=[meeting.pk])).content.decode()
+    assert f"Adviesdossier {dossier.reference}" in page
+    assert dossier.get_absolute_url() in page
+
+
+def stored(root):
+    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+
+
+def test_a_too_large_upload_is_refused_before_the_disk(
+    db, login, secretaris, advice_root, pdf_upload, settings, dutch
+):
+    settings.MAX_UPLOAD_SIZE = 64 * 1024
+    dossier = DossierFactory()
+    big = pdf_upload("groot.pdf", b"%PDF-1.7\n" + b"0" * (settings.MAX_UPLOAD_SIZE * 3))
+    response = login(secretaris).post(
+        reverse("advice:document_add", args=[dossier.pk]), {"upload": big, "visibility": "board"}
+    )
+    assert response.status_code == 400
+    assert "Dit bestand is te groot" in response.content.decode()
+    assert not dossier.documents.exists()
+    assert stored(advice_root) == []
+
+
+def test_answering_a_dossier_not_sent_to_the_board(db, login, bestuurder):
+    internal = DossierFactory(kind="unrequested", visibility="council", state="in_preparation")
+    own_request = DossierFactory(state=DossierState.IN_PREPARATION)
+    client = login(bestuurder)
+    data = {"position": "follows", "text": "Ja"}
+    assert client.post(reverse("advice:answer", args=[internal.pk]), data).status_code == 404
+    assert client.post(reverse("advice:answer", args=[own_request.pk]), data).status_code == 403
+    assert client.get(reverse("advice:letter", args=[own_request.pk])).status_code == 403
+    assert not BoardAnswer.objects.exists()
+
+
+def test_the_menu_leads_to_advice(db, login, client, lid, oud_lid):
+    assert 'href="/advies/gepubliceerd/"' in client.get(reverse("home")).content.decode()
+    assert 'href="/advies/"' in login(lid).get(reverse("dashboard")).content.decode()
+    assert 'href="/advies/"' not in login(oud_lid).get(reverse("dashboard")).content.decode()
+
+
+def test_the_secretary_keeps_the_topics(db, login, secretaris, topic, dutch):
+    client = login(secretaris)
+    client.post(reverse("advice:topics"), {"name": "Wachttijden"})
+    response = client.post(reverse("advice:topics"), {"name": "privacy"})
+    assert "Dit onderwerp staat al op de lijst." in response.content.decode()
+    client.post(reverse("advice:topics"), {"toggle": topic.pk})
+    topic.refresh_from_db()
+    assert not topic.is_active
+    assert Topic.objects.filter(name="Wachttijden").exists()
+    assert Topic.objects.filter(name__iexact="privacy").count() == 1
+
+
+def test_the_list_goes_by_pages_newest_first(db, login, lid):
+    oldest = DossierFactory(title="Het oudste dossier", number=1)
+    DossierFactory.create_batch(50)
+    client = login(lid)
+    first = client.get(reverse("advice:list")).content.decode()
+    assert "Het oudste dossier" not in first
+    assert "Pagina 1 van 2" in first
+    second = client.get(reverse("advice:list") + "?page=2").content.decode()
+    assert oldest.title in second

@@ -5,6 +5,7 @@ Thin: a rule (advice.rules), a service (advice.services), a redirect."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,24 +27,27 @@ from advice.forms import (
 )
 from advice.models import (
     BoardAnswer,
+    Dossier,
     DossierDocument,
     DossierKind,
     DossierState,
     Topic,
 )
-from advice.models import Dossier as DossierModel
 from advice.views.common import form_page, refuse_on
 from meetings.models import AgendaItem, Meeting, MeetingKind, MeetingState
 from wijraad.access import allowed, require
 from wijraad.files import private_file_response
 from wijraad.forms import error_messages, posted
 
+# Ten years hold some 600 dossiers: the list shows them a page at a time, newest first.
+PER_PAGE = 50
+
 
 @login_required
 @require_GET
 def dossier_list(request):
     require(request, "advice.view_dossiers")
-    dossiers = DossierModel.objects.visible_to(request.user).for_list()
+    dossiers = Dossier.objects.visible_to(request.user).for_list()
     state = request.GET.get("state", "")
     if state == "open":
         dossiers = dossiers.open()
@@ -52,11 +56,13 @@ def dossier_list(request):
     else:
         state = ""
     user = request.user
+    page = Paginator(dossiers, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "advice/list.html",
         {
-            "dossiers": dossiers,
+            "dossiers": page.object_list,
+            "page": page,
             "state": state,
             "states": DossierState.choices,
             "today": timezone.localdate(),
@@ -294,9 +300,8 @@ def dossier_close(request, pk):
             by=request.user,
             revision=request.POST.get("revision") or None,
         )
-    except (ValidationError, ValueError) as error:
-        if isinstance(error, ValidationError):
-            error_messages(request, error)
+    except ValidationError as error:
+        error_messages(request, error)
     else:
         messages.success(request, _("The dossier is closed."))
     return redirect("advice:detail", pk=dossier.pk)
