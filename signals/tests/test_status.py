@@ -82,3 +82,21 @@ def test_the_token_is_not_stored(db):
     signal.refresh_from_db()
     assert token[16:] not in (signal.status_hash, signal.status_selector)
     assert len(signal.status_hash) == 64
+
+
+def test_the_status_page_and_the_form_have_constant_queries(client, assert_constant_queries):
+    from signals.models import SignalStateChange
+    from signals.tests.factories import SignalThemeFactory
+
+    signal, token = signal_with_email()
+
+    def add(n):
+        SignalStateChange.objects.bulk_create(
+            SignalStateChange(signal=signal, from_state="new", to_state="triage") for _ in range(n)
+        )
+        SignalThemeFactory.create_batch(n)
+
+    assert_constant_queries(
+        lambda: client.get(reverse("signals:status", args=[token])), expected=2, add_rows=add
+    )
+    assert_constant_queries(lambda: client.get(reverse("signals:submit")), expected=2, add_rows=add)
