@@ -298,6 +298,7 @@ class CouncilRulesForm(PortalModelForm):
             "applicant_retention_weeks",
             "applicant_retention_consent_months",
             "signal_contact_retention_months",
+            "signal_anonymise_after_months",
             "note",
         ]
         widgets = {"valid_from": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}

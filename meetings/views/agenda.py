@@ -52,7 +52,9 @@ def agenda_items(user, meeting):
             Prefetch(
                 "documents",
                 queryset=AgendaDocument.objects.visible_to(user).order_by("uploaded_at", "pk"),
-            )
+            ),
+            # The advice dossiers on the item: a reverse relation held by the advice app.
+            "dossiers",
         )
     )
 

@@ -613,8 +613,8 @@ def declaration_text_add(*, version, body, in_force_from, everyone_signs_again, 
         text.full_clean()
         text.save()
     # Whose signature counts may change from `in_force_from`: roles are cached per (user, day),
-    # so a text in force today must also drop today's cached roles (members.receivers does that
-    # for every row that roles are made of, DeclarationText included).
+    # so a text in force today must also drop today's cached roles; members.receivers bumps the
+    # roles version on every saved DeclarationText (ROLE_SOURCES).
     return text
 
 

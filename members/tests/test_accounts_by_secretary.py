@@ -116,6 +116,6 @@ def test_a_switch_needs_a_reason_and_the_secretary_keeps_her_own_account(
 
 @pytest.mark.parametrize("name", ["members:person_email", "members:person_account"])
 def test_the_account_pages_have_constant_queries(as_secretary, lid, assert_constant_queries, name):
-    # user, roles, the person (with whether signed) and the prefetches of terms, offices and
-    # positions
-    assert_constant_queries(lambda: as_secretary.get(reverse(name, args=[lid.pk])), expected=6)
+    # user, the person (with whether signed) and the prefetches of terms, offices and positions
+    # (the roles come from the cache)
+    assert_constant_queries(lambda: as_secretary.get(reverse(name, args=[lid.pk])), expected=5)

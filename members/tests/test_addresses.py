@@ -67,7 +67,8 @@ def test_the_list_has_constant_queries(client, lid, assert_constant_queries, nam
     def add_members(count):
         TermFactory.create_batch(count, start=lid.terms.get().start)
 
-    # user, roles, the people with terms, offices and positions (and whether signed)
+    # user, roles (each added term changes roles: no cache), the people with terms, offices and
+    # positions (and whether signed)
     assert_constant_queries(lambda: client.get(reverse(name)), expected=6, add_rows=add_members)
 
 

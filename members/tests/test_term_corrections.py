@@ -194,5 +194,5 @@ def test_the_correction_pages_have_constant_queries(
     as_secretary, newcomer, assert_constant_queries, name
 ):
     term = services.term_appoint(person=newcomer, start=add_months(TODAY, 1))
-    # user, roles, the term with its person, whether the person is visible
-    assert_constant_queries(lambda: as_secretary.get(reverse(name, args=[term.pk])), expected=4)
+    # user, the term with its person, whether the person is visible (the roles come from the cache)
+    assert_constant_queries(lambda: as_secretary.get(reverse(name, args=[term.pk])), expected=3)
