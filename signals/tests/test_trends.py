@@ -82,7 +82,7 @@ def test_the_trends_page_has_constant_queries(client, lid, assert_constant_queri
     client.force_login(lid)
     assert_constant_queries(
         lambda: client.get(reverse("signals:trends") + "?start=2026-01-01&end=2026-12-31"),
-        expected=6,
+        expected=5,
         add_rows=more,
     )
 

@@ -20,7 +20,7 @@ def test_the_list_shows_open_signals_with_constant_queries(client, lid, assert_c
     client.force_login(lid)
     response = assert_constant_queries(
         lambda: client.get(reverse("signals:list")),
-        expected=6,
+        expected=5,
         add_rows=lambda n: SignalFactory.create_batch(n),
     )
     html = response.content.decode()
@@ -64,7 +64,7 @@ def test_the_signal_page_has_constant_queries(client, secretaris, assert_constan
 
     client.force_login(secretaris)
     assert_constant_queries(
-        lambda: client.get(reverse("signals:detail", args=[signal.pk])), expected=13, add_rows=add
+        lambda: client.get(reverse("signals:detail", args=[signal.pk])), expected=12, add_rows=add
     )
 
 
