@@ -53,9 +53,11 @@ can_write_visit_report = can_see_meeting & is_work_visit & (is_member | is_secre
 
 # Agendas: the chair and the secretary prepare them and add the papers.
 can_edit_agenda = can_see_meeting & (is_secretary | is_chair)
-# Attendance is the council's own: members answer, the secretary records who came.
-can_view_attendance = can_see_meeting & (is_member | is_secretary)
-can_answer_attendance = can_see_meeting & is_member
+# Attendance: members answer, and board users for the consultations they see; the secretary
+# records who came. The register (members' answers, reasons, quorum) is the council's own.
+can_view_attendance = can_see_meeting & (is_member | is_secretary | is_board)
+can_view_attendance_register = can_see_meeting & (is_member | is_secretary)
+can_answer_attendance = can_see_meeting & (is_member | is_board)
 can_record_attendance = can_see_meeting & is_secretary
 # The secretary writes the minutes (notulen); the chair or the secretary records their adoption.
 can_write_minutes = can_see_meeting & is_secretary
@@ -116,6 +118,7 @@ rules.add_perm("meetings.change_work_plan", can_change_work_plan)
 rules.add_perm("meetings.write_visit_report", can_write_visit_report)
 rules.add_perm("meetings.edit_agenda", can_edit_agenda)
 rules.add_perm("meetings.view_attendance", can_view_attendance)
+rules.add_perm("meetings.view_attendance_register", can_view_attendance_register)
 rules.add_perm("meetings.answer_attendance", can_answer_attendance)
 rules.add_perm("meetings.record_attendance", can_record_attendance)
 rules.add_perm("meetings.view_minutes", can_read_minutes)

@@ -5,6 +5,8 @@ them is decided by the views through meetings.rules. Publishing the agenda is a 
 the meeting: meetings.services.meeting_transition.
 """
 
+import dataclasses
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -17,6 +19,7 @@ from meetings.models import (
     Attendance,
     AttendanceAnswer,
     Meeting,
+    MeetingKind,
 )
 from members.models import CouncilRules, User
 from wijraad.audit import acting
@@ -158,12 +161,72 @@ def seated_members(day):
 
 
 def quorum_for(seated_count):
-    """More than half of the members."""
+    """More than half of the members: 3 of 4, 7 of 13."""
     return seated_count // 2 + 1
 
 
+def board_attendees(meeting):
+    """Board users who may answer whether they come: those in office on the day of a
+    consultation; nobody for other meetings (they do not see them)."""
+    if meeting.kind != MeetingKind.CONSULTATION:
+        return User.objects.none()
+    return User.objects.board(meeting.date).filter(is_active=True).order_by("name", "pk")
+
+
+@dataclasses.dataclass(frozen=True)
+class AttendanceCount:
+    seated: int
+    quorum: int
+    coming: int
+    attended: int
+    recorded: bool
+
+    @property
+    def has_quorum(self):
+        return (self.attended if self.recorded else self.coming) >= self.quorum
+
+
+def attendance_count(meeting, *, people=None, rows=None):
+    """The quorum count of `meeting`: only people holding a seat on its day count (a board user's
+    or a former member's answer does not). `people` (seated members) and `rows` (person id ->
+    Attendance) may be handed in by a page that has them already."""
+    if people is None:
+        people = list(seated_members(meeting.date))
+    if rows is None:
+        rows = {row.person_id: row for row in Attendance.objects.filter(meeting=meeting)}
+    seated_rows = [rows[person.pk] for person in people if person.pk in rows]
+    return AttendanceCount(
+        seated=len(people),
+        quorum=quorum_for(len(people)),
+        coming=sum(1 for row in seated_rows if row.answer == AttendanceAnswer.PRESENT),
+        attended=sum(1 for row in seated_rows if row.attended),
+        recorded=any(row.attended is not None for row in seated_rows),
+    )
+
+
+def attendance_register(meeting):
+    """Who was present, absent with notice (said beforehand they could not come) and absent,
+    from the attendance the secretary recorded; None while nothing is recorded. Seated members
+    only, by name."""
+    people = list(seated_members(meeting.date))
+    rows = {row.person_id: row for row in Attendance.objects.filter(meeting=meeting)}
+    if not any(row.attended is not None for row in rows.values()):
+        return None
+    present, with_notice, absent = [], [], []
+    for person in people:
+        row = rows.get(person.pk)
+        if row is not None and row.attended:
+            present.append(person)
+        elif row is not None and row.answer == AttendanceAnswer.ABSENT:
+            with_notice.append(person)
+        else:
+            absent.append(person)
+    return {"present": present, "with_notice": with_notice, "absent": absent}
+
+
 def attendance_answer(*, meeting, person, answer, reason=""):
-    """A member says before the meeting whether they come (with an optional reason if not)."""
+    """A member, or a board user for a consultation, says before the meeting whether they come
+    (with an optional reason if not). Who may answer is meetings.rules (answer_attendance)."""
     answer = AttendanceAnswer(answer)
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting is cancelled."), code="meeting_cancelled")

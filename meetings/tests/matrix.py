@@ -586,6 +586,22 @@ AGENDA_ROUTES = [
         data=lambda o: {"answer": "present"},
         snapshot=attendance_state,
     ),
+    # A consultation: board users answer too; the register (members, quorum) is not shown to them.
+    Route(
+        "meetings:attendance",
+        kwargs=lambda o: {"pk": o["consultation"].pk},
+        get=logged_in(404, lid=200, voorzitter=200, secretaris=200, bestuurder=200),
+        absent={"bestuurder": lambda o: "Quorum"},
+        present={"lid": lambda o: "Quorum", "bestuurder": lambda o: "Kom je?"},
+    ),
+    Route(
+        "meetings:attendance_answer",
+        kwargs=lambda o: {"pk": o["consultation"].pk},
+        get=POST_ONLY,
+        post=logged_in(404, lid=ALLOWED, voorzitter=ALLOWED, secretaris=403, bestuurder=ALLOWED),
+        data=lambda o: {"answer": "present"},
+        snapshot=attendance_state,
+    ),
     Route(
         "meetings:attendance_record",
         kwargs=held_pk,

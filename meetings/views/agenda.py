@@ -28,7 +28,6 @@ from meetings.models import (
     AgendaDocument,
     AgendaItem,
     Attendance,
-    AttendanceAnswer,
     MeetingState,
 )
 from wijraad.access import allowed
@@ -257,16 +256,11 @@ def attendance(request, pk):
     meeting = agenda_meeting_for(request, pk, "meetings.view_attendance")
     user = request.user
     people = list(services.seated_members(meeting.date))
-    rows = {
-        row.person_id: row
-        for row in Attendance.objects.filter(meeting=meeting).select_related("person")
-    }
+    board = list(services.board_attendees(meeting))
+    rows = {row.person_id: row for row in Attendance.objects.filter(meeting=meeting)}
     lines = [(person, rows.get(person.pk)) for person in people]
-    seated = len(people)
-    quorum = services.quorum_for(seated)
-    coming = sum(1 for row in rows.values() if row.answer == AttendanceAnswer.PRESENT)
-    attended = sum(1 for person in people if rows.get(person.pk) and rows[person.pk].attended)
-    recorded = any(row.attended is not None for row in rows.values())
+    board_lines = [(person, rows.get(person.pk)) for person in board]
+    count = services.attendance_count(meeting, people=people, rows=rows)
     now = timezone.now()
     own = rows.get(user.pk)
     can_answer = (
@@ -292,15 +286,17 @@ def attendance(request, pk):
         {
             "meeting": meeting,
             "lines": lines,
-            "seated": seated,
-            "quorum": quorum,
-            "coming": coming,
-            "attended": attended,
-            "recorded": recorded,
-            "has_quorum": (attended if recorded else coming) >= quorum,
+            "board_lines": board_lines,
+            "seated": count.seated,
+            "quorum": count.quorum,
+            "coming": count.coming,
+            "attended": count.attended,
+            "recorded": count.recorded,
+            "has_quorum": count.has_quorum,
             "own": own,
             "can_answer": can_answer,
             "can_record": can_record,
+            "can_see_register": allowed(user, "meetings.view_attendance_register", meeting),
             "answer_form": answer_form,
             "record_form": record_form,
         },

@@ -63,6 +63,7 @@ def minutes(request, pk):
             "minutes": record if visible else None,
             "items": items,
             "actions": actions,
+            "register": services.attendance_register(meeting) if visible else None,
             "can_write": can_write,
             "can_adopt": can_adopt,
             "can_add_action": allowed(user, "meetings.manage_actions", meeting)
