@@ -312,3 +312,16 @@ class ActionItemForm(PortalForm):
         self.fields["agenda_item"].queryset = items
         if not consultation:
             self.fields["kind"].choices = [(ActionKind.ACTION, ActionKind.ACTION.label)]
+
+
+class ActionItemChangeForm(PortalForm):
+    """What, who and when of an existing action item or commitment (its kind stays)."""
+
+    title = forms.CharField(label=_("What"), max_length=250)
+    owner = forms.ModelChoiceField(label=_("Who"), queryset=None)
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
+    def __init__(self, *args, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+        self.fields["owner"].label_from_instance = lambda obj: obj.name or obj.email

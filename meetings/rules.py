@@ -80,6 +80,8 @@ def can_see_action_meeting(user, action):
 
 # Whoever owns an action item or commitment reports it done, as do the chair and the secretary.
 can_close_action = can_see_action_meeting & (is_secretary | is_chair | owns_action)
+# Correcting or removing one is for those who keep the list.
+can_change_action = can_see_action_meeting & (is_secretary | is_chair)
 
 
 @rules.predicate
@@ -126,6 +128,7 @@ rules.add_perm("meetings.write_minutes", can_write_minutes)
 rules.add_perm("meetings.adopt_minutes", can_adopt_minutes)
 rules.add_perm("meetings.manage_actions", can_manage_actions)
 rules.add_perm("meetings.close_action", can_close_action)
+rules.add_perm("meetings.change_action", can_change_action)
 rules.add_perm("meetings.view_deliveries", can_view_deliveries)
 # wijraad.files.private_file_response asks this one for every download.
 rules.add_perm("meetings.download_meeting_paper", can_see_paper)

@@ -49,6 +49,8 @@ urlpatterns = [
     path("<int:pk>/actiepunt/nieuw/", minutes.action_add, name="action_add"),
     path("actiepunten/", minutes.actions, name="actions"),
     path("actiepunt/<int:pk>/status/", minutes.action_transition, name="action_transition"),
+    path("actiepunt/<int:pk>/wijzigen/", minutes.action_edit, name="action_edit"),
+    path("actiepunt/<int:pk>/verwijderen/", minutes.action_delete, name="action_delete"),
     # WIJ locations
     path("locaties/", meetings.location_list, name="locations"),
     path("locaties/nieuw/", meetings.location_edit, name="location_create"),

@@ -43,7 +43,9 @@ from meetings.services.meetings import (
 )
 from meetings.services.minutes import (
     action_item_add,
+    action_item_delete,
     action_item_transition,
+    action_item_update,
     action_owner_choices,
     actions_open,
     adoption_candidates,
@@ -81,6 +83,8 @@ __all__ = [
     "SETTINGS",
     "WEEK",
     "action_item_add",
+    "action_item_delete",
+    "action_item_update",
     "action_item_transition",
     "action_owner_choices",
     "actions_open",

@@ -671,6 +671,22 @@ AGENDA_ROUTES = [
         data=lambda o: {"to": "done"},
         snapshot=action_state,
     ),
+    # Correcting or removing one: the chair and the secretary; the owner may not (403).
+    Route(
+        "meetings:action_edit",
+        kwargs=lambda o: {"pk": o["action"].pk},
+        get=logged_in(404, lid=403, voorzitter=200, secretaris=200),
+        post=logged_in(404, lid=403, voorzitter=ALLOWED, secretaris=ALLOWED),
+        data=lambda o: {"title": "Anders verwoord", "owner": o["action"].owner_id},
+        snapshot=action_state,
+    ),
+    Route(
+        "meetings:action_delete",
+        kwargs=lambda o: {"pk": o["action"].pk},
+        get=POST_ONLY,
+        post=logged_in(404, lid=403, voorzitter=ALLOWED, secretaris=ALLOWED),
+        snapshot=action_state,
+    ),
 ]
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from meetings import services
 from meetings.access import action_for, agenda_meeting_for
-from meetings.forms import ActionItemForm, AdoptForm, MinutesForm
+from meetings.forms import ActionItemChangeForm, ActionItemForm, AdoptForm, MinutesForm
 from meetings.models import (
     ActionItem,
     ActionKind,
@@ -25,6 +25,7 @@ from meetings.models import (
     MinutesState,
 )
 from meetings.views.agenda import agenda_items, numbered
+from members.models import User
 from wijraad.access import allowed, require
 from wijraad.forms import error_messages, form_errors, posted
 
@@ -216,6 +217,51 @@ def action_transition(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request, pk):
+    action = action_for(request, pk, "meetings.change_action")
+    owners = services.action_owner_choices(action.kind) | User.objects.filter(pk=action.owner_id)
+    form = ActionItemChangeForm(
+        posted(request),
+        owners=owners.distinct().order_by("name", "pk"),
+        initial={"title": action.title, "owner": action.owner_id, "due_date": action.due_date},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_item_update(action=action, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, _("The action item is changed."))
+            return redirect("meetings:actions")
+    return render(
+        request,
+        "meetings/form.html",
+        {
+            "form": form,
+            "title": _("Change an action item or board commitment"),
+            "intro": _(
+                "Correct what, who or when. The history keeps the old values. To remove one "
+                "entered by mistake, use the button below; something no longer needed is "
+                "dropped on the list instead."
+            ),
+            "back": reverse("meetings:actions"),
+            "delete_url": reverse("meetings:action_delete", args=[action.pk]),
+            "delete_label": _("Remove this action item"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def action_delete(request, pk):
+    action = action_for(request, pk, "meetings.change_action")
+    services.action_item_delete(action=action, by=request.user)
+    messages.success(request, _("The action item is removed."))
+    return redirect("meetings:actions")
+
+
+@login_required
 @require_GET
 def actions(request):
     require(request, "meetings.view_meetings")
@@ -230,6 +276,7 @@ def actions(request):
     rows = list(rows)
     for row in rows:
         row.can_close = allowed(user, "meetings.close_action", row)
+        row.can_change = allowed(user, "meetings.change_action", row)
     return render(
         request,
         "meetings/actions.html",
