@@ -211,6 +211,24 @@ class DocumentForm(PortalForm):
     )
 
 
+class DocumentChangeForm(PortalForm):
+    """Another title or visibility, and optionally a new version of the file."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    visibility = forms.ChoiceField(
+        label=_("Who may see it"),
+        choices=Visibility.choices,
+        help_text=_("Someone sees a paper only if they may also see its agenda item."),
+    )
+    upload = forms.FileField(
+        label=_("New version (optional)"),
+        required=False,
+        help_text=_(
+            "Replaces the paper on the agenda; the current version stays as an earlier version."
+        ),
+    )
+
+
 class AttendanceAnswerForm(PortalForm):
     answer = forms.ChoiceField(
         label=_("Will you come?"), choices=AttendanceAnswer.choices, widget=forms.RadioSelect

@@ -20,6 +20,8 @@ The kinds, and when each is due (the numbers come from the council's rules in fo
   by meeting_create for everyone who may see it, in the same transaction.
 - SCHEDULE: the year's schedule is adopted: one overview per person with every meeting they may
   see and a calendar (.ics) of them. Recorded by schedule_adopt, in the same transaction.
+- PAPER: a paper added to an agenda that is already out (a new paper or a new version), to
+  whoever may see it, while the meeting is still to come. Recorded by document_add.
 - ACTION_DUE: to the owner of an open action item or board commitment due within
   `reminder_lead_days` days, once the owner may see it (ActionItem.objects.visible_to: its
   minutes are out to them — shared for a member, adopted for a board user). Once per item.
@@ -44,6 +46,7 @@ from meetings.models import (
     ActionItem,
     ActionKind,
     ActionStatus,
+    AgendaDocument,
     Meeting,
     MeetingKind,
     MeetingState,
@@ -54,7 +57,7 @@ from members.models import CouncilRules, User
 from members.roles import roles_for
 from wijraad.deliveries import Due, record_due
 from wijraad.mail import absolute_url, build_mail, mail_language
-from wijraad.models import Delivery
+from wijraad.models import Delivery, Visibility
 
 AGENDA = "meetings.agenda"
 REMINDER = "meetings.reminder"
@@ -63,6 +66,7 @@ AGENDA_LATE = "meetings.agenda_late"
 ACTION_DUE = "meetings.action_due"
 ANNOUNCED = "meetings.announced"
 SCHEDULE = "meetings.schedule"
+PAPER = "meetings.paper"
 MEETING_KINDS = (AGENDA, REMINDER, CHANGED, AGENDA_LATE, ANNOUNCED)
 # The kinds that tell a person about a meeting: after one of them, a change is announced.
 TOLD = (AGENDA, REMINDER, CHANGED, ANNOUNCED)
@@ -74,6 +78,7 @@ KIND_LABELS = {
     ACTION_DUE: _("Action item due"),
     ANNOUNCED: _("New meeting planned"),
     SCHEDULE: _("Schedule of the year adopted"),
+    PAPER: _("New paper after the agenda went out"),
 }
 TEMPLATES = {
     AGENDA: "meetings/emails/agenda",
@@ -83,6 +88,7 @@ TEMPLATES = {
     ACTION_DUE: "meetings/emails/action_due",
     ANNOUNCED: "meetings/emails/announced",
     SCHEDULE: "meetings/emails/schedule",
+    PAPER: "meetings/emails/paper",
 }
 
 
@@ -129,6 +135,28 @@ def record_schedule(schedule):
     for level in sorted(levels):
         people |= set(User.objects.audience(level, day).values_list("pk", flat=True))
     record_due(Due(schedule, pk, SCHEDULE, 0) for pk in sorted(people))
+
+
+def _strictest(*levels):
+    order = list(Visibility.values)  # public, board, council, restricted: each sees fewer
+    return max(levels, key=order.index)
+
+
+def record_paper(document):
+    """Announce (PAPER) a paper added after the agenda went out, to everyone who may see it:
+    who sees the meeting, the item's level and the paper's own. Nothing before the agenda is
+    out, or once the meeting has begun or is cancelled."""
+    item = document.agenda_item
+    meeting = item.meeting
+    if meeting.agenda_published_at is None or meeting.is_cancelled:
+        return
+    if meeting.starts_at <= timezone.now():
+        return
+    day = timezone.localdate()
+    level = _strictest(item.visibility, document.visibility)
+    sees_paper = set(User.objects.audience(level, day).values_list("pk", flat=True))
+    audience = [person.pk for person in meeting_audience(meeting.kind, day)]
+    record_due(Due(document, pk, PAPER, 0) for pk in audience if pk in sees_paper)
 
 
 # --- When ---------------------------------------------------------------------------------------
@@ -305,6 +333,31 @@ def build_schedule_mail(delivery):
     return _message(delivery, context=context, attachments=[ics])
 
 
+def build_paper_mail(delivery):
+    """The notice of a late paper; None when it is gone, replaced again, no longer visible to
+    the recipient, or its meeting has begun or is cancelled."""
+    user = delivery.recipient
+    document = (
+        AgendaDocument.objects.visible_to(user)
+        .select_related("agenda_item__meeting__location")
+        .filter(pk=delivery.object_id)
+        .first()
+    )
+    if document is None or not document.is_current or not user.is_active:
+        return None
+    meeting = document.agenda_item.meeting
+    if meeting.is_cancelled or meeting.starts_at <= timezone.now():
+        return None
+    context = {
+        "document": document,
+        "item": document.agenda_item,
+        "meeting": meeting,
+        "is_new_version": document.previous_id is not None,
+        **meeting_links(meeting),
+    }
+    return _message(delivery, context=context)
+
+
 def register():
     from wijraad import deliveries
 
@@ -313,3 +366,4 @@ def register():
         deliveries.register_kind(kind, build_meeting_mail)
     deliveries.register_kind(ACTION_DUE, build_action_mail)
     deliveries.register_kind(SCHEDULE, build_schedule_mail)
+    deliveries.register_kind(PAPER, build_paper_mail)

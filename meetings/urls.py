@@ -29,6 +29,7 @@ urlpatterns = [
     path("agendapunt/<int:pk>/stuk/nieuw/", agenda.document_add, name="document_add"),
     path("stuk/<int:pk>/", agenda.document_download, name="document_download"),
     path("stuk/<int:pk>/verwijderen/", agenda.document_delete, name="document_delete"),
+    path("stuk/<int:pk>/wijzigen/", agenda.document_edit, name="document_edit"),
     # Attendance
     path("<int:pk>/aanwezigheid/", agenda.attendance, name="attendance"),
     path(

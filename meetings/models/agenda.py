@@ -126,6 +126,16 @@ class AgendaDocument(PrivateFile):
     visibility = models.CharField(
         _("who may see it"), max_length=20, choices=Visibility.choices, default=Visibility.COUNCIL
     )
+    # A new version replaces a paper: the old one stays (its file too) as an earlier version.
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("replaces"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    superseded_at = models.DateTimeField(_("replaced on"), null=True, blank=True)
     objects = AgendaDocumentQuerySet.as_manager()
 
     class Meta:
@@ -141,6 +151,14 @@ class AgendaDocument(PrivateFile):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_current(self):
+        return self.superseded_at is None
+
+    def is_new_since(self, published_at):
+        """Added after the agenda went out (`published_at`): marked "new" on the agenda."""
+        return published_at is not None and self.uploaded_at > published_at
 
 
 # --- Attendance ----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meetings import reminders
 from meetings.models import (
     AgendaDocument,
     AgendaItem,
@@ -126,9 +127,10 @@ def agenda_reorder(*, meeting, by, order):
 # --- Papers --------------------------------------------------------------------------------------
 
 
-def document_add(*, item, by, upload, title="", visibility):
+def document_add(*, item, by, upload, title="", visibility, previous=None):
     """Attach a paper to an agenda item. The file is checked by its bytes (PDF, Office, ODF,
-    images) and its size before anything is stored."""
+    images) and its size before anything is stored. Added after the agenda went out, the paper
+    is "new" on the agenda and announced to whoever may see it (meetings.reminders.PAPER)."""
     document = AgendaDocument.from_upload(
         upload,
         allowed=DOCUMENT_AND_IMAGE_TYPES,
@@ -136,14 +138,48 @@ def document_add(*, item, by, upload, title="", visibility):
         agenda_item=item,
         title=(title or "").strip() or (upload.name or "")[:200],
         visibility=visibility,
+        previous=previous,
     )
     meeting = item.meeting
     if meeting.is_cancelled or not meeting.has_agenda:
         raise ValidationError(
             _("This meeting is cancelled; papers cannot be added."), code="meeting_cancelled"
         )
-    with acting(by):
-        return document.store()
+    with transaction.atomic(), acting(by):
+        document.store()
+        if previous is not None:
+            AgendaDocument.objects.filter(pk=previous.pk).update(superseded_at=timezone.now())
+        reminders.record_paper(document)
+    return document
+
+
+def document_replace(*, document, by, upload, title="", visibility=None):
+    """A new version of a paper: it takes the old one's place on the agenda; the old one stays
+    as an earlier version (file and download log too)."""
+    if not document.is_current:
+        raise ValidationError(
+            _("This paper has been replaced already; replace the newest version."),
+            code="paper_replaced",
+        )
+    return document_add(
+        item=document.agenda_item,
+        by=by,
+        upload=upload,
+        title=(title or "").strip() or document.title,
+        visibility=visibility or document.visibility,
+        previous=document,
+    )
+
+
+def document_update(*, document, by, title, visibility):
+    """Another title or visibility for a paper; the audit log keeps the change and its actor."""
+    with transaction.atomic(), acting(by):
+        document = AgendaDocument.objects.select_for_update().get(pk=document.pk)
+        document.title = (title or "").strip() or document.title
+        document.visibility = visibility
+        document.full_clean()
+        document.save(update_fields=["title", "visibility"])
+    return document
 
 
 def document_delete(*, document, by):

@@ -474,6 +474,12 @@ def agenda_state(o):
     )
 
 
+def paper_state(o):
+    return list(
+        AgendaDocument.objects.order_by("pk").values_list("pk", "title", "visibility", "previous")
+    )
+
+
 def attendance_state(o):
     return list(
         Attendance.objects.order_by("pk").values_list("meeting", "person", "answer", "attended")
@@ -576,6 +582,15 @@ AGENDA_ROUTES = [
         get=POST_ONLY,
         post=AGENDA_EDITORS_POST,
         snapshot=agenda_state,
+    ),
+    # Another title or visibility, or a new version: those who prepare the agenda.
+    Route(
+        "meetings:document_edit",
+        kwargs=lambda o: {"pk": o["council_paper"].pk},
+        get=AGENDA_EDITORS,
+        post=AGENDA_EDITORS_POST,
+        data=lambda o: {"title": "Ander stuk", "visibility": "restricted"},
+        snapshot=paper_state,
     ),
     Route("meetings:attendance", kwargs=council_pk, get=COUNCIL_MEETING),
     Route(

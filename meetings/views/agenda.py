@@ -21,6 +21,7 @@ from meetings.forms import (
     AgendaItemForm,
     AttendanceAnswerForm,
     AttendanceRecordForm,
+    DocumentChangeForm,
     DocumentForm,
 )
 from meetings.models import (
@@ -43,7 +44,9 @@ def numbered(items):
 
 
 def agenda_items(user, meeting):
-    return numbered(
+    """The items `user` sees, numbered, with their current papers (`papers`, each with `is_new`:
+    added after the agenda went out) and the earlier versions of replaced ones (`earlier`)."""
+    items = numbered(
         AgendaItem.objects.visible_to(user)
         .filter(meeting=meeting)
         .order_by("position", "pk")
@@ -51,9 +54,16 @@ def agenda_items(user, meeting):
             Prefetch(
                 "documents",
                 queryset=AgendaDocument.objects.visible_to(user).order_by("uploaded_at", "pk"),
+                to_attr="all_papers",
             )
         )
     )
+    for item in items:
+        item.papers = [paper for paper in item.all_papers if paper.is_current]
+        item.earlier = [paper for paper in item.all_papers if not paper.is_current]
+        for paper in item.papers:
+            paper.is_new = paper.is_new_since(meeting.agenda_published_at)
+    return items
 
 
 def moves(items):
@@ -235,6 +245,52 @@ def document_download(request, pk):
         name=document.file.name,
         download_name=document.original_name,
         perm="meetings.download_meeting_paper",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_edit(request, pk):
+    document = document_for(request, pk, "meetings.edit_agenda")
+    meeting = document.agenda_item.meeting
+    if meeting.is_cancelled or not document.is_current:
+        raise PermissionDenied
+    form = DocumentChangeForm(
+        posted(request),
+        request.FILES or None,
+        initial={"title": document.title, "visibility": document.visibility},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["upload"]:
+                services.document_replace(
+                    document=document,
+                    by=request.user,
+                    upload=data["upload"],
+                    title=data["title"],
+                    visibility=data["visibility"],
+                )
+            else:
+                services.document_update(
+                    document=document,
+                    by=request.user,
+                    title=data["title"],
+                    visibility=data["visibility"],
+                )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                form_errors(form, error)
+            else:
+                form.add_error("upload", error)
+        else:
+            messages.success(request, _("The paper is changed."))
+            return redirect("meetings:agenda", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/document_edit.html",
+        {"form": form, "document": document, "max_size": human_size(settings.MAX_UPLOAD_SIZE)},
+        status=400 if request.method == "POST" else 200,
     )
 
 
