@@ -343,3 +343,19 @@ class ActionItemChangeForm(PortalForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
         self.fields["owner"].label_from_instance = lambda obj: obj.name or obj.email
+
+
+class DecisionFilterForm(forms.Form):
+    """The decision list's filters: a year and a word from the topic."""
+
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
+    topic = forms.CharField(
+        label=_("Topic"),
+        max_length=100,
+        required=False,
+        help_text=_("A word from the agenda item or the decision, e.g. privacy."),
+    )
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years"))] + [(year, year) for year in years]

@@ -49,6 +49,7 @@ urlpatterns = [
     path("<int:pk>/notulen/vaststellen/", minutes.minutes_adopt, name="minutes_adopt"),
     path("<int:pk>/actiepunt/nieuw/", minutes.action_add, name="action_add"),
     path("actiepunten/", minutes.actions, name="actions"),
+    path("besluiten/", minutes.decisions, name="decisions"),
     path("actiepunt/<int:pk>/status/", minutes.action_transition, name="action_transition"),
     path("actiepunt/<int:pk>/wijzigen/", minutes.action_edit, name="action_edit"),
     path("actiepunt/<int:pk>/verwijderen/", minutes.action_delete, name="action_delete"),

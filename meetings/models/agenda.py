@@ -58,6 +58,18 @@ class AgendaItemQuerySet(models.QuerySet):
             return self.none()
         return self.filter(item_scope(user))
 
+    def decisions(self):
+        """Items with a decision in adopted minutes: the decision list (besluitenlijst). Draft
+        minutes' decisions are not final, so they are left out."""
+        return self.exclude(decision="").filter(meeting__minutes__state="adopted")
+
+    def about(self, text):
+        """Items whose title or decision mentions `text` (the decision list's topic search)."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(Q(title__icontains=text) | Q(decision__icontains=text))
+
 
 class AgendaItem(models.Model):
     """One item of a meeting's agenda, in the order of `position`."""

@@ -387,6 +387,8 @@ COUNCIL_ONLY_ITEM = "Matrix-raadsdeel van het overleg"
 COUNCIL_ACTION = "Matrix-actiepunt van de raad"
 COMMITMENT = "Matrix-toezegging"
 DRAFT_COMMITMENT = "Matrix-concepttoezegging"
+BOARD_DECISION = "Matrix-besluit met het bestuur"
+COUNCIL_DECISION = "Matrix-besluit van de raad"
 
 # The chair and the secretary prepare agendas; members read them; others do not see the meeting.
 AGENDA_EDITORS = logged_in(404, lid=403, voorzitter=200, secretaris=200)
@@ -426,6 +428,11 @@ def agenda_objects(o, personas):
     )
     # The board sees commitments once the minutes are adopted, not from a shared draft.
     Minutes.objects.create(meeting=held_consultation, state=MinutesState.ADOPTED)
+    # The decision list: the board reads the decisions of items shared with it, not the council's.
+    AgendaItemFactory(
+        meeting=held_consultation, visibility=Visibility.BOARD, decision=BOARD_DECISION
+    )
+    AgendaItemFactory(meeting=held_consultation, position=1, decision=COUNCIL_DECISION)
     draft_consultation = MeetingFactory(
         kind=MeetingKind.CONSULTATION,
         date=today - datetime.timedelta(days=3),
@@ -676,6 +683,12 @@ AGENDA_ROUTES = [
         get=SEES_MEETINGS,
         absent={"bestuurder": lambda o: DRAFT_COMMITMENT},
         present={"lid": lambda o: DRAFT_COMMITMENT},
+    ),
+    Route(
+        "meetings:decisions",
+        get=SEES_MEETINGS,
+        absent={"bestuurder": lambda o: COUNCIL_DECISION},
+        present={"bestuurder": lambda o: BOARD_DECISION, "lid": lambda o: COUNCIL_DECISION},
     ),
     # The owner (lid) reports their own action item done, as do the chair and the secretary.
     Route(

@@ -4,6 +4,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from meetings import services
 from meetings.access import action_for, agenda_meeting_for
-from meetings.forms import ActionItemChangeForm, ActionItemForm, AdoptForm, MinutesForm
+from meetings.forms import (
+    ActionItemChangeForm,
+    ActionItemForm,
+    AdoptForm,
+    DecisionFilterForm,
+    MinutesForm,
+)
 from meetings.models import (
     ActionItem,
     ActionKind,
@@ -259,6 +266,37 @@ def action_delete(request, pk):
     services.action_item_delete(action=action, by=request.user)
     messages.success(request, _("The action item is removed."))
     return redirect("meetings:actions")
+
+
+DECISIONS_PER_PAGE = 25
+
+
+@login_required
+@require_GET
+def decisions(request):
+    """The decision list (besluitenlijst): every decision in adopted minutes the user may see,
+    newest first, by year and topic, a page at a time; printable."""
+    require(request, "meetings.view_meetings")
+    user = request.user
+    visible = AgendaItem.objects.visible_to(user).decisions()
+    form = DecisionFilterForm(
+        request.GET or None,
+        years=[day.year for day in visible.dates("meeting__date", "year", order="DESC")],
+    )
+    rows = visible
+    if form.is_valid():
+        if form.cleaned_data["year"]:
+            rows = rows.filter(meeting__date__year=form.cleaned_data["year"])
+        rows = rows.about(form.cleaned_data["topic"])
+    rows = rows.select_related("meeting").order_by("-meeting__date", "meeting_id", "position", "pk")
+    page = Paginator(rows, DECISIONS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "meetings/decisions.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
 
 
 @login_required
