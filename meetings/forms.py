@@ -187,7 +187,8 @@ class AgendaItemForm(PortalModelForm):
             ),
             "visibility": _(
                 "Council and board: the board sees this item on a consultation. Restricted: only "
-                "the chair and the secretary."
+                "the chair and the secretary. Public: everyone, also on the public agenda of "
+                "council meetings and consultations once the agenda is out."
             ),
         }
 
@@ -207,7 +208,10 @@ class DocumentForm(PortalForm):
         label=_("Who may see it"),
         choices=Visibility.choices,
         initial=Visibility.COUNCIL,
-        help_text=_("Someone sees a paper only if they may also see its agenda item."),
+        help_text=_(
+            "Someone sees a paper only if they may also see its agenda item. A public paper "
+            "on a public item is on the public agenda."
+        ),
     )
 
 
@@ -218,7 +222,10 @@ class DocumentChangeForm(PortalForm):
     visibility = forms.ChoiceField(
         label=_("Who may see it"),
         choices=Visibility.choices,
-        help_text=_("Someone sees a paper only if they may also see its agenda item."),
+        help_text=_(
+            "Someone sees a paper only if they may also see its agenda item. A public paper "
+            "on a public item is on the public agenda."
+        ),
     )
     upload = forms.FileField(
         label=_("New version (optional)"),

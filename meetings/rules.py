@@ -13,7 +13,13 @@ administrator see no meetings, no list and no calendar (403 on lists, 404 on a m
 
 import rules
 
-from meetings.models import MeetingKind, MeetingState, kinds_visible_to, minutes_states_visible_to
+from meetings.models import (
+    AgendaDocument,
+    MeetingKind,
+    MeetingState,
+    kinds_visible_to,
+    minutes_states_visible_to,
+)
 from members.roles import roles_for
 from members.rules import is_board, is_chair, is_member, is_secretary
 
@@ -99,6 +105,12 @@ def can_see_paper(user, document):
 
 
 @rules.predicate
+def is_public_paper(user, document):
+    """A paper on the public side: anyone, logged in or not (AgendaDocument.objects.public)."""
+    return document is not None and AgendaDocument.objects.public().filter(pk=document.pk).exists()
+
+
+@rules.predicate
 def can_read_minutes(user, minutes):
     """Draft minutes: the chair and the secretary; shared: the council; adopted: everyone who
     sees the meeting (minutes_states_visible_to; the caller has the meeting from meeting_for)."""
@@ -132,6 +144,7 @@ rules.add_perm("meetings.change_action", can_change_action)
 rules.add_perm("meetings.view_deliveries", can_view_deliveries)
 # wijraad.files.private_file_response asks this one for every download.
 rules.add_perm("meetings.download_meeting_paper", can_see_paper)
+rules.add_perm("meetings.download_public_paper", is_public_paper)
 
 
 def rule_for_transition(state):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import agenda, meetings, minutes, schedule, work_plan
+from meetings.views import agenda, meetings, minutes, public, schedule, work_plan
 
 app_name = "meetings"
 
@@ -8,6 +8,10 @@ urlpatterns = [
     # Meetings
     path("", meetings.meeting_list, name="list"),
     path("jaar/<int:year>/", meetings.year_overview, name="year"),
+    # The public side: for everyone, logged in or not
+    path("openbaar/", public.public_calendar, name="public"),
+    path("openbaar/<int:pk>/", public.public_agenda, name="public_agenda"),
+    path("openbaar/stuk/<int:pk>/", public.public_paper, name="public_paper"),
     path("nieuw/", meetings.meeting_create, name="create"),
     path("<int:pk>/", meetings.meeting_detail, name="detail"),
     path("<int:pk>/vergadering.ics", meetings.meeting_ics, name="ics"),

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models.meetings import (
+    MeetingKind,
     MeetingState,
     kinds_visible_to,
 )
@@ -27,6 +28,17 @@ def agenda_out(prefix):
     """Q: the agenda of the meeting reached through `prefix` is out (published, or held)."""
     return Q(**{f"{prefix}agenda_published_at__isnull": False}) | Q(
         **{f"{prefix}state__in": MeetingState.taken_place()}
+    )
+
+
+def public_scope(prefix=""):
+    """Q for the agenda items on the public side: level "public", of a council meeting or a
+    consultation whose agenda is out (not cancelled)."""
+    return (
+        Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+        & Q(**{f"{prefix}meeting__kind__in": MeetingKind.counted()})
+        & agenda_out(f"{prefix}meeting__")
+        & ~Q(**{f"{prefix}meeting__state": MeetingState.CANCELLED})
     )
 
 
@@ -57,6 +69,10 @@ class AgendaItemQuerySet(models.QuerySet):
         if not user or not user.is_authenticated:
             return self.none()
         return self.filter(item_scope(user))
+
+    def public(self):
+        """Items everyone may read, logged in or not (the public agenda)."""
+        return self.filter(public_scope())
 
     def decisions(self):
         """Items with a decision in adopted minutes: the decision list (besluitenlijst). Draft
@@ -123,6 +139,12 @@ class AgendaDocumentQuerySet(models.QuerySet):
             return self.none()
         levels = roles_for(user).visibility_levels
         return self.filter(item_scope(user, "agenda_item__"), visibility__in=levels)
+
+    def public(self):
+        """Current papers everyone may read: level "public", on a public agenda item."""
+        return self.filter(
+            public_scope("agenda_item__"), visibility=Visibility.PUBLIC, superseded_at__isnull=True
+        )
 
 
 class AgendaDocument(PrivateFile):

@@ -388,6 +388,7 @@ COUNCIL_ACTION = "Matrix-actiepunt van de raad"
 COMMITMENT = "Matrix-toezegging"
 DRAFT_COMMITMENT = "Matrix-concepttoezegging"
 BOARD_DECISION = "Matrix-besluit met het bestuur"
+PUBLIC_ITEM = "Matrix-openbaar punt"
 COUNCIL_DECISION = "Matrix-besluit van de raad"
 
 # The chair and the secretary prepare agendas; members read them; others do not see the meeting.
@@ -403,6 +404,9 @@ def agenda_objects(o, personas):
         state=MeetingState.AGENDA_PUBLISHED, agenda_published_at=now
     )
     council_item = AgendaItemFactory(meeting=council, title=COUNCIL_ITEM, position=0)
+    public_item = AgendaItemFactory(
+        meeting=council, title=PUBLIC_ITEM, position=2, visibility=Visibility.PUBLIC
+    )
     AgendaItemFactory(
         meeting=council, title=RESTRICTED_ITEM, position=1, visibility=Visibility.RESTRICTED
     )
@@ -457,6 +461,9 @@ def agenda_objects(o, personas):
         ),
         "held": held,
         "held_item": held_item,
+        "public_paper": AgendaDocumentFactory(
+            agenda_item=public_item, title="Matrix-openbaar stuk", visibility=Visibility.PUBLIC
+        ),
         "action": ActionItemFactory(
             meeting=held, title=COUNCIL_ACTION, owner=personas["lid"], agenda_item=held_item
         ),
@@ -684,6 +691,21 @@ AGENDA_ROUTES = [
         absent={"bestuurder": lambda o: DRAFT_COMMITMENT},
         present={"lid": lambda o: DRAFT_COMMITMENT},
     ),
+    # The public side: everyone, logged in or not, reads the public items only.
+    Route(
+        "meetings:public",
+        get=everyone(200),
+        present={"anoniem": lambda o: "Openbare agenda van"},
+    ),
+    Route(
+        "meetings:public_agenda",
+        kwargs=council_pk,
+        get=everyone(200),
+        present={"anoniem": lambda o: PUBLIC_ITEM, "bestuurder": lambda o: PUBLIC_ITEM},
+        absent={"anoniem": lambda o: COUNCIL_ITEM, "lid": lambda o: RESTRICTED_ITEM},
+    ),
+    # A download answers with the file itself: checked in test_public_meetings.py.
+    Route("meetings:public_paper", kwargs=lambda o: {"pk": o["public_paper"].pk}),
     Route(
         "meetings:decisions",
         get=SEES_MEETINGS,
