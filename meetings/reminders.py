@@ -40,6 +40,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from meetings import ical
 from meetings.ical import meetings_calendar
 from meetings.models import (
     KIND_VISIBILITY,
@@ -323,7 +324,8 @@ def build_schedule_mail(delivery):
     language = mail_language(user)
     with translation.override(language):
         name = translation.gettext("WIJ-raad meetings %(year)s") % {"year": schedule.year}
-    data = meetings_calendar(meetings, base_url=absolute_url(), name=name, language=language)
+    # Through the module: a merge that changes this file's import of meetings.ical keeps it.
+    data = ical.meetings_calendar(meetings, base_url=absolute_url(), name=name, language=language)
     ics = (f"vergaderrooster-{schedule.year}.ics", data.decode(), "text/calendar; charset=utf-8")
     context = {
         "schedule": schedule,
