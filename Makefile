@@ -20,6 +20,10 @@ system-packages:
 	@command -v msgfmt >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq gettext; \
 	  else echo "gettext (msgfmt) is missing: install it, e.g. sudo apt-get install gettext"; exit 1; fi; }
+	@# WeasyPrint (advice letters as PDF) needs Debian's Pango.
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+	  else echo "Pango is missing for WeasyPrint: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"; exit 1; fi; }
 
 install: system-packages $(VENV)/.installed
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0

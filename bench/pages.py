@@ -20,6 +20,7 @@ PROBE = "/privacy"
 PERSONAS = {
     "lid": "lid@example.org",
     "secretaris": "secretaris@example.org",
+    "bestuurder": "bestuurder@example.org",
 }
 
 
@@ -29,6 +30,7 @@ def choose_pages():
     from django.urls import reverse
     from django.utils import timezone
 
+    from advice.models import Dossier, DossierState
     from meetings import services
     from meetings.models import Meeting, MeetingKind, MeetingState
     from members.models import User
@@ -44,6 +46,15 @@ def choose_pages():
     if meeting is None:
         raise Broke("no council meeting with an agenda and adopted minutes in the bench data")
     chair = User.objects.get(email="voorzitter@example.org")
+    # The advice dossier with the most history: answered, with versions, comments and agenda items.
+    dossier = (
+        Dossier.objects.filter(state=DossierState.CLOSED, answers__isnull=False)
+        .annotate(changes=Count("state_changes"))
+        .order_by("-changes", "-pk")
+        .first()
+    )
+    if dossier is None:
+        raise Broke("no answered advice dossier in the bench data")
     # Only a hash of a feed's token is stored: make the address here, as the calendar page does.
     _feed, feed_token = services.calendar_feed_reset(user=User.objects.get(email=PERSONAS["lid"]))
     lid = [
@@ -58,11 +69,14 @@ def choose_pages():
         ("one person", reverse("members:person", args=[chair.pk])),
         ("documents", reverse("members:documents")),
         ("term schedule", reverse("members:term_schedule")),
+        ("advice list", reverse("advice:list")),
+        ("advice dossier", reverse("advice:detail", args=[dossier.pk])),
     ]
     # The secretary's own dashboard, and the page that costs the secretary most (issue 14).
     secretary = [
         ("dashboard", reverse("dashboard")),
         ("year overview", reverse("meetings:year", args=[year])),
+        *signal_pages(),
     ]
     public = [
         ("home", reverse("home")),
@@ -76,8 +90,32 @@ def choose_pages():
     feed_path = reverse("meetings:feed", args=[feed_token])
     pages.append(("calendar feed", "lid (token)", feed_path, MEMBER))
     pages += [(label, "secretaris", path, SECRETARY) for label, path in secretary]
+    # The board's own dashboard: its requests and the advice waiting for its answer.
+    pages.append(("dashboard", "bestuurder", reverse("dashboard"), MEMBER))
     pages += [(label, "anoniem", path, PUBLIC) for label, path in public]
-    return pages, {"meeting": meeting.pk, "year": year, "person": chair.pk}
+    ids = {"meeting": meeting.pk, "year": year, "person": chair.pk, "dossier": dossier.pk}
+    return pages, ids
+
+
+def signal_pages():
+    """Issue 16: the triage list, one signal and the trends page of the last ten years."""
+    import datetime
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from signals.models import Signal
+
+    signal = Signal.objects.filter(reference__startswith="B-").order_by("-received_on").first()
+    if signal is None:
+        raise Broke("no bench signals: run manage.py bench_data")
+    today = timezone.localdate()
+    start = (today - datetime.timedelta(days=3652)).isoformat()
+    return [
+        ("signals triage list", reverse("signals:list")),
+        ("one signal", reverse("signals:detail", args=[signal.pk])),
+        ("signal trends, 10 years", f"{reverse('signals:trends')}?start={start}&end={today}"),
+    ]
 
 
 def count_queries(pages, sessions):

@@ -7,6 +7,7 @@ STATUS:CANCELLED, so calendars remove or strike it.
 """
 
 import datetime
+from collections import OrderedDict
 
 import icalendar
 from django.conf import settings
@@ -74,3 +75,30 @@ def meetings_calendar(meetings, *, base_url, name, language=None):
                 last_date=max(days) + datetime.timedelta(days=366),
             )
         return calendar.to_ical()
+
+
+# One meeting's calendar, as attached to each of its e-mails: the same text for everyone who gets
+# it in the same language, so a worker process builds it once. The key holds every field of the
+# meeting and its location, so a changed meeting never gets an old calendar.
+_SINGLE_CALENDARS = OrderedDict()
+SINGLE_CALENDARS_KEPT = 64
+
+
+def _fields(obj):
+    if obj is None:
+        return None
+    return tuple(getattr(obj, field.attname) for field in obj._meta.concrete_fields)
+
+
+def meeting_calendar(meeting, *, base_url, name, language):
+    """meetings_calendar([meeting]), built once per worker process for the same content."""
+    key = repr((_fields(meeting), _fields(meeting.location), base_url, name, language))
+    data = _SINGLE_CALENDARS.get(key)
+    if data is None:
+        data = meetings_calendar([meeting], base_url=base_url, name=name, language=language)
+        _SINGLE_CALENDARS[key] = data
+        while len(_SINGLE_CALENDARS) > SINGLE_CALENDARS_KEPT:
+            _SINGLE_CALENDARS.popitem(last=False)
+    else:
+        _SINGLE_CALENDARS.move_to_end(key)
+    return data

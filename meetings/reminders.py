@@ -41,7 +41,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from meetings import ical
-from meetings.ical import meetings_calendar
+from meetings.ical import meeting_calendar
 from meetings.models import (
     KIND_VISIBILITY,
     ActionItem,
@@ -244,7 +244,7 @@ def _message(delivery, *, context, attachments=()):
 def _ics(meeting, language):
     with translation.override(language):
         name = translation.gettext("WIJ-raad meeting")
-    data = meetings_calendar([meeting], base_url=absolute_url(), name=name, language=language)
+    data = meeting_calendar(meeting, base_url=absolute_url(), name=name, language=language)
     return ("vergadering.ics", data.decode(), "text/calendar; charset=utf-8; method=PUBLISH")
 
 

@@ -24,6 +24,7 @@ import random
 import uuid
 
 from django.contrib.auth.hashers import make_password
+from django.db import transaction
 from django.utils import timezone
 
 from members.dates import add_years
@@ -42,6 +43,7 @@ from members.models import (
     Term,
     User,
 )
+from members.roles import bump_roles_version
 from wijraad.files import private_storage
 from wijraad.management.commands.bench_data import BENCH_EMAIL_DOMAIN
 from wijraad.models import Visibility
@@ -339,6 +341,10 @@ def load(*, stdout, years=10):
         term_years=rules.term_length_years,
     )
 
+    # Bulk inserts send no signals: drop the cached roles here (members.receivers does it for
+    # every other change).
+    bump_roles_version()
+    transaction.on_commit(bump_roles_version)
     people = [_person(rng, number) for number in range(len(seat_list))]
     User.objects.bulk_create(people, batch_size=500)
     people = list(User.objects.filter(email__in=[p.email for p in people]).order_by("email"))

@@ -2,20 +2,35 @@
 
 Nobody toggles a role by hand: a running term makes a member (with a signed declaration), an
 office held today a chair or secretary (the staff secretary, too, only with a signed declaration),
-a board position held today a board user. `roles_for` asks the database (`User.roles_on`) one
-query per user object and day, and none for anonymous visitors, so pages that check many
-permissions keep a constant number of queries. This module imports no models; the models import
-it.
+a board position held today a board user. `roles_for` asks the database (`User.roles_on`) once
+per user and day, and none for anonymous visitors, so pages that check many permissions keep a
+constant number of queries.
+
+The roles are kept in two places: on the user object (for the rest of the request or task) and
+in Django's cache under (user, day), together with the *roles version* — the latter only when
+the cache is shared by every process (Redis: settings.ROLES_CACHE).
+Every change of a term, office, board position, declaration or account bumps the version
+(`bump_roles_version`, called by members.receivers at once and again when the transaction
+commits), and a cached entry of another version is not used: a role is never older than the
+last change. The version is read before the database is asked, so an entry written by a
+request that raced a change carries the version from before it and is thrown away. This module
+imports no models; the models import it.
 """
 
+import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.functional import LazyObject
 
 from wijraad.models import Visibility
 
 _CACHE_ATTRIBUTE = "_wijraad_roles"
+VERSION_KEY = "members.roles.version"
+# A day's entry is useless the next day (the key holds the day); it expires a little later.
+ENTRY_SECONDS = 26 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -89,7 +104,8 @@ NO_ROLES = Roles()
 def roles_for(user, today=None):
     """The Roles of `user` on `today` (default: today in Europe/Amsterdam).
 
-    Cached on the user object per day; anonymous and inactive users have no roles (no query).
+    Cached on the user object and in the cache per (user, day) and roles version; anonymous and
+    inactive users have no roles (no query).
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return NO_ROLES
@@ -100,9 +116,41 @@ def roles_for(user, today=None):
     cached = user.__dict__.get(_CACHE_ATTRIBUTE)
     if cached is not None and cached[0] == today:
         return cached[1]
-    roles = user.roles_on(today)
+    roles = _cached_roles_on(user, today)
     user.__dict__[_CACHE_ATTRIBUTE] = (today, roles)
     return roles
+
+
+def _entry_key(user, day):
+    return f"members.roles.{user.pk}.{day.isoformat()}"
+
+
+def _cached_roles_on(user, day):
+    """The roles from the cache when they were stored at the current version, else from the
+    database (and stored). One round trip to the cache for a hit. Only with a cache all processes
+    share (settings.ROLES_CACHE): a per-process cache would miss another process's change."""
+    if not settings.ROLES_CACHE:
+        return user.roles_on(day)
+    key = _entry_key(user, day)
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        # No version yet (an empty or evicted cache): start one; entries of any earlier
+        # version are never trusted.
+        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
+        version = cache.get(VERSION_KEY)
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    roles = user.roles_on(day)
+    if version is not None:
+        cache.set(key, (version, roles), timeout=ENTRY_SECONDS)
+    return roles
+
+
+def bump_roles_version():
+    """Invalidate every cached role: called on every change of what roles are made of."""
+    cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
 
 
 def forget_roles(user):

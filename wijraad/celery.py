@@ -4,6 +4,7 @@ import os
 from datetime import timedelta
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijraad.settings")
 
@@ -26,5 +27,11 @@ app.conf.beat_schedule = {
         "task": "wijraad.deliveries.sweep",
         "schedule": DELIVERY_SWEEP_EVERY,
         "options": {"expires": DELIVERY_SWEEP_EVERY.total_seconds()},
+    },
+    # Residents' signals: contact details and stories removed when their time is up (idempotent).
+    "signals-retention": {
+        "task": "signals.retention",
+        "schedule": crontab(hour=3, minute=15),
+        "options": {"expires": 6 * 60 * 60},
     },
 }

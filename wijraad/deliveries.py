@@ -27,6 +27,7 @@ recipient left the council): the row is marked skipped.
 
 import datetime
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -34,7 +35,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import models, transaction
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
 from wijraad.models import Delivery, DeliveryState, Heartbeat
@@ -50,7 +54,7 @@ class Due:
     """One message that is due: about `subject` (a model instance) at `revision`, to `recipient`."""
 
     subject: models.Model
-    recipient_id: int
+    recipient_id: int | None  # None: the kind's builder knows the address (e.g. a resident)
     kind: str
     revision: int = 0
 
@@ -71,8 +75,12 @@ def register_kind(kind, builder):
 
 def message_id_for(delivery):
     """A stable Message-ID: the same row gives the same header, whichever worker sends it."""
+    return _message_id(delivery.pk)
+
+
+def _message_id(delivery_id):
     domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "localhost"
-    return f"<wijraad.delivery.{delivery.pk}@{domain}>"
+    return f"<wijraad.delivery.{delivery_id}@{domain}>"
 
 
 # --- The sweep -----------------------------------------------------------------------------------
@@ -142,7 +150,10 @@ def last_sweep():
 
 def claim(delivery_id, *, now=None):
     """Take the row for this worker: one conditional UPDATE, so of two workers at most one gets
-    it. Returns the row, or None when it is not claimable (sent, skipped, leased by another)."""
+    it. Returns the row, or None when it is not claimable (sent, skipped, leased by another).
+
+    The same UPDATE gives the row its Message-ID the first time (a later attempt keeps it), so a
+    claim costs two queries: the UPDATE and the read of the row with its recipient."""
     now = now or timezone.now()
     lease_until = now + datetime.timedelta(seconds=settings.DELIVERY_LEASE_SECONDS)
     claimable = models.Q(state=DeliveryState.PENDING) | models.Q(
@@ -153,14 +164,14 @@ def claim(delivery_id, *, now=None):
         lease_until=lease_until,
         attempts=models.F("attempts") + 1,
         updated_at=now,
+        message_id=Coalesce(
+            NullIf(models.F("message_id"), models.Value("")),
+            models.Value(_message_id(delivery_id)),
+        ),
     )
     if not taken:
         return None
-    delivery = Delivery.objects.select_related("recipient", "content_type").get(pk=delivery_id)
-    if not delivery.message_id:
-        delivery.message_id = message_id_for(delivery)
-        Delivery.objects.filter(pk=delivery.pk).update(message_id=delivery.message_id)
-    return delivery
+    return Delivery.objects.select_related("recipient", "content_type").get(pk=delivery_id)
 
 
 def _finish(delivery, *, state, error="", now=None):
@@ -201,6 +212,40 @@ def _pause_point(name):
         time.sleep(0.05)
 
 
+_smtp = threading.local()
+
+
+def _mail_connection():
+    """The mail connection for the next delivery. An SMTP connection (TCP, TLS and the login: the
+    most expensive part of a mail) is kept for the next delivery of this worker when that comes
+    within DELIVERY_SMTP_REUSE_SECONDS; any other backend (files, memory) gets a new one per mail,
+    as before. Reuse changes nothing in the guarantees: each mail is still claimed before and
+    marked after its own hand-over; a failed hand-over drops the connection (`_drop_connection`)."""
+    connection = get_connection()
+    if not isinstance(connection, SMTPBackend) or settings.DELIVERY_SMTP_REUSE_SECONDS <= 0:
+        return connection
+    kept = getattr(_smtp, "connection", None)
+    now = time.monotonic()
+    if kept is not None and now - _smtp.used_at > settings.DELIVERY_SMTP_REUSE_SECONDS:
+        _drop_connection()
+        kept = None
+    if kept is None:
+        connection.open()  # opened here, so send_messages() leaves it open for the next mail
+        _smtp.connection = kept = connection
+    _smtp.used_at = now
+    return kept
+
+
+def _drop_connection():
+    kept = getattr(_smtp, "connection", None)
+    _smtp.connection = None
+    if kept is not None:
+        try:
+            kept.close()
+        except Exception:  # noqa: BLE001 - a broken connection is being thrown away anyway
+            logger.warning("Could not close the SMTP connection", exc_info=True)
+
+
 def deliver(delivery_id):
     """Claim, build, send and mark one delivery. Returns the final state, or None when this call
     did not get the row."""
@@ -220,9 +265,11 @@ def deliver(delivery_id):
     message.extra_headers["Message-ID"] = delivery.message_id
     _pause_point("before_handover")
     try:
+        message.connection = _mail_connection()
         message.send()
     except Exception as error:
         logger.exception("Could not send delivery %s (%s)", delivery.pk, delivery.kind)
+        _drop_connection()
         mark_failed(delivery, error)
         return DeliveryState.FAILED
     _pause_point("after_handover")

@@ -169,10 +169,13 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 # DATABASE_URL, e.g. postgres://user:password@host:5432/wijraad; default SQLite under var/.
+# Connections are kept open for DATABASE_CONN_MAX_AGE seconds (default: a minute in production,
+# none in development), checked before reuse: a request or a task then saves the connection set-up.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -196,6 +199,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Roles are kept in the cache across requests (members.roles) only when every process shares it:
+# a change in one process must reach the next request in any other. Without Redis each process
+# has a cache of its own, so the roles are asked of the database on every request.
+ROLES_CACHE = bool(REDIS_URL)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"
@@ -350,6 +357,22 @@ DELIVERY_SWEEP_STALE_AFTER_SECONDS = env_int("DELIVERY_SWEEP_STALE_AFTER_SECONDS
 DELIVERY_LEASE_SECONDS = env_int("DELIVERY_LEASE_SECONDS", 5 * 60)
 DELIVERY_REQUEUE_AFTER_SECONDS = env_int("DELIVERY_REQUEUE_AFTER_SECONDS", 5 * 60)
 DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 5)
+# A worker keeps its SMTP connection for the next delivery when that comes within this many
+# seconds (well under mail servers' idle time-outs, RFC 5321: 5 minutes); 0: one per mail.
+DELIVERY_SMTP_REUSE_SECONDS = env_int("DELIVERY_SMTP_REUSE_SECONDS", 30)
+
+# --- Residents' signals (signals) ---------------------------------------------------------------
+# The public form's proof-of-work (ALTCHA): the browser tries up to this many numbers (about a
+# second on a phone); a challenge expires after SIGNAL_CHALLENGE_SECONDS and is used once.
+SIGNAL_CHALLENGE_MAX_NUMBER = env_int("SIGNAL_CHALLENGE_MAX_NUMBER", 50_000)
+SIGNAL_CHALLENGE_SECONDS = env_int("SIGNAL_CHALLENGE_SECONDS", 30 * 60)
+# Submissions of the public form per client address (wijraad.security.client_ip): (count, seconds).
+SIGNAL_RATE_LIMITS = [
+    (env_int("SIGNAL_RATE_PER_10_MINUTES", 10), 10 * 60),
+    (env_int("SIGNAL_RATE_PER_DAY", 30), 24 * 60 * 60),
+]
+# Groups of fewer signals than this are merged into "other" in the trends and every export.
+SIGNAL_MIN_GROUP = 5
 # Test seam, inert unless set: a directory where the fault tests make a worker pause at a named
 # point of wijraad.deliveries.deliver (see that module).
 DELIVERY_TEST_PAUSE_DIR = os.environ.get("DELIVERY_TEST_PAUSE_DIR", "")

@@ -10,6 +10,8 @@ os.environ.setdefault("VAR_DIR", os.path.join(os.path.dirname(__file__), "..", "
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in the same test
 # are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# A fresh connection per request, as before: the worker and browser tests start and stop servers.
+os.environ.setdefault("DATABASE_CONN_MAX_AGE", "0")
 
 from wijraad.settings import *  # noqa: E402,F403
 
@@ -18,6 +20,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 SECURE_SSL_REDIRECT = False
+# One process (and its live-server threads) shares the local-memory cache: keep roles in it, as
+# production does in Redis.
+ROLES_CACHE = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = False
 # Serve static files straight from the finders: the suite runs without collectstatic.

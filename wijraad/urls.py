@@ -27,5 +27,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("leden/", include("members.urls")),
     path("vergaderingen/", include("meetings.urls")),
+    path("advies/", include("advice.urls")),
+    path("signalen/", include("signals.urls")),
     path("beheer/", admin.site.urls),
 ]

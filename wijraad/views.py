@@ -10,11 +10,12 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from wijraad import dashboard
+from wijraad.home import sections_for as home_sections
 
 
 @require_GET
 def home(request):
-    return render(request, "wijraad/pages/home.html")
+    return render(request, "wijraad/pages/home.html", {"sections": home_sections(request)})
 
 
 @require_GET

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import services
+from meetings import ical, services
 from meetings.models import MeetingKind
 from meetings.tests.factories import MeetingFactory
 from members import services as member_services
@@ -102,7 +102,7 @@ def test_the_feed_takes_constant_queries(client, lid, assert_constant_queries):
         for number in range(n):
             MeetingFactory(date=start + datetime.timedelta(days=number, weeks=20))
 
-    response = assert_constant_queries(lambda: client.get(url), expected=3, add_rows=add)
+    response = assert_constant_queries(lambda: client.get(url), expected=2, add_rows=add)
     assert len(parse(response).walk("VEVENT")) == 50
 
 
@@ -155,4 +155,39 @@ def test_one_meeting_as_an_ics_download(client, bestuurder, meetings):
 def test_the_calendar_page_takes_constant_queries(client, lid, assert_constant_queries):
     client.force_login(lid)
     services.calendar_feed_reset(user=lid)
-    assert_constant_queries(lambda: client.get(reverse("meetings:calendar")), expected=3)
+    assert_constant_queries(lambda: client.get(reverse("meetings:calendar")), expected=2)
+
+
+def test_a_meetings_calendar_for_its_mails_is_built_once_and_follows_every_change(
+    location, soon, monkeypatch
+):
+    """The reminders attach the same calendar to every mail about a meeting: a worker builds it
+    once (meetings.ical.meeting_calendar), and a change of the meeting or its place is never
+    answered with the calendar from before."""
+    meeting = MeetingFactory(date=soon, location=location, title="Raadsvergadering maart")
+    built = []
+    original = ical.meetings_calendar
+    monkeypatch.setattr(
+        ical, "meetings_calendar", lambda *a, **k: built.append(1) or original(*a, **k)
+    )
+
+    def calendar(language="nl"):
+        fresh = type(meeting).objects.select_related("location").get(pk=meeting.pk)
+        data = ical.meeting_calendar(
+            fresh, base_url="https://x", name="WIJ-raad", language=language
+        )
+        return icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
+
+    first = calendar()
+    assert calendar() == first
+    assert len(built) == 1
+    calendar("en")
+    assert len(built) == 2
+
+    location.name = "WIJ Vinkhuizen"
+    location.save()
+    assert str(calendar()["LOCATION"]).startswith("WIJ Vinkhuizen")
+    meeting.start_time = datetime.time(19, 0)
+    meeting.save()
+    assert calendar()["DTSTART"].dt.hour == 19
+    assert len(built) == 4

@@ -59,7 +59,7 @@ def test_the_detail_page_of_a_visit_takes_constant_queries(
 
     client.force_login(lid)
     assert_constant_queries(
-        lambda: client.get(reverse("meetings:detail", args=[visit.pk])), expected=7, add_rows=add
+        lambda: client.get(reverse("meetings:detail", args=[visit.pk])), expected=6, add_rows=add
     )
 
 

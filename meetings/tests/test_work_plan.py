@@ -39,7 +39,7 @@ def test_the_work_plan_page(client, lid, assert_constant_queries):
 
     client.force_login(lid)
     response = assert_constant_queries(
-        lambda: client.get(reverse("meetings:work_plan", args=[2027])), expected=6, add_rows=add
+        lambda: client.get(reverse("meetings:work_plan", args=[2027])), expected=5, add_rows=add
     )
     html = response.content.decode()
     assert "Privacy" in html

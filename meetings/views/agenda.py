@@ -55,7 +55,9 @@ def agenda_items(user, meeting):
                 "documents",
                 queryset=AgendaDocument.objects.visible_to(user).order_by("uploaded_at", "pk"),
                 to_attr="all_papers",
-            )
+            ),
+            # The advice dossiers on the item: a reverse relation held by the advice app.
+            "dossiers",
         )
     )
     for item in items:

@@ -32,8 +32,8 @@ def test_dashboard_needs_a_login(client):
 @pytest.mark.django_db
 def test_dashboard_greets_the_user_in_dutch(client, someone, assert_constant_queries):
     client.force_login(someone)
-    # user, roles (the session comes from the cache; no permission asks the model backend)
-    response = assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=2)
+    # user (the session and the roles come from the cache; no permission asks the model backend)
+    response = assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=1)
     html = response.content.decode()
     assert "Welkom, Iemand" in html
     assert "Planner voor herinneringen" not in html
@@ -51,9 +51,9 @@ def test_administrator_is_warned_when_the_scheduler_never_ran(client, administra
 def test_administrator_sees_a_fresh_heartbeat(client, administrator, assert_constant_queries):
     Heartbeat.beat("scheduler")
     client.force_login(administrator)
-    # user, roles, the heartbeat (the session comes from the cache; two-step verification is
-    # read from it)
-    response = assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=3)
+    # user, the heartbeat (the session and the roles come from the cache; two-step
+    # verification is read from the session)
+    response = assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=2)
     html = response.content.decode()
     assert "De planner draait; herinneringen gaan weg." in html
     assert "Laatste teken van leven" in html

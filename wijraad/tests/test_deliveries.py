@@ -1,6 +1,7 @@
 """The delivery ledger (wijraad.deliveries) with a finder and a builder of its own."""
 
 import datetime
+import smtplib
 
 import pytest
 from django.core import mail
@@ -106,6 +107,19 @@ def test_deliver_sends_with_a_stable_message_id_and_marks_sent(
     assert len(mail.outbox) == 1
 
 
+def test_the_claim_gives_the_message_id_once_and_a_retry_keeps_it(
+    ledger, settings, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    pk, other = queued(django_capture_on_commit_callbacks)
+    Delivery.objects.filter(pk=pk).update(message_id="<earlier@example.org>")
+    with django_assert_num_queries(2):  # the conditional UPDATE, the row with its recipient
+        claimed = deliveries.claim(pk)
+    assert claimed.message_id == "<earlier@example.org>"
+    lapsed = timezone.now() + datetime.timedelta(seconds=settings.DELIVERY_LEASE_SECONDS + 1)
+    assert deliveries.claim(pk, now=lapsed).message_id == "<earlier@example.org>"
+    assert deliveries.claim(other).message_id == f"<wijraad.delivery.{other}@example.org>"
+
+
 def test_a_failure_is_recorded_and_retried_up_to_the_maximum(
     ledger, settings, django_capture_on_commit_callbacks
 ):
@@ -152,3 +166,73 @@ def test_the_secretary_sees_when_the_sweep_last_ran(
     assert "voor het laatst nagekeken op" in html
     assert "niet nagekeken" not in html
     assert "Herinneringen gaan de deur uit." in html
+
+
+class FakeSMTP:
+    """Stands in for smtplib.SMTP: counts connections and the mails handed over on each."""
+
+    opened = []
+
+    def __init__(self, host, port, **kwargs):
+        self.sent, self.closed, self.fail_next = [], False, False
+        FakeSMTP.opened.append(self)
+
+    def sendmail(self, from_addr, to_addrs, msg, **kwargs):
+        if self.fail_next:
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        self.sent.append(to_addrs)
+        return {}
+
+    def quit(self):
+        self.closed = True
+
+    def close(self):
+        self.closed = True
+
+
+@pytest.fixture
+def smtp(settings, monkeypatch):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "smtp.example.org", 25
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = ""
+    monkeypatch.setattr(smtplib, "SMTP", FakeSMTP)
+    FakeSMTP.opened = []
+    yield FakeSMTP.opened
+    deliveries._drop_connection()
+
+
+def test_a_worker_keeps_its_smtp_connection_for_the_next_mail(
+    ledger, smtp, django_capture_on_commit_callbacks
+):
+    ids = queued(django_capture_on_commit_callbacks)
+    assert [deliveries.deliver(pk) for pk in ids] == [DeliveryState.SENT, DeliveryState.SENT]
+    [connection] = smtp
+    assert connection.sent == [["een@example.org"], ["twee@example.org"]]
+    assert not connection.closed
+
+
+def test_a_failed_hand_over_drops_the_connection_and_the_next_mail_opens_one(
+    ledger, smtp, django_capture_on_commit_callbacks
+):
+    first, second = queued(django_capture_on_commit_callbacks)
+    deliveries._mail_connection()
+    smtp[0].fail_next = True
+    assert deliveries.deliver(first) == DeliveryState.FAILED
+    assert Delivery.objects.get(pk=first).state == DeliveryState.PENDING  # tried again later
+    assert smtp[0].closed
+    assert deliveries.deliver(second) == DeliveryState.SENT
+    assert len(smtp) == 2
+    assert smtp[1].sent == [["twee@example.org"]]
+
+
+def test_an_idle_connection_is_not_reused(
+    ledger, smtp, settings, django_capture_on_commit_callbacks
+):
+    first, second = queued(django_capture_on_commit_callbacks)
+    deliveries.deliver(first)
+    deliveries._smtp.used_at -= settings.DELIVERY_SMTP_REUSE_SECONDS + 1
+    deliveries.deliver(second)
+    assert len(smtp) == 2
+    assert smtp[0].closed
+    assert [len(connection.sent) for connection in smtp] == [1, 1]

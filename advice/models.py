@@ -1,1 +1,0 @@
-# Advice dossiers, their life cycle and the board's answers (see docs/architecture.md).
