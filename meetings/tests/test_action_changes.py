@@ -93,5 +93,5 @@ def test_the_action_list_runs_constant_queries_for_the_secretary(
         ActionItemFactory.create_batch(n, meeting=action.meeting, owner=lid)
 
     assert_constant_queries(
-        lambda: client.get(reverse("meetings:actions")), expected=3, add_rows=add_rows
+        lambda: client.get(reverse("meetings:actions")), expected=2, add_rows=add_rows
     )
