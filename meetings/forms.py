@@ -352,7 +352,7 @@ class ActionItemChangeForm(PortalForm):
         self.fields["owner"].label_from_instance = lambda obj: obj.name or obj.email
 
 
-class DecisionFilterForm(forms.Form):
+class DecisionFilterForm(PortalForm):
     """The decision list's filters: a year and a word from the topic."""
 
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)

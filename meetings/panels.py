@@ -150,7 +150,7 @@ PANELS = [
         key="meetings.unanswered",
         title=_("Will you come?"),
         template="meetings/panels/unanswered.html",
-        visible=lambda user: allowed(user, "meetings.view_meetings"),
+        visible=lambda user: allowed(user, "meetings.answer_attendances"),
         context=unanswered_context,
         order=22,
     ),

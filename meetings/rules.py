@@ -134,6 +134,8 @@ rules.add_perm("meetings.edit_agenda", can_edit_agenda)
 rules.add_perm("meetings.view_attendance", can_view_attendance)
 rules.add_perm("meetings.view_attendance_register", can_view_attendance_register)
 rules.add_perm("meetings.answer_attendance", can_answer_attendance)
+# Whether someone answers for any meetings at all (the dashboard's "Will you come?" panel).
+rules.add_perm("meetings.answer_attendances", is_member | is_board)
 rules.add_perm("meetings.record_attendance", can_record_attendance)
 rules.add_perm("meetings.view_minutes", can_read_minutes)
 rules.add_perm("meetings.write_minutes", can_write_minutes)
