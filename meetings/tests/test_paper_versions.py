@@ -16,6 +16,7 @@ from meetings.models import AgendaDocument, MeetingState
 from meetings.tests.factories import PDF, AgendaDocumentFactory, AgendaItemFactory, MeetingFactory
 from wijraad import deliveries
 from wijraad.models import Delivery, Visibility
+from wijraad.testing.files import close_download
 from wijraad.testing.mail import assert_mail
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +116,7 @@ def test_a_new_version_replaces_the_paper_and_keeps_the_old_one(
     # The earlier version can still be read (and its download is logged).
     download = client.get(reverse("meetings:document_download", args=[old.pk]))
     assert download.status_code == 200
-    download.close()
+    close_download(download)
     # An earlier version is not replaced again: the newest is.
     client.force_login(secretaris)
     assert client.get(url).status_code == 403
