@@ -187,7 +187,8 @@ class AgendaItemForm(PortalModelForm):
             ),
             "visibility": _(
                 "Council and board: the board sees this item on a consultation. Restricted: only "
-                "the chair and the secretary."
+                "the chair and the secretary. Public: everyone, also on the public agenda of "
+                "council meetings and consultations once the agenda is out."
             ),
         }
 
@@ -207,7 +208,31 @@ class DocumentForm(PortalForm):
         label=_("Who may see it"),
         choices=Visibility.choices,
         initial=Visibility.COUNCIL,
-        help_text=_("Someone sees a paper only if they may also see its agenda item."),
+        help_text=_(
+            "Someone sees a paper only if they may also see its agenda item. A public paper "
+            "on a public item is on the public agenda."
+        ),
+    )
+
+
+class DocumentChangeForm(PortalForm):
+    """Another title or visibility, and optionally a new version of the file."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    visibility = forms.ChoiceField(
+        label=_("Who may see it"),
+        choices=Visibility.choices,
+        help_text=_(
+            "Someone sees a paper only if they may also see its agenda item. A public paper "
+            "on a public item is on the public agenda."
+        ),
+    )
+    upload = forms.FileField(
+        label=_("New version (optional)"),
+        required=False,
+        help_text=_(
+            "Replaces the paper on the agenda; the current version stays as an earlier version."
+        ),
     )
 
 
@@ -312,3 +337,32 @@ class ActionItemForm(PortalForm):
         self.fields["agenda_item"].queryset = items
         if not consultation:
             self.fields["kind"].choices = [(ActionKind.ACTION, ActionKind.ACTION.label)]
+
+
+class ActionItemChangeForm(PortalForm):
+    """What, who and when of an existing action item or commitment (its kind stays)."""
+
+    title = forms.CharField(label=_("What"), max_length=250)
+    owner = forms.ModelChoiceField(label=_("Who"), queryset=None)
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
+    def __init__(self, *args, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+        self.fields["owner"].label_from_instance = lambda obj: obj.name or obj.email
+
+
+class DecisionFilterForm(PortalForm):
+    """The decision list's filters: a year and a word from the topic."""
+
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
+    topic = forms.CharField(
+        label=_("Topic"),
+        max_length=100,
+        required=False,
+        help_text=_("A word from the agenda item or the decision, e.g. privacy."),
+    )
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years"))] + [(year, year) for year in years]

@@ -1,12 +1,26 @@
 """Dashboard panels of the meetings app; each context runs a fixed number of queries."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.compliance import year_compliance
-from meetings.models import ActionItem, Meeting, MeetingState, ScheduleState, YearSchedule
+from meetings.models import (
+    ActionItem,
+    Attendance,
+    Meeting,
+    MeetingKind,
+    MeetingState,
+    Minutes,
+    MinutesState,
+    ScheduleState,
+    YearSchedule,
+)
+from meetings.reminders import KIND_LABELS
 from wijraad.access import allowed
 from wijraad.dashboard import Panel
+from wijraad.models import Delivery, DeliveryState
 
 NEXT_MEETINGS = 4
 # From this month on the dashboard reminds the secretary and the chair of next year's schedule.
@@ -43,15 +57,76 @@ OPEN_ACTIONS = 6
 
 
 def open_actions_context(request):
-    """Open action items and board commitments the user sees, soonest due first."""
+    """Open action items and board commitments the user sees: their own first, then soonest
+    due first."""
     rows = ActionItem.objects.visible_to(request.user).open()
-    shown = list(rows.for_list()[:OPEN_ACTIONS])
+    own_first = Case(
+        When(owner_id=request.user.pk, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    ordered = rows.for_list().order_by(own_first, F("due_date").asc(nulls_last=True), "pk")
+    shown = list(ordered[:OPEN_ACTIONS])
     total = rows.count()
     return {
         "actions": shown,
         "more": total - len(shown),
         "today": timezone.localdate(),
     }
+
+
+TO_DO_ROWS = 6
+
+
+def secretary_to_do_context(request):
+    """The secretary's loose ends: meetings that took place but are not marked held, draft
+    minutes waiting to be shared or adopted, and e-mails that failed. Six queries at most."""
+    today = timezone.localdate()
+    meetings = Meeting.objects.visible_to(request.user)
+    not_held = meetings.filter(date__lt=today, state__in=MeetingState.upcoming()).order_by(
+        "date", "pk"
+    )
+    waiting = (
+        Minutes.objects.filter(
+            meeting__in=meetings, state__in=[MinutesState.DRAFT, MinutesState.SHARED]
+        )
+        .select_related("meeting")
+        .order_by("meeting__date", "pk")
+    )
+    failed = Delivery.objects.filter(state=DeliveryState.FAILED).select_related("recipient")
+    meeting_type = ContentType.objects.get_for_model(Meeting)
+    failed_rows = list(failed.order_by("-updated_at", "-pk")[:TO_DO_ROWS])
+    for row in failed_rows:
+        row.label = KIND_LABELS.get(row.kind, row.kind)
+        row.meeting_pk = row.object_id if row.content_type_id == meeting_type.pk else None
+    return {
+        "not_held": list(not_held[:TO_DO_ROWS]),
+        "not_held_total": not_held.count(),
+        "minutes": list(waiting[:TO_DO_ROWS]),
+        "failed": failed_rows,
+        "failed_total": failed.count(),
+    }
+
+
+UNANSWERED = 4
+
+
+def unanswered_context(request):
+    """Coming meetings the user may answer for and has not answered yet, soonest first."""
+    user = request.user
+    now = timezone.now()
+    answered = Attendance.objects.filter(meeting=OuterRef("pk"), person=user).exclude(answer="")
+    rows = (
+        Meeting.objects.visible_to(user)
+        .filter(state__in=MeetingState.upcoming(), date__gte=timezone.localdate(now))
+        .exclude(kind=MeetingKind.WORK_VISIT)
+        .exclude(Exists(answered))
+        .for_list()
+    )
+    shown = [
+        meeting
+        for meeting in rows[: UNANSWERED * 2]
+        if meeting.starts_at > now and allowed(user, "meetings.answer_attendance", meeting)
+    ]
+    return {"meetings": shown[:UNANSWERED]}
 
 
 PANELS = [
@@ -70,6 +145,22 @@ PANELS = [
         visible=lambda user: allowed(user, "meetings.view_meetings"),
         context=open_actions_context,
         order=25,
+    ),
+    Panel(
+        key="meetings.unanswered",
+        title=_("Will you come?"),
+        template="meetings/panels/unanswered.html",
+        visible=lambda user: allowed(user, "meetings.answer_attendances"),
+        context=unanswered_context,
+        order=22,
+    ),
+    Panel(
+        key="meetings.to_do",
+        title=_("To do for the secretary"),
+        template="meetings/panels/to_do.html",
+        visible=lambda user: allowed(user, "meetings.manage_meetings"),
+        context=secretary_to_do_context,
+        order=15,
     ),
     Panel(
         key="meetings.compliance",

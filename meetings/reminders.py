@@ -11,9 +11,17 @@ The kinds, and when each is due (the numbers come from the council's rules in fo
   Once per person, whatever happens to the meeting afterwards (a change has its own notice).
 - CHANGED: the meeting changed or was cancelled (a new revision) after a person was told about
   it (an agenda, reminder or earlier change notice about an older revision). One per revision.
-  Meetings nobody was told about yet need no notice: the calendar feed follows the change.
+  Also recorded at once by the services (`record_change`) for everyone who may see the meeting,
+  whether or not they were told before: a meeting of the adopted schedule cancelled three weeks
+  ahead reaches everyone (everybody knows it from the schedule overview).
 - AGENDA_LATE: to the secretary, when the agenda of a meeting is still not published
   `agenda_late_warning_days` (default 8) before it. Once per secretary and meeting.
+- ANNOUNCED: a new meeting outside the adopted schedule (an extra meeting) is planned. Recorded
+  by meeting_create for everyone who may see it, in the same transaction.
+- SCHEDULE: the year's schedule is adopted: one overview per person with every meeting they may
+  see and a calendar (.ics) of them. Recorded by schedule_adopt, in the same transaction.
+- PAPER: a paper added to an agenda that is already out (a new paper or a new version), to
+  whoever may see it, while the meeting is still to come. Recorded by document_add.
 - ACTION_DUE: to the owner of an open action item or board commitment due within
   `reminder_lead_days` days, once the owner may see it (ActionItem.objects.visible_to: its
   minutes are out to them — shared for a member, adopted for a board user). Once per item.
@@ -32,36 +40,46 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from meetings import ical
 from meetings.ical import meeting_calendar
 from meetings.models import (
     KIND_VISIBILITY,
     ActionItem,
     ActionKind,
     ActionStatus,
+    AgendaDocument,
     Meeting,
+    MeetingKind,
     MeetingState,
+    YearSchedule,
     kinds_visible_to,
 )
 from members.models import CouncilRules, User
 from members.roles import roles_for
-from wijraad.deliveries import Due
+from wijraad.deliveries import Due, record_due
 from wijraad.mail import absolute_url, build_mail, mail_language
-from wijraad.models import Delivery
+from wijraad.models import Delivery, Visibility
 
 AGENDA = "meetings.agenda"
 REMINDER = "meetings.reminder"
 CHANGED = "meetings.changed"
 AGENDA_LATE = "meetings.agenda_late"
 ACTION_DUE = "meetings.action_due"
-MEETING_KINDS = (AGENDA, REMINDER, CHANGED, AGENDA_LATE)
+ANNOUNCED = "meetings.announced"
+SCHEDULE = "meetings.schedule"
+PAPER = "meetings.paper"
+MEETING_KINDS = (AGENDA, REMINDER, CHANGED, AGENDA_LATE, ANNOUNCED)
 # The kinds that tell a person about a meeting: after one of them, a change is announced.
-TOLD = (AGENDA, REMINDER, CHANGED)
+TOLD = (AGENDA, REMINDER, CHANGED, ANNOUNCED)
 KIND_LABELS = {
     AGENDA: _("Agenda published"),
     REMINDER: _("Reminder"),
     CHANGED: _("Change or cancellation"),
     AGENDA_LATE: _("Agenda not published yet (to the secretary)"),
     ACTION_DUE: _("Action item due"),
+    ANNOUNCED: _("New meeting planned"),
+    SCHEDULE: _("Schedule of the year adopted"),
+    PAPER: _("New paper after the agenda went out"),
 }
 TEMPLATES = {
     AGENDA: "meetings/emails/agenda",
@@ -69,6 +87,9 @@ TEMPLATES = {
     CHANGED: "meetings/emails/changed",
     AGENDA_LATE: "meetings/emails/agenda_late",
     ACTION_DUE: "meetings/emails/action_due",
+    ANNOUNCED: "meetings/emails/announced",
+    SCHEDULE: "meetings/emails/schedule",
+    PAPER: "meetings/emails/paper",
 }
 
 
@@ -86,6 +107,57 @@ def meeting_audience(kind, day):
 
 def secretaries(day):
     return list(User.objects.secretaries(day).order_by("pk"))
+
+
+# --- Notices recorded by the services, in the transaction of the change ----------------------
+
+
+def record_change(meeting):
+    """A change notice (CHANGED, this revision) for everyone who may see `meeting` today, told
+    before or not. Nothing for a meeting that has begun. The sweep sends it."""
+    if meeting.starts_at <= timezone.now():
+        return
+    audience = meeting_audience(meeting.kind, timezone.localdate())
+    record_due(Due(meeting, person.pk, CHANGED, meeting.revision) for person in audience)
+
+
+def record_announcement(meeting):
+    """An announcement (ANNOUNCED) of a new extra meeting for everyone who may see it."""
+    audience = meeting_audience(meeting.kind, timezone.localdate())
+    record_due(Due(meeting, person.pk, ANNOUNCED, meeting.revision) for person in audience)
+
+
+def record_schedule(schedule):
+    """One overview (SCHEDULE) of the adopted `schedule` for everyone who may see a meeting of
+    it: members and the secretary all of it, board users its consultations."""
+    day = timezone.localdate()
+    levels = {KIND_VISIBILITY[kind] for kind in MeetingKind.counted()}
+    people = set()
+    for level in sorted(levels):
+        people |= set(User.objects.audience(level, day).values_list("pk", flat=True))
+    record_due(Due(schedule, pk, SCHEDULE, 0) for pk in sorted(people))
+
+
+def _strictest(*levels):
+    order = list(Visibility.values)  # public, board, council, restricted: each sees fewer
+    return max(levels, key=order.index)
+
+
+def record_paper(document):
+    """Announce (PAPER) a paper added after the agenda went out, to everyone who may see it:
+    who sees the meeting, the item's level and the paper's own. Nothing before the agenda is
+    out, or once the meeting has begun or is cancelled."""
+    item = document.agenda_item
+    meeting = item.meeting
+    if meeting.agenda_published_at is None or meeting.is_cancelled:
+        return
+    if meeting.starts_at <= timezone.now():
+        return
+    day = timezone.localdate()
+    level = _strictest(item.visibility, document.visibility)
+    sees_paper = set(User.objects.audience(level, day).values_list("pk", flat=True))
+    audience = [person.pk for person in meeting_audience(meeting.kind, day)]
+    record_due(Due(document, pk, PAPER, 0) for pk in audience if pk in sees_paper)
 
 
 # --- When ---------------------------------------------------------------------------------------
@@ -193,8 +265,10 @@ def build_meeting_mail(delivery):
     now = timezone.now()
     if meeting.starts_at <= now:
         return None
-    if delivery.kind in (AGENDA, REMINDER) and meeting.is_cancelled:
+    if delivery.kind in (AGENDA, REMINDER, ANNOUNCED) and meeting.is_cancelled:
         return None
+    if delivery.kind == ANNOUNCED and meeting.revision != delivery.revision:
+        return None  # changed before the announcement went: the change notice tells it all
     if delivery.kind == CHANGED and meeting.revision != delivery.revision:
         return None  # a newer change has a notice of its own
     if delivery.kind == AGENDA_LATE and (
@@ -228,6 +302,64 @@ def build_action_mail(delivery):
     return _message(delivery, context=context)
 
 
+def build_schedule_mail(delivery):
+    """The overview of an adopted schedule: the recipient's coming meetings of it, with a
+    calendar. None when the person sees none of them (any more)."""
+    schedule = YearSchedule.objects.filter(pk=delivery.object_id).first()
+    user = delivery.recipient
+    if schedule is None or not user.is_active:
+        return None
+    meetings = list(
+        Meeting.objects.filter(
+            schedule=schedule,
+            kind__in=kinds_visible_to(user),
+            date__gte=timezone.localdate(),
+        )
+        .exclude(state=MeetingState.CANCELLED)
+        .select_related("location")
+        .order_by("date", "start_time", "pk")
+    )
+    if not meetings:
+        return None
+    language = mail_language(user)
+    with translation.override(language):
+        name = translation.gettext("WIJ-raad meetings %(year)s") % {"year": schedule.year}
+    # Through the module: a merge that changes this file's import of meetings.ical keeps it.
+    data = ical.meetings_calendar(meetings, base_url=absolute_url(), name=name, language=language)
+    ics = (f"vergaderrooster-{schedule.year}.ics", data.decode(), "text/calendar; charset=utf-8")
+    context = {
+        "schedule": schedule,
+        "meetings": meetings,
+        "meetings_url": absolute_url(reverse("meetings:list")),
+    }
+    return _message(delivery, context=context, attachments=[ics])
+
+
+def build_paper_mail(delivery):
+    """The notice of a late paper; None when it is gone, replaced again, no longer visible to
+    the recipient, or its meeting has begun or is cancelled."""
+    user = delivery.recipient
+    document = (
+        AgendaDocument.objects.visible_to(user)
+        .select_related("agenda_item__meeting__location")
+        .filter(pk=delivery.object_id)
+        .first()
+    )
+    if document is None or not document.is_current or not user.is_active:
+        return None
+    meeting = document.agenda_item.meeting
+    if meeting.is_cancelled or meeting.starts_at <= timezone.now():
+        return None
+    context = {
+        "document": document,
+        "item": document.agenda_item,
+        "meeting": meeting,
+        "is_new_version": document.previous_id is not None,
+        **meeting_links(meeting),
+    }
+    return _message(delivery, context=context)
+
+
 def register():
     from wijraad import deliveries
 
@@ -235,3 +367,5 @@ def register():
     for kind in MEETING_KINDS:
         deliveries.register_kind(kind, build_meeting_mail)
     deliveries.register_kind(ACTION_DUE, build_action_mail)
+    deliveries.register_kind(SCHEDULE, build_schedule_mail)
+    deliveries.register_kind(PAPER, build_paper_mail)

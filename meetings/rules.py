@@ -13,7 +13,13 @@ administrator see no meetings, no list and no calendar (403 on lists, 404 on a m
 
 import rules
 
-from meetings.models import MeetingKind, MeetingState, kinds_visible_to, minutes_states_visible_to
+from meetings.models import (
+    AgendaDocument,
+    MeetingKind,
+    MeetingState,
+    kinds_visible_to,
+    minutes_states_visible_to,
+)
 from members.roles import roles_for
 from members.rules import is_board, is_chair, is_member, is_secretary
 
@@ -53,9 +59,11 @@ can_write_visit_report = can_see_meeting & is_work_visit & (is_member | is_secre
 
 # Agendas: the chair and the secretary prepare them and add the papers.
 can_edit_agenda = can_see_meeting & (is_secretary | is_chair)
-# Attendance is the council's own: members answer, the secretary records who came.
-can_view_attendance = can_see_meeting & (is_member | is_secretary)
-can_answer_attendance = can_see_meeting & is_member
+# Attendance: members answer, and board users for the consultations they see; the secretary
+# records who came. The register (members' answers, reasons, quorum) is the council's own.
+can_view_attendance = can_see_meeting & (is_member | is_secretary | is_board)
+can_view_attendance_register = can_see_meeting & (is_member | is_secretary)
+can_answer_attendance = can_see_meeting & (is_member | is_board)
 can_record_attendance = can_see_meeting & is_secretary
 # The secretary writes the minutes (notulen); the chair or the secretary records their adoption.
 can_write_minutes = can_see_meeting & is_secretary
@@ -78,6 +86,8 @@ def can_see_action_meeting(user, action):
 
 # Whoever owns an action item or commitment reports it done, as do the chair and the secretary.
 can_close_action = can_see_action_meeting & (is_secretary | is_chair | owns_action)
+# Correcting or removing one is for those who keep the list.
+can_change_action = can_see_action_meeting & (is_secretary | is_chair)
 
 
 @rules.predicate
@@ -92,6 +102,12 @@ def can_see_paper(user, document):
         and item.visibility in levels
         and item.meeting.kind in kinds_visible_to(user)
     )
+
+
+@rules.predicate
+def is_public_paper(user, document):
+    """A paper on the public side: anyone, logged in or not (AgendaDocument.objects.public)."""
+    return document is not None and AgendaDocument.objects.public().filter(pk=document.pk).exists()
 
 
 @rules.predicate
@@ -116,16 +132,21 @@ rules.add_perm("meetings.change_work_plan", can_change_work_plan)
 rules.add_perm("meetings.write_visit_report", can_write_visit_report)
 rules.add_perm("meetings.edit_agenda", can_edit_agenda)
 rules.add_perm("meetings.view_attendance", can_view_attendance)
+rules.add_perm("meetings.view_attendance_register", can_view_attendance_register)
 rules.add_perm("meetings.answer_attendance", can_answer_attendance)
+# Whether someone answers for any meetings at all (the dashboard's "Will you come?" panel).
+rules.add_perm("meetings.answer_attendances", is_member | is_board)
 rules.add_perm("meetings.record_attendance", can_record_attendance)
 rules.add_perm("meetings.view_minutes", can_read_minutes)
 rules.add_perm("meetings.write_minutes", can_write_minutes)
 rules.add_perm("meetings.adopt_minutes", can_adopt_minutes)
 rules.add_perm("meetings.manage_actions", can_manage_actions)
 rules.add_perm("meetings.close_action", can_close_action)
+rules.add_perm("meetings.change_action", can_change_action)
 rules.add_perm("meetings.view_deliveries", can_view_deliveries)
 # wijraad.files.private_file_response asks this one for every download.
 rules.add_perm("meetings.download_meeting_paper", can_see_paper)
+rules.add_perm("meetings.download_public_paper", is_public_paper)
 
 
 def rule_for_transition(state):

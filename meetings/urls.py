@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import agenda, meetings, minutes, schedule, work_plan
+from meetings.views import agenda, meetings, minutes, public, schedule, work_plan
 
 app_name = "meetings"
 
@@ -8,6 +8,10 @@ urlpatterns = [
     # Meetings
     path("", meetings.meeting_list, name="list"),
     path("jaar/<int:year>/", meetings.year_overview, name="year"),
+    # The public side: for everyone, logged in or not
+    path("openbaar/", public.public_calendar, name="public"),
+    path("openbaar/<int:pk>/", public.public_agenda, name="public_agenda"),
+    path("openbaar/stuk/<int:pk>/", public.public_paper, name="public_paper"),
     path("nieuw/", meetings.meeting_create, name="create"),
     path("<int:pk>/", meetings.meeting_detail, name="detail"),
     path("<int:pk>/vergadering.ics", meetings.meeting_ics, name="ics"),
@@ -29,6 +33,7 @@ urlpatterns = [
     path("agendapunt/<int:pk>/stuk/nieuw/", agenda.document_add, name="document_add"),
     path("stuk/<int:pk>/", agenda.document_download, name="document_download"),
     path("stuk/<int:pk>/verwijderen/", agenda.document_delete, name="document_delete"),
+    path("stuk/<int:pk>/wijzigen/", agenda.document_edit, name="document_edit"),
     # Attendance
     path("<int:pk>/aanwezigheid/", agenda.attendance, name="attendance"),
     path(
@@ -48,7 +53,10 @@ urlpatterns = [
     path("<int:pk>/notulen/vaststellen/", minutes.minutes_adopt, name="minutes_adopt"),
     path("<int:pk>/actiepunt/nieuw/", minutes.action_add, name="action_add"),
     path("actiepunten/", minutes.actions, name="actions"),
+    path("besluiten/", minutes.decisions, name="decisions"),
     path("actiepunt/<int:pk>/status/", minutes.action_transition, name="action_transition"),
+    path("actiepunt/<int:pk>/wijzigen/", minutes.action_edit, name="action_edit"),
+    path("actiepunt/<int:pk>/verwijderen/", minutes.action_delete, name="action_delete"),
     # WIJ locations
     path("locaties/", meetings.location_list, name="locations"),
     path("locaties/nieuw/", meetings.location_edit, name="location_create"),

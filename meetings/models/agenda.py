@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models.meetings import (
+    MeetingKind,
     MeetingState,
     kinds_visible_to,
 )
@@ -27,6 +28,17 @@ def agenda_out(prefix):
     """Q: the agenda of the meeting reached through `prefix` is out (published, or held)."""
     return Q(**{f"{prefix}agenda_published_at__isnull": False}) | Q(
         **{f"{prefix}state__in": MeetingState.taken_place()}
+    )
+
+
+def public_scope(prefix=""):
+    """Q for the agenda items on the public side: level "public", of a council meeting or a
+    consultation whose agenda is out (not cancelled)."""
+    return (
+        Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+        & Q(**{f"{prefix}meeting__kind__in": MeetingKind.counted()})
+        & agenda_out(f"{prefix}meeting__")
+        & ~Q(**{f"{prefix}meeting__state": MeetingState.CANCELLED})
     )
 
 
@@ -57,6 +69,22 @@ class AgendaItemQuerySet(models.QuerySet):
         if not user or not user.is_authenticated:
             return self.none()
         return self.filter(item_scope(user))
+
+    def public(self):
+        """Items everyone may read, logged in or not (the public agenda)."""
+        return self.filter(public_scope())
+
+    def decisions(self):
+        """Items with a decision in adopted minutes: the decision list (besluitenlijst). Draft
+        minutes' decisions are not final, so they are left out."""
+        return self.exclude(decision="").filter(meeting__minutes__state="adopted")
+
+    def about(self, text):
+        """Items whose title or decision mentions `text` (the decision list's topic search)."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(Q(title__icontains=text) | Q(decision__icontains=text))
 
 
 class AgendaItem(models.Model):
@@ -112,6 +140,12 @@ class AgendaDocumentQuerySet(models.QuerySet):
         levels = roles_for(user).visibility_levels
         return self.filter(item_scope(user, "agenda_item__"), visibility__in=levels)
 
+    def public(self):
+        """Current papers everyone may read: level "public", on a public agenda item."""
+        return self.filter(
+            public_scope("agenda_item__"), visibility=Visibility.PUBLIC, superseded_at__isnull=True
+        )
+
 
 class AgendaDocument(PrivateFile):
     """A paper (vergaderstuk) on an agenda item, kept in the private storage."""
@@ -126,6 +160,16 @@ class AgendaDocument(PrivateFile):
     visibility = models.CharField(
         _("who may see it"), max_length=20, choices=Visibility.choices, default=Visibility.COUNCIL
     )
+    # A new version replaces a paper: the old one stays (its file too) as an earlier version.
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("replaces"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    superseded_at = models.DateTimeField(_("replaced on"), null=True, blank=True)
     objects = AgendaDocumentQuerySet.as_manager()
 
     class Meta:
@@ -141,6 +185,14 @@ class AgendaDocument(PrivateFile):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_current(self):
+        return self.superseded_at is None
+
+    def is_new_since(self, published_at):
+        """Added after the agenda went out (`published_at`): marked "new" on the agenda."""
+        return published_at is not None and self.uploaded_at > published_at
 
 
 # --- Attendance ----------------------------------------------------------------------------------

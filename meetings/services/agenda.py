@@ -5,18 +5,22 @@ them is decided by the views through meetings.rules. Publishing the agenda is a 
 the meeting: meetings.services.meeting_transition.
 """
 
+import dataclasses
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meetings import reminders
 from meetings.models import (
     AgendaDocument,
     AgendaItem,
     Attendance,
     AttendanceAnswer,
     Meeting,
+    MeetingKind,
 )
 from members.models import CouncilRules, User
 from wijraad.audit import acting
@@ -123,9 +127,10 @@ def agenda_reorder(*, meeting, by, order):
 # --- Papers --------------------------------------------------------------------------------------
 
 
-def document_add(*, item, by, upload, title="", visibility):
+def document_add(*, item, by, upload, title="", visibility, previous=None):
     """Attach a paper to an agenda item. The file is checked by its bytes (PDF, Office, ODF,
-    images) and its size before anything is stored."""
+    images) and its size before anything is stored. Added after the agenda went out, the paper
+    is "new" on the agenda and announced to whoever may see it (meetings.reminders.PAPER)."""
     document = AgendaDocument.from_upload(
         upload,
         allowed=DOCUMENT_AND_IMAGE_TYPES,
@@ -133,14 +138,48 @@ def document_add(*, item, by, upload, title="", visibility):
         agenda_item=item,
         title=(title or "").strip() or (upload.name or "")[:200],
         visibility=visibility,
+        previous=previous,
     )
     meeting = item.meeting
     if meeting.is_cancelled or not meeting.has_agenda:
         raise ValidationError(
             _("This meeting is cancelled; papers cannot be added."), code="meeting_cancelled"
         )
-    with acting(by):
-        return document.store()
+    with transaction.atomic(), acting(by):
+        document.store()
+        if previous is not None:
+            AgendaDocument.objects.filter(pk=previous.pk).update(superseded_at=timezone.now())
+        reminders.record_paper(document)
+    return document
+
+
+def document_replace(*, document, by, upload, title="", visibility=None):
+    """A new version of a paper: it takes the old one's place on the agenda; the old one stays
+    as an earlier version (file and download log too)."""
+    if not document.is_current:
+        raise ValidationError(
+            _("This paper has been replaced already; replace the newest version."),
+            code="paper_replaced",
+        )
+    return document_add(
+        item=document.agenda_item,
+        by=by,
+        upload=upload,
+        title=(title or "").strip() or document.title,
+        visibility=visibility or document.visibility,
+        previous=document,
+    )
+
+
+def document_update(*, document, by, title, visibility):
+    """Another title or visibility for a paper; the audit log keeps the change and its actor."""
+    with transaction.atomic(), acting(by):
+        document = AgendaDocument.objects.select_for_update().get(pk=document.pk)
+        document.title = (title or "").strip() or document.title
+        document.visibility = visibility
+        document.full_clean()
+        document.save(update_fields=["title", "visibility"])
+    return document
 
 
 def document_delete(*, document, by):
@@ -158,12 +197,72 @@ def seated_members(day):
 
 
 def quorum_for(seated_count):
-    """More than half of the members."""
+    """More than half of the members: 3 of 4, 7 of 13."""
     return seated_count // 2 + 1
 
 
+def board_attendees(meeting):
+    """Board users who may answer whether they come: those in office on the day of a
+    consultation; nobody for other meetings (they do not see them)."""
+    if meeting.kind != MeetingKind.CONSULTATION:
+        return User.objects.none()
+    return User.objects.board(meeting.date).filter(is_active=True).order_by("name", "pk")
+
+
+@dataclasses.dataclass(frozen=True)
+class AttendanceCount:
+    seated: int
+    quorum: int
+    coming: int
+    attended: int
+    recorded: bool
+
+    @property
+    def has_quorum(self):
+        return (self.attended if self.recorded else self.coming) >= self.quorum
+
+
+def attendance_count(meeting, *, people=None, rows=None):
+    """The quorum count of `meeting`: only people holding a seat on its day count (a board user's
+    or a former member's answer does not). `people` (seated members) and `rows` (person id ->
+    Attendance) may be handed in by a page that has them already."""
+    if people is None:
+        people = list(seated_members(meeting.date))
+    if rows is None:
+        rows = {row.person_id: row for row in Attendance.objects.filter(meeting=meeting)}
+    seated_rows = [rows[person.pk] for person in people if person.pk in rows]
+    return AttendanceCount(
+        seated=len(people),
+        quorum=quorum_for(len(people)),
+        coming=sum(1 for row in seated_rows if row.answer == AttendanceAnswer.PRESENT),
+        attended=sum(1 for row in seated_rows if row.attended),
+        recorded=any(row.attended is not None for row in seated_rows),
+    )
+
+
+def attendance_register(meeting):
+    """Who was present, absent with notice (said beforehand they could not come) and absent,
+    from the attendance the secretary recorded; None while nothing is recorded. Seated members
+    only, by name."""
+    people = list(seated_members(meeting.date))
+    rows = {row.person_id: row for row in Attendance.objects.filter(meeting=meeting)}
+    if not any(row.attended is not None for row in rows.values()):
+        return None
+    present, with_notice, absent = [], [], []
+    for person in people:
+        row = rows.get(person.pk)
+        if row is not None and row.attended:
+            present.append(person)
+        elif row is not None and row.answer == AttendanceAnswer.ABSENT:
+            with_notice.append(person)
+        else:
+            absent.append(person)
+    return {"present": present, "with_notice": with_notice, "absent": absent}
+
+
 def attendance_answer(*, meeting, person, answer, reason=""):
-    """A member says before the meeting whether they come (with an optional reason if not)."""
+    """A member, or a board user for a consultation, says before the meeting whether they come
+    (with an optional reason if not). Who may answer is meetings.rules (answer_attendance)."""
     answer = AttendanceAnswer(answer)
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting is cancelled."), code="meeting_cancelled")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
+from meetings import reminders
 from meetings.models import (
     Location,
     Meeting,
@@ -150,6 +151,8 @@ def meeting_create(
         )
         meeting.full_clean()
         meeting.save()
+        if schedule is None:
+            reminders.record_announcement(meeting)
     return meeting
 
 
@@ -203,11 +206,14 @@ def meeting_update(*, meeting, by, **changes):
             end_time=meeting.end_time,
             exclude=meeting,
         )
-        if set(changed) & set(ATTENDEE_FIELDS):
+        announce = bool(set(changed) & set(ATTENDEE_FIELDS))
+        if announce:
             meeting.revision += 1
         meeting.updated_at = timezone.now()
         meeting.full_clean()
         meeting.save()
+        if announce:
+            reminders.record_change(meeting)
     return meeting
 
 
@@ -308,6 +314,8 @@ def meeting_transition(*, meeting, to, by, reason=""):
                 "updated_at",
             ]
         )
+        if to in (MeetingState.CANCELLED, MeetingState.PLANNED):
+            reminders.record_change(meeting)
     return meeting
 
 
@@ -340,4 +348,5 @@ def location_save(*, location, by):
                 meeting.revision += 1
                 meeting.updated_at = timezone.now()
                 meeting.save(update_fields=["revision", "updated_at"])
+                reminders.record_change(meeting)
     return location

@@ -180,13 +180,7 @@ def action_item_add(*, meeting, by, kind, title, owner, due_date=None, agenda_it
         )
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise field_error("agenda_item", _("That item is not on this agenda."), "wrong_items")
-    if owner is None or not action_owner_choices(kind).filter(pk=owner.pk).exists():
-        message = (
-            _("A board commitment belongs to a board member of today.")
-            if kind == ActionKind.COMMITMENT
-            else _("An action item belongs to a member or the secretary.")
-        )
-        raise field_error("owner", message, "wrong_owner")
+    _check_owner(kind, owner)
     with transaction.atomic(), acting(by):
         action = ActionItem(
             meeting=meeting,
@@ -199,6 +193,39 @@ def action_item_add(*, meeting, by, kind, title, owner, due_date=None, agenda_it
         action.full_clean()
         action.save()
     return action
+
+
+def _check_owner(kind, owner):
+    if owner is None or not action_owner_choices(kind).filter(pk=owner.pk).exists():
+        message = (
+            _("A board commitment belongs to a board member of today.")
+            if kind == ActionKind.COMMITMENT
+            else _("An action item belongs to a member or the secretary.")
+        )
+        raise field_error("owner", message, "wrong_owner")
+
+
+def action_item_update(*, action, by, title, owner, due_date=None):
+    """Correct an action item or commitment: what, who and when. The audit log keeps the old
+    values with `by` as the actor."""
+    title = (title or "").strip()
+    with transaction.atomic(), acting(by):
+        action = ActionItem.objects.select_for_update().get(pk=action.pk)
+        if owner is None or owner.pk != action.owner_id:
+            _check_owner(action.kind, owner)
+        action.title = title
+        action.owner = owner
+        action.due_date = due_date
+        action.full_clean()
+        action.save(update_fields=["title", "owner", "due_date"])
+    return action
+
+
+def action_item_delete(*, action, by):
+    """Remove an action item or commitment entered by mistake; the audit log keeps that it was
+    there and who removed it. (Something no longer needed is dropped instead: its status.)"""
+    with transaction.atomic(), acting(by):
+        ActionItem.objects.select_for_update().get(pk=action.pk).delete()
 
 
 def action_item_transition(*, action, to, by):

@@ -19,6 +19,7 @@ from django.db.models import Count
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from meetings import reminders
 from meetings.compliance import minimums_for
 from meetings.models import (
     Location,
@@ -326,6 +327,7 @@ def schedule_adopt(*, schedule, by):
         schedule.adopted_at = timezone.now()
         schedule.adopted_by = by
         schedule.save(update_fields=["state", "adopted_at", "adopted_by"])
+        reminders.record_schedule(schedule)
     return schedule
 
 

@@ -387,6 +387,9 @@ COUNCIL_ONLY_ITEM = "Matrix-raadsdeel van het overleg"
 COUNCIL_ACTION = "Matrix-actiepunt van de raad"
 COMMITMENT = "Matrix-toezegging"
 DRAFT_COMMITMENT = "Matrix-concepttoezegging"
+BOARD_DECISION = "Matrix-besluit met het bestuur"
+PUBLIC_ITEM = "Matrix-openbaar punt"
+COUNCIL_DECISION = "Matrix-besluit van de raad"
 
 # The chair and the secretary prepare agendas; members read them; others do not see the meeting.
 AGENDA_EDITORS = logged_in(404, lid=403, voorzitter=200, secretaris=200)
@@ -401,6 +404,9 @@ def agenda_objects(o, personas):
         state=MeetingState.AGENDA_PUBLISHED, agenda_published_at=now
     )
     council_item = AgendaItemFactory(meeting=council, title=COUNCIL_ITEM, position=0)
+    public_item = AgendaItemFactory(
+        meeting=council, title=PUBLIC_ITEM, position=2, visibility=Visibility.PUBLIC
+    )
     AgendaItemFactory(
         meeting=council, title=RESTRICTED_ITEM, position=1, visibility=Visibility.RESTRICTED
     )
@@ -426,6 +432,11 @@ def agenda_objects(o, personas):
     )
     # The board sees commitments once the minutes are adopted, not from a shared draft.
     Minutes.objects.create(meeting=held_consultation, state=MinutesState.ADOPTED)
+    # The decision list: the board reads the decisions of items shared with it, not the council's.
+    AgendaItemFactory(
+        meeting=held_consultation, visibility=Visibility.BOARD, decision=BOARD_DECISION
+    )
+    AgendaItemFactory(meeting=held_consultation, position=1, decision=COUNCIL_DECISION)
     draft_consultation = MeetingFactory(
         kind=MeetingKind.CONSULTATION,
         date=today - datetime.timedelta(days=3),
@@ -450,6 +461,9 @@ def agenda_objects(o, personas):
         ),
         "held": held,
         "held_item": held_item,
+        "public_paper": AgendaDocumentFactory(
+            agenda_item=public_item, title="Matrix-openbaar stuk", visibility=Visibility.PUBLIC
+        ),
         "action": ActionItemFactory(
             meeting=held, title=COUNCIL_ACTION, owner=personas["lid"], agenda_item=held_item
         ),
@@ -471,6 +485,12 @@ def agenda_state(o):
         ),
         list(AgendaDocument.objects.order_by("pk").values_list("pk", "agenda_item", "title")),
         list(Meeting.objects.order_by("pk").values_list("pk", "state", "agenda_published_at")),
+    )
+
+
+def paper_state(o):
+    return list(
+        AgendaDocument.objects.order_by("pk").values_list("pk", "title", "visibility", "previous")
     )
 
 
@@ -577,12 +597,37 @@ AGENDA_ROUTES = [
         post=AGENDA_EDITORS_POST,
         snapshot=agenda_state,
     ),
+    # Another title or visibility, or a new version: those who prepare the agenda.
+    Route(
+        "meetings:document_edit",
+        kwargs=lambda o: {"pk": o["council_paper"].pk},
+        get=AGENDA_EDITORS,
+        post=AGENDA_EDITORS_POST,
+        data=lambda o: {"title": "Ander stuk", "visibility": "restricted"},
+        snapshot=paper_state,
+    ),
     Route("meetings:attendance", kwargs=council_pk, get=COUNCIL_MEETING),
     Route(
         "meetings:attendance_answer",
         kwargs=council_pk,
         get=POST_ONLY,
         post=logged_in(404, lid=ALLOWED, voorzitter=ALLOWED, secretaris=403),
+        data=lambda o: {"answer": "present"},
+        snapshot=attendance_state,
+    ),
+    # A consultation: board users answer too; the register (members, quorum) is not shown to them.
+    Route(
+        "meetings:attendance",
+        kwargs=lambda o: {"pk": o["consultation"].pk},
+        get=logged_in(404, lid=200, voorzitter=200, secretaris=200, bestuurder=200),
+        absent={"bestuurder": lambda o: "Quorum"},
+        present={"lid": lambda o: "Quorum", "bestuurder": lambda o: "Kom je?"},
+    ),
+    Route(
+        "meetings:attendance_answer",
+        kwargs=lambda o: {"pk": o["consultation"].pk},
+        get=POST_ONLY,
+        post=logged_in(404, lid=ALLOWED, voorzitter=ALLOWED, secretaris=403, bestuurder=ALLOWED),
         data=lambda o: {"answer": "present"},
         snapshot=attendance_state,
     ),
@@ -646,6 +691,27 @@ AGENDA_ROUTES = [
         absent={"bestuurder": lambda o: DRAFT_COMMITMENT},
         present={"lid": lambda o: DRAFT_COMMITMENT},
     ),
+    # The public side: everyone, logged in or not, reads the public items only.
+    Route(
+        "meetings:public",
+        get=everyone(200),
+        present={"anoniem": lambda o: "Openbare agenda van"},
+    ),
+    Route(
+        "meetings:public_agenda",
+        kwargs=council_pk,
+        get=everyone(200),
+        present={"anoniem": lambda o: PUBLIC_ITEM, "bestuurder": lambda o: PUBLIC_ITEM},
+        absent={"anoniem": lambda o: COUNCIL_ITEM, "lid": lambda o: RESTRICTED_ITEM},
+    ),
+    # A download answers with the file itself: checked in test_public_meetings.py.
+    Route("meetings:public_paper", kwargs=lambda o: {"pk": o["public_paper"].pk}),
+    Route(
+        "meetings:decisions",
+        get=SEES_MEETINGS,
+        absent={"bestuurder": lambda o: COUNCIL_DECISION},
+        present={"bestuurder": lambda o: BOARD_DECISION, "lid": lambda o: COUNCIL_DECISION},
+    ),
     # The owner (lid) reports their own action item done, as do the chair and the secretary.
     Route(
         "meetings:action_transition",
@@ -653,6 +719,22 @@ AGENDA_ROUTES = [
         get=POST_ONLY,
         post=logged_in(404, lid=ALLOWED, voorzitter=ALLOWED, secretaris=ALLOWED),
         data=lambda o: {"to": "done"},
+        snapshot=action_state,
+    ),
+    # Correcting or removing one: the chair and the secretary; the owner may not (403).
+    Route(
+        "meetings:action_edit",
+        kwargs=lambda o: {"pk": o["action"].pk},
+        get=logged_in(404, lid=403, voorzitter=200, secretaris=200),
+        post=logged_in(404, lid=403, voorzitter=ALLOWED, secretaris=ALLOWED),
+        data=lambda o: {"title": "Anders verwoord", "owner": o["action"].owner_id},
+        snapshot=action_state,
+    ),
+    Route(
+        "meetings:action_delete",
+        kwargs=lambda o: {"pk": o["action"].pk},
+        get=POST_ONLY,
+        post=logged_in(404, lid=403, voorzitter=ALLOWED, secretaris=ALLOWED),
         snapshot=action_state,
     ),
 ]

@@ -217,8 +217,8 @@ def test_the_actions_page_and_the_dashboard_run_constant_queries(
     )
     ActionItem.objects.all().delete()
     # 6, the advice panel of the council (advice.panels) and the signals panel (signals.panels):
-    # one each.
-    assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=8, add_rows=add_rows)
+    # one each; one for the meetings the member has not answered yet (meetings.unanswered).
+    assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=9, add_rows=add_rows)
 
 
 def test_the_minutes_page_runs_a_constant_number_of_queries(client, lid, assert_constant_queries):
@@ -233,7 +233,9 @@ def test_the_minutes_page_runs_a_constant_number_of_queries(client, lid, assert_
 
     assert_constant_queries(
         lambda: client.get(reverse("meetings:minutes", args=[meeting.pk])),
-        expected=7,  # with the items' advice dossiers (a reverse relation held by advice)
+        # With the items' advice dossiers (a reverse relation held by advice) and the attendance
+        # register (the seated members and their attendance).
+        expected=9,
         add_rows=add_rows,
     )
 

@@ -26,7 +26,7 @@ from meetings.models import (
 )
 from members.models import BoardPosition, Document, Office, OfficeRole, Term, User
 from wijraad.files import PrivateStorage
-from wijraad.models import Delivery, Visibility
+from wijraad.models import Delivery, DeliveryState, Visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +121,8 @@ def check_meetings():
         assert at.kind == minutes.meeting.kind
         assert at.date > minutes.meeting.date
         assert at.state in MeetingState.taken_place()
-    assert Delivery.objects.filter(message_id="").count() == 0
+    # The demo's own notices (made through the services) wait for the sweep; they have none yet.
+    assert Delivery.objects.filter(state=DeliveryState.SENT, message_id="").count() == 0
     # Two of the three years lie in the past: their e-mails went out.
     assert 5_000 * 2 <= Delivery.objects.count() <= 5_000 * YEARS
 

@@ -21,6 +21,7 @@ from meetings.forms import (
     AgendaItemForm,
     AttendanceAnswerForm,
     AttendanceRecordForm,
+    DocumentChangeForm,
     DocumentForm,
 )
 from meetings.models import (
@@ -28,7 +29,6 @@ from meetings.models import (
     AgendaDocument,
     AgendaItem,
     Attendance,
-    AttendanceAnswer,
     MeetingState,
 )
 from wijraad.access import allowed
@@ -44,7 +44,9 @@ def numbered(items):
 
 
 def agenda_items(user, meeting):
-    return numbered(
+    """The items `user` sees, numbered, with their current papers (`papers`, each with `is_new`:
+    added after the agenda went out) and the earlier versions of replaced ones (`earlier`)."""
+    items = numbered(
         AgendaItem.objects.visible_to(user)
         .filter(meeting=meeting)
         .order_by("position", "pk")
@@ -52,11 +54,18 @@ def agenda_items(user, meeting):
             Prefetch(
                 "documents",
                 queryset=AgendaDocument.objects.visible_to(user).order_by("uploaded_at", "pk"),
+                to_attr="all_papers",
             ),
             # The advice dossiers on the item: a reverse relation held by the advice app.
             "dossiers",
         )
     )
+    for item in items:
+        item.papers = [paper for paper in item.all_papers if paper.is_current]
+        item.earlier = [paper for paper in item.all_papers if not paper.is_current]
+        for paper in item.papers:
+            paper.is_new = paper.is_new_since(meeting.agenda_published_at)
+    return items
 
 
 def moves(items):
@@ -242,6 +251,52 @@ def document_download(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def document_edit(request, pk):
+    document = document_for(request, pk, "meetings.edit_agenda")
+    meeting = document.agenda_item.meeting
+    if meeting.is_cancelled or not document.is_current:
+        raise PermissionDenied
+    form = DocumentChangeForm(
+        posted(request),
+        request.FILES or None,
+        initial={"title": document.title, "visibility": document.visibility},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["upload"]:
+                services.document_replace(
+                    document=document,
+                    by=request.user,
+                    upload=data["upload"],
+                    title=data["title"],
+                    visibility=data["visibility"],
+                )
+            else:
+                services.document_update(
+                    document=document,
+                    by=request.user,
+                    title=data["title"],
+                    visibility=data["visibility"],
+                )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                form_errors(form, error)
+            else:
+                form.add_error("upload", error)
+        else:
+            messages.success(request, _("The paper is changed."))
+            return redirect("meetings:agenda", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/document_edit.html",
+        {"form": form, "document": document, "max_size": human_size(settings.MAX_UPLOAD_SIZE)},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
 @require_POST
 def document_delete(request, pk):
     document = document_for(request, pk, "meetings.edit_agenda")
@@ -259,16 +314,11 @@ def attendance(request, pk):
     meeting = agenda_meeting_for(request, pk, "meetings.view_attendance")
     user = request.user
     people = list(services.seated_members(meeting.date))
-    rows = {
-        row.person_id: row
-        for row in Attendance.objects.filter(meeting=meeting).select_related("person")
-    }
+    board = list(services.board_attendees(meeting))
+    rows = {row.person_id: row for row in Attendance.objects.filter(meeting=meeting)}
     lines = [(person, rows.get(person.pk)) for person in people]
-    seated = len(people)
-    quorum = services.quorum_for(seated)
-    coming = sum(1 for row in rows.values() if row.answer == AttendanceAnswer.PRESENT)
-    attended = sum(1 for person in people if rows.get(person.pk) and rows[person.pk].attended)
-    recorded = any(row.attended is not None for row in rows.values())
+    board_lines = [(person, rows.get(person.pk)) for person in board]
+    count = services.attendance_count(meeting, people=people, rows=rows)
     now = timezone.now()
     own = rows.get(user.pk)
     can_answer = (
@@ -294,15 +344,17 @@ def attendance(request, pk):
         {
             "meeting": meeting,
             "lines": lines,
-            "seated": seated,
-            "quorum": quorum,
-            "coming": coming,
-            "attended": attended,
-            "recorded": recorded,
-            "has_quorum": (attended if recorded else coming) >= quorum,
+            "board_lines": board_lines,
+            "seated": count.seated,
+            "quorum": count.quorum,
+            "coming": count.coming,
+            "attended": count.attended,
+            "recorded": count.recorded,
+            "has_quorum": count.has_quorum,
             "own": own,
             "can_answer": can_answer,
             "can_record": can_record,
+            "can_see_register": allowed(user, "meetings.view_attendance_register", meeting),
             "answer_form": answer_form,
             "record_form": record_form,
         },

@@ -4,6 +4,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from meetings import services
 from meetings.access import action_for, agenda_meeting_for
-from meetings.forms import ActionItemForm, AdoptForm, MinutesForm
+from meetings.forms import (
+    ActionItemChangeForm,
+    ActionItemForm,
+    AdoptForm,
+    DecisionFilterForm,
+    MinutesForm,
+)
 from meetings.models import (
     ActionItem,
     ActionKind,
@@ -25,6 +32,7 @@ from meetings.models import (
     MinutesState,
 )
 from meetings.views.agenda import agenda_items, numbered
+from members.models import User
 from wijraad.access import allowed, require
 from wijraad.forms import error_messages, form_errors, posted
 
@@ -63,6 +71,7 @@ def minutes(request, pk):
             "minutes": record if visible else None,
             "items": items,
             "actions": actions,
+            "register": services.attendance_register(meeting) if visible else None,
             "can_write": can_write,
             "can_adopt": can_adopt,
             "can_add_action": allowed(user, "meetings.manage_actions", meeting)
@@ -215,6 +224,82 @@ def action_transition(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request, pk):
+    action = action_for(request, pk, "meetings.change_action")
+    owners = services.action_owner_choices(action.kind) | User.objects.filter(pk=action.owner_id)
+    form = ActionItemChangeForm(
+        posted(request),
+        owners=owners.distinct().order_by("name", "pk"),
+        initial={"title": action.title, "owner": action.owner_id, "due_date": action.due_date},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_item_update(action=action, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, _("The action item is changed."))
+            return redirect("meetings:actions")
+    return render(
+        request,
+        "meetings/form.html",
+        {
+            "form": form,
+            "title": _("Change an action item or board commitment"),
+            "intro": _(
+                "Correct what, who or when. The history keeps the old values. To remove one "
+                "entered by mistake, use the button below; something no longer needed is "
+                "dropped on the list instead."
+            ),
+            "back": reverse("meetings:actions"),
+            "delete_url": reverse("meetings:action_delete", args=[action.pk]),
+            "delete_label": _("Remove this action item"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def action_delete(request, pk):
+    action = action_for(request, pk, "meetings.change_action")
+    services.action_item_delete(action=action, by=request.user)
+    messages.success(request, _("The action item is removed."))
+    return redirect("meetings:actions")
+
+
+DECISIONS_PER_PAGE = 25
+
+
+@login_required
+@require_GET
+def decisions(request):
+    """The decision list (besluitenlijst): every decision in adopted minutes the user may see,
+    newest first, by year and topic, a page at a time; printable."""
+    require(request, "meetings.view_meetings")
+    user = request.user
+    visible = AgendaItem.objects.visible_to(user).decisions()
+    form = DecisionFilterForm(
+        request.GET or None,
+        years=[day.year for day in visible.dates("meeting__date", "year", order="DESC")],
+    )
+    rows = visible
+    if form.is_valid():
+        if form.cleaned_data["year"]:
+            rows = rows.filter(meeting__date__year=form.cleaned_data["year"])
+        rows = rows.about(form.cleaned_data["topic"])
+    rows = rows.select_related("meeting").order_by("-meeting__date", "meeting_id", "position", "pk")
+    page = Paginator(rows, DECISIONS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "meetings/decisions.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@login_required
 @require_GET
 def actions(request):
     require(request, "meetings.view_meetings")
@@ -229,6 +314,7 @@ def actions(request):
     rows = list(rows)
     for row in rows:
         row.can_close = allowed(user, "meetings.close_action", row)
+        row.can_change = allowed(user, "meetings.change_action", row)
     return render(
         request,
         "meetings/actions.html",
