@@ -67,6 +67,8 @@ NOT_PERSONAL = {
         "agenda_item",
         "title",
         "visibility",
+        "previous",
+        "superseded_at",
     ),
     "meetings.Attendance": ("id", "meeting"),
     "meetings.Minutes": (
