@@ -4,6 +4,7 @@ import os
 from datetime import timedelta
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijraad.settings")
 
@@ -26,5 +27,10 @@ app.conf.beat_schedule = {
         "task": "wijraad.deliveries.sweep",
         "schedule": DELIVERY_SWEEP_EVERY,
         "options": {"expires": DELIVERY_SWEEP_EVERY.total_seconds()},
+    },
+    # Applicants' data past its keeping time (year.services.retention_run), once a day at night.
+    "year-recruitment-retention": {
+        "task": "year.recruitment_retention",
+        "schedule": crontab(hour=3, minute=15),
     },
 }

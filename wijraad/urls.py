@@ -28,5 +28,6 @@ urlpatterns = [
     path("leden/", include("members.urls")),
     path("vergaderingen/", include("meetings.urls")),
     path("advies/", include("advice.urls")),
+    path("raad/", include("year.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,0 +1,64 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wijraad.forms import DateInput, PortalForm, PortalModelForm
+from year.models import ApplicationState, Vacancy
+
+
+class ApplicationForm(PortalForm):
+    """Only what the vacancy asks: no BSN, ID copy, photo or health data (DESIGN rule 14)."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"))
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=40,
+        required=False,
+        help_text=_("So that a member of the council can call you for a conversation."),
+    )
+    cv = forms.FileField(label=_("CV"), help_text=_("PDF, Word or OpenDocument."))
+    letter = forms.FileField(
+        label=_("Motivation letter"),
+        help_text=_("Why do you want to join the WIJ-raad? PDF, Word or OpenDocument."),
+    )
+    keep_consent = forms.BooleanField(
+        label=_("You may keep my application for a year, in case a place opens later."),
+        required=False,
+        help_text=_(
+            "Without this, we delete your application four weeks after the procedure ends."
+        ),
+    )
+
+
+class AlertForm(PortalForm):
+    email = forms.EmailField(label=_("E-mail address"))
+    consent = forms.BooleanField(
+        label=_("You may keep my e-mail address to tell me about a vacancy (at most a year)."),
+    )
+
+
+class VacancyForm(PortalModelForm):
+    class Meta:
+        model = Vacancy
+        fields = ["title", "seats", "note"]
+
+
+class TransitionForm(PortalForm):
+    to_state = forms.ChoiceField(label=_("Next step"), choices=ApplicationState.choices)
+    start = forms.DateField(
+        label=_("First term starts on"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Only when appointing."),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_state"].choices = [(s.value, s.label) for s in application.next_states()]
+
+
+class NoteForm(PortalForm):
+    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))

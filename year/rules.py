@@ -1,0 +1,11 @@
+"""Who may do what in recruitment: the secretary and the chair run the procedure and read the
+applications and notes; the secretary opens and closes vacancies. Nobody else sees an
+application (applicants' personal data, DESIGN rule 14)."""
+
+import rules
+
+from members.rules import is_chair, is_secretary
+
+rules.add_perm("year.manage_vacancies", is_secretary)
+rules.add_perm("year.view_applications", is_secretary | is_chair)
+rules.add_perm("year.move_application", is_secretary | is_chair)

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from year import views
+
+app_name = "year"
+
+urlpatterns = [
+    path("vacature/", views.vacancy, name="vacancy"),
+    path("vacature/solliciteren/", views.apply, name="apply"),
+    path("vacature/verstuurd/", views.applied, name="applied"),
+    path("vacature/bericht/", views.alert, name="alert"),
+    path("werving/", views.applications, name="applications"),
+    path("werving/vacature/openen/", views.vacancy_open, name="vacancy_open"),
+    path("werving/vacature/<int:pk>/sluiten/", views.vacancy_close, name="vacancy_close"),
+    path("werving/<int:pk>/", views.application_detail, name="application"),
+    path("werving/<int:pk>/stap/", views.application_move, name="application_move"),
+    path("werving/<int:pk>/notitie/", views.note_add, name="note_add"),
+    path("werving/<int:pk>/<str:which>/", views.application_file, name="application_file"),
+]
