@@ -126,13 +126,15 @@ def test_the_secretary_appoints_through_the_procedure(
     application.refresh_from_db()
     assert application.state == ApplicationState.APPOINTED
     person = application.person
-    assert person.email == "anna@example.org" and not person.has_usable_password()
+    assert person.email == "anna@example.org"
+    assert not person.has_usable_password()
     assert Term.objects.get(person=person).start == start
     assert any(m.to == ["anna@example.org"] for m in mail.outbox)  # the invitation
     note = ApplicationNote.objects.get()
     assert (note.state, note.author) == (ApplicationState.CALL_PLANNED, secretaris)
     page = client.get(reverse("year:application", args=[application.pk]))
-    assert "Goed gesprek" in page.text and "Bel met Piet" in page.text
+    assert "Goed gesprek" in page.text
+    assert "Bel met Piet" in page.text
 
 
 def test_appointing_past_the_seats_appoints_nobody(db, login, secretaris, private_root):
