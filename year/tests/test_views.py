@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from members.models import Term
 from members.tests.factories import TermFactory
+from wijraad.models import DownloadLog
+from wijraad.testing.files import close_download
 from wijraad.testing.mail import assert_mail
 from year.models import Application, ApplicationNote, ApplicationState, Vacancy, VacancyAlert
 from year.tests.factories import ApplicationFactory, VacancyFactory
@@ -167,14 +169,31 @@ def test_not_selected_gets_a_kind_mail(
     assert_mail(message, "Beste Bert", "teleurstelling")
 
 
-def test_the_application_files_download_for_the_secretary(db, login, secretaris, private_root):
-    from wijraad.testing.files import close_download
-
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("anoniem", 302),
+        ("lid", 404),
+        ("lid_ongetekend", 404),
+        ("oud_lid", 404),
+        ("bestuurder", 404),
+        ("beheerder", 404),
+        ("voorzitter", 200),
+        ("secretaris", 200),
+    ],
+)
+def test_the_application_files_download_for_secretary_and_chair_only(
+    db, client, personas, private_root, persona, expected
+):
     application = ApplicationFactory()
-    response = login(secretaris).get(reverse("year:application_file", args=[application.pk, "cv"]))
-    assert response.status_code == 200
-    assert b"".join(response.streaming_content).startswith(b"%PDF")
-    close_download(response)
+    if personas[persona] is not None:
+        client.force_login(personas[persona])
+    response = client.get(reverse("year:application_file", args=[application.pk, "letter"]))
+    assert response.status_code == expected
+    if expected == 200:
+        assert b"".join(response.streaming_content).startswith(b"%PDF")
+        close_download(response)
+        assert DownloadLog.objects.get().file_name == "brief.pdf"
 
 
 def test_the_list_asks_the_same_number_of_queries(

@@ -1,0 +1,75 @@
+"""The year app's part of the permission matrix (see wijraad.testing.matrix).
+
+The vacancy page, applying and the "let me know" list are for everyone. Applications are the
+secretary's and the chair's only: anyone else gets 404 for one (its existence is not revealed)
+and 403 for the list; only the secretary opens and closes vacancies.
+"""
+
+from wijraad.testing.matrix import ALLOWED, Route, everyone, logged_in
+from year.models import Application, ApplicationNote, Vacancy
+from year.tests.factories import ApplicationFactory, VacancyFactory
+
+APPLICANT = "Matrix-sollicitant"
+PROCEDURE = logged_in(403, secretaris=200, voorzitter=200)
+APPLICATION = logged_in(404, secretaris=200, voorzitter=200)
+APPLICATION_POST = logged_in(404, secretaris=ALLOWED, voorzitter=ALLOWED)
+
+
+def objects(personas, made):
+    vacancy = VacancyFactory()
+    return {"vacancy": vacancy, "application": ApplicationFactory(vacancy=vacancy, name=APPLICANT)}
+
+
+def pk_of(key):
+    return lambda o: {"pk": o[key].pk}
+
+
+def application_state(o):
+    return Application.objects.values_list("state", "person").get(pk=o["application"].pk)
+
+
+ROUTES = [
+    Route("year:vacancy", get=everyone(200)),
+    Route("year:apply", get=everyone(200), post=everyone(ALLOWED)),
+    Route("year:applied", get=everyone(200)),
+    Route("year:alert", get=everyone(405), post=everyone(ALLOWED)),
+    Route(
+        "year:applications",
+        get=PROCEDURE,
+        absent={"bestuurder": lambda o: APPLICANT},
+        present={"secretaris": lambda o: APPLICANT, "voorzitter": lambda o: APPLICANT},
+    ),
+    Route(
+        "year:vacancy_open",
+        get=logged_in(403, secretaris=200),
+        post=logged_in(403, secretaris=ALLOWED),
+        data=lambda o: {"title": "Matrix", "seats": 1},
+        snapshot=lambda o: Vacancy.objects.count(),
+    ),
+    Route(
+        "year:vacancy_close",
+        kwargs=pk_of("vacancy"),
+        get=logged_in(405),
+        post=logged_in(403, secretaris=ALLOWED),
+        snapshot=lambda o: Vacancy.objects.values_list("closed_on").get(pk=o["vacancy"].pk),
+    ),
+    Route("year:application", kwargs=pk_of("application"), get=APPLICATION),
+    Route(
+        "year:application_move",
+        kwargs=pk_of("application"),
+        get=logged_in(405),
+        post=APPLICATION_POST,
+        data=lambda o: {"to_state": "not_selected"},
+        snapshot=application_state,
+    ),
+    Route(
+        "year:note_add",
+        kwargs=pk_of("application"),
+        get=logged_in(405),
+        post=APPLICATION_POST,
+        data=lambda o: {"text": "Matrix"},
+        snapshot=lambda o: ApplicationNote.objects.count(),
+    ),
+    # A download: the answers per persona are in year/tests/test_views.py, which closes the files.
+    Route("year:application_file", kwargs=lambda o: {"pk": o["application"].pk, "which": "cv"}),
+]
