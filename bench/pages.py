@@ -76,6 +76,7 @@ def choose_pages():
     secretary = [
         ("dashboard", reverse("dashboard")),
         ("year overview", reverse("meetings:year", args=[year])),
+        *signal_pages(),
     ]
     public = [
         ("home", reverse("home")),
@@ -94,6 +95,27 @@ def choose_pages():
     pages += [(label, "anoniem", path, PUBLIC) for label, path in public]
     ids = {"meeting": meeting.pk, "year": year, "person": chair.pk, "dossier": dossier.pk}
     return pages, ids
+
+
+def signal_pages():
+    """Issue 16: the triage list, one signal and the trends page of the last ten years."""
+    import datetime
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from signals.models import Signal
+
+    signal = Signal.objects.filter(reference__startswith="B-").order_by("-received_on").first()
+    if signal is None:
+        raise Broke("no bench signals: run manage.py bench_data")
+    today = timezone.localdate()
+    start = (today - datetime.timedelta(days=3652)).isoformat()
+    return [
+        ("signals triage list", reverse("signals:list")),
+        ("one signal", reverse("signals:detail", args=[signal.pk])),
+        ("signal trends, 10 years", f"{reverse('signals:trends')}?start={start}&end={today}"),
+    ]
 
 
 def count_queries(pages, sessions):

@@ -28,9 +28,16 @@ app.conf.beat_schedule = {
         "schedule": DELIVERY_SWEEP_EVERY,
         "options": {"expires": DELIVERY_SWEEP_EVERY.total_seconds()},
     },
+    # Residents' signals: contact details and stories removed when their time is up (idempotent).
+    "signals-retention": {
+        "task": "signals.retention",
+        "schedule": crontab(hour=3, minute=15),
+        "options": {"expires": 6 * 60 * 60},
+    },
     # Applicants' data past its keeping time (year.services.retention_run), once a day at night.
     "year-recruitment-retention": {
         "task": "year.recruitment_retention",
-        "schedule": crontab(hour=3, minute=15),
+        "schedule": crontab(hour=3, minute=30),
+        "options": {"expires": 6 * 60 * 60},
     },
 }

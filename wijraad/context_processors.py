@@ -15,6 +15,8 @@ def navigation(user):
         "advice": allowed(user, "advice.view_dossiers"),
         "people": allowed(user, "members.view_people"),
         "invitations": allowed(user, "members.invite_people"),
+        "signals": allowed(user, "signals.view_signals"),
+        "signal_trends": allowed(user, "signals.view_signal_trends"),
         # The sign hint on the 403 page and the document library.
         "sign_declaration": allowed(user, "members.sign_declaration"),
     }

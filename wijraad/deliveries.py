@@ -54,7 +54,7 @@ class Due:
     """One message that is due: about `subject` (a model instance) at `revision`, to `recipient`."""
 
     subject: models.Model
-    recipient_id: int
+    recipient_id: int | None  # None: the kind's builder knows the address (e.g. a resident)
     kind: str
     revision: int = 0
 

@@ -163,6 +163,10 @@ class Delivery(models.Model):
         verbose_name=_("recipient"),
         on_delete=models.CASCADE,
         related_name="deliveries",
+        # None: a message to an address outside the portal (a resident who left a signal); the
+        # builder of the kind knows the address.
+        null=True,
+        blank=True,
     )
     kind = models.CharField(_("kind"), max_length=50)
     state = models.CharField(
@@ -187,6 +191,11 @@ class Delivery(models.Model):
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "revision", "recipient", "kind"],
                 name="delivery_once_per_subject_revision_recipient_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "revision", "kind"],
+                condition=models.Q(recipient__isnull=True),
+                name="delivery_once_per_subject_revision_kind_to_an_address",
             ),
             models.CheckConstraint(
                 condition=models.Q(state__in=DeliveryState.values), name="delivery_state_known"

@@ -362,6 +362,19 @@ DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 5)
 # A worker keeps its SMTP connection for the next delivery when that comes within this many
 # seconds (well under mail servers' idle time-outs, RFC 5321: 5 minutes); 0: one per mail.
 DELIVERY_SMTP_REUSE_SECONDS = env_int("DELIVERY_SMTP_REUSE_SECONDS", 30)
+
+# --- Residents' signals (signals) ---------------------------------------------------------------
+# The public form's proof-of-work (ALTCHA): the browser tries up to this many numbers (about a
+# second on a phone); a challenge expires after SIGNAL_CHALLENGE_SECONDS and is used once.
+SIGNAL_CHALLENGE_MAX_NUMBER = env_int("SIGNAL_CHALLENGE_MAX_NUMBER", 50_000)
+SIGNAL_CHALLENGE_SECONDS = env_int("SIGNAL_CHALLENGE_SECONDS", 30 * 60)
+# Submissions of the public form per client address (wijraad.security.client_ip): (count, seconds).
+SIGNAL_RATE_LIMITS = [
+    (env_int("SIGNAL_RATE_PER_10_MINUTES", 10), 10 * 60),
+    (env_int("SIGNAL_RATE_PER_DAY", 30), 24 * 60 * 60),
+]
+# Groups of fewer signals than this are merged into "other" in the trends and every export.
+SIGNAL_MIN_GROUP = 5
 # Test seam, inert unless set: a directory where the fault tests make a worker pause at a named
 # point of wijraad.deliveries.deliver (see that module).
 DELIVERY_TEST_PAUSE_DIR = os.environ.get("DELIVERY_TEST_PAUSE_DIR", "")

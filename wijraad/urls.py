@@ -28,6 +28,7 @@ urlpatterns = [
     path("leden/", include("members.urls")),
     path("vergaderingen/", include("meetings.urls")),
     path("advies/", include("advice.urls")),
+    path("signalen/", include("signals.urls")),
     path("raad/", include("year.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -104,6 +104,11 @@ def dossier_detail(request, pk):
             "answers": answers,
             "latest_answer": answers[-1] if answers else None,
             "items": items,
+            # The signals app holds the link (the floor above); the council sees the signals
+            # behind a dossier, the board does not (only aggregated figures).
+            "signals": dossier.signals.select_related("theme").order_by("received_on", "pk")
+            if allowed(user, "signals.view_signals")
+            else [],
             "documents": DossierDocument.objects.visible_to(user).filter(dossier=dossier),
             "history": dossier.state_changes.select_related("by"),
             "extensions": dossier.extensions.all() if dossier.has_extensions else [],

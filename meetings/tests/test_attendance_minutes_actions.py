@@ -216,8 +216,9 @@ def test_the_actions_page_and_the_dashboard_run_constant_queries(
         lambda: client.get(reverse("meetings:actions")), expected=2, add_rows=add_rows
     )
     ActionItem.objects.all().delete()
-    # 6, and the advice panel of the council (advice.panels): one.
-    assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=7, add_rows=add_rows)
+    # 6, the advice panel of the council (advice.panels) and the signals panel (signals.panels):
+    # one each.
+    assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=8, add_rows=add_rows)
 
 
 def test_the_minutes_page_runs_a_constant_number_of_queries(client, lid, assert_constant_queries):

@@ -98,6 +98,11 @@ class CouncilRules(models.Model):
     signal_contact_retention_months = models.PositiveSmallIntegerField(
         _("keep a signal's contact data after closing (months)"), default=3
     )
+    signal_anonymise_after_months = models.PositiveSmallIntegerField(
+        _("remove a signal's story after closing (months)"),
+        default=24,
+        help_text=_("Theme, location, dates and outcome stay for the trends."),
+    )
     note = models.TextField(_("note"), blank=True, help_text=_("Why these rules changed."))
 
     objects = CouncilRulesQuerySet.as_manager()

@@ -1,1 +1,0 @@
-# Residents' signals: intake, triage, links and retention (see docs/architecture.md).

@@ -1,0 +1,46 @@
+"""The signals app's services (keyword-only, `by` the actor), split by sub-domain."""
+
+from signals.services.intake import (
+    RateLimited,
+    challenge_new,
+    challenge_verify,
+    intake_rate_check,
+    signal_record,
+    signal_submit,
+)
+from signals.services.retention import retention_run
+from signals.services.tallies import tallies_rebuild, tally_add
+from signals.services.triage import (
+    contact_view,
+    signal_link_agenda_item,
+    signal_link_dossier,
+    signal_merge,
+    signal_transition,
+    signal_unlink_agenda_item,
+    signal_unlink_dossier,
+    signal_update,
+    status_lookup,
+    theme_save,
+)
+
+__all__ = [
+    "RateLimited",
+    "challenge_new",
+    "challenge_verify",
+    "contact_view",
+    "intake_rate_check",
+    "retention_run",
+    "signal_link_agenda_item",
+    "signal_link_dossier",
+    "signal_merge",
+    "signal_record",
+    "signal_submit",
+    "signal_transition",
+    "signal_unlink_agenda_item",
+    "signal_unlink_dossier",
+    "signal_update",
+    "status_lookup",
+    "tallies_rebuild",
+    "tally_add",
+    "theme_save",
+]

@@ -1,0 +1,207 @@
+"""Intake: the public form (no account) and signals members record.
+
+Abuse is held off before anything is stored: the rate limit per client address (cache), the
+proof-of-work challenge (ALTCHA, verified here, never reused), the honeypot (in the form), and the
+idempotency key: a form posted twice stores one signal.
+"""
+
+import datetime
+import hashlib
+import logging
+
+import altcha
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from signals.models import STORY_MAX_LENGTH, Signal, SignalChannel, SignalContact
+from wijraad.audit import acting
+
+logger = logging.getLogger(__name__)
+
+
+class RateLimited(Exception):
+    """Too many submissions from one address in a window."""
+
+
+def _challenge_key():
+    return hashlib.sha256(f"wijraad.signals.altcha:{settings.SECRET_KEY}".encode()).hexdigest()
+
+
+def challenge_new(*, now=None):
+    """A fresh proof-of-work challenge for the form (a dict the browser script solves)."""
+    now = now or timezone.now()
+    expires = now + datetime.timedelta(seconds=settings.SIGNAL_CHALLENGE_SECONDS)
+    challenge = altcha.create_challenge_v1(
+        hmac_key=_challenge_key(),
+        max_number=settings.SIGNAL_CHALLENGE_MAX_NUMBER,
+        expires=expires,
+    )
+    return challenge.to_dict()
+
+
+def challenge_verify(payload):
+    """Whether `payload` (base64 JSON from the browser) solves a challenge of ours that has not
+    expired and was not used before. A solved challenge is spent: it cannot be posted again."""
+    if not payload or len(payload) > 2000:
+        return False
+    try:
+        ok, _error = altcha.verify_solution_v1(payload, _challenge_key(), check_expires=True)
+    except Exception:  # noqa: BLE001 - any malformed payload is a failed challenge
+        return False
+    if not ok:
+        return False
+    spent_key = "signals:altcha:" + hashlib.sha256(payload.encode()).hexdigest()
+    return cache.add(spent_key, 1, timeout=settings.SIGNAL_CHALLENGE_SECONDS * 2)
+
+
+def intake_rate_check(address):
+    """Count one submission from `address`; RateLimited when a window is full."""
+    for limit, seconds in settings.SIGNAL_RATE_LIMITS:
+        window = int(timezone.now().timestamp()) // seconds
+        key = f"signals:rate:{seconds}:{window}:{hashlib.sha256(address.encode()).hexdigest()}"
+        cache.add(key, 0, timeout=seconds)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=seconds)
+            count = 1
+        if count > limit:
+            raise RateLimited
+
+
+def _check_story(story):
+    if not story.strip():
+        raise ValidationError({"story": _("Please tell us what happened.")})
+    if len(story) > STORY_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "story": _("Your story is too long: at most %(max)d characters.")
+                % {"max": STORY_MAX_LENGTH}
+            }
+        )
+
+
+def _count(signal):
+    from signals.services.tallies import tally_add
+
+    tally_add(
+        received_on=signal.received_on, theme_id=signal.theme_id, location_id=signal.location_id
+    )
+
+
+def _add_contact(signal, *, name, email, phone, consent):
+    if not (email or phone):
+        return None
+    if not consent:
+        raise ValidationError(
+            {"consent": _("Tick the box if you want an answer, or leave your details out.")}
+        )
+    return SignalContact.objects.create(signal=signal, name=name, email=email, phone=phone)
+
+
+def signal_submit(
+    *,
+    theme,
+    story,
+    location=None,
+    neighbourhood="",
+    name="",
+    email="",
+    phone="",
+    consent=False,
+    language="nl",
+    intake_key=None,
+):
+    """Store a signal from the public form; returns (signal, created).
+
+    The same intake key again returns the signal stored the first time (a double post, the back
+    button, a network retry), and nothing is stored twice.
+    """
+    from signals import reminders
+
+    if intake_key is not None:
+        existing = Signal.objects.filter(intake_key=intake_key).first()
+        if existing is not None:
+            return existing, False
+    _check_story(story)
+    if not theme.is_active:
+        raise ValidationError({"theme": _("Choose one of the themes in the list.")})
+    try:
+        with transaction.atomic():
+            signal = Signal(
+                theme=theme,
+                location=location,
+                neighbourhood=neighbourhood,
+                story=story,
+                channel=SignalChannel.FORM,
+                language=language,
+                intake_key=intake_key,
+            )
+            if email:
+                signal.new_status_token()
+            signal.save()
+            _add_contact(signal, name=name, email=email, phone=phone, consent=consent)
+            _count(signal)
+            reminders.confirmation_due(signal)
+    except IntegrityError:
+        existing = Signal.objects.filter(intake_key=intake_key).first() if intake_key else None
+        if existing is None:
+            raise
+        return existing, False
+    logger.info("signal received", extra={"signal": signal.pk, "channel": signal.channel})
+    return signal, True
+
+
+def signal_record(
+    *,
+    by,
+    theme,
+    story,
+    channel,
+    received_on=None,
+    location=None,
+    neighbourhood="",
+    visit_report=None,
+    name="",
+    email="",
+    phone="",
+    consent=False,
+):
+    """A signal a member heard (work visit, phone call, e-mail, meeting). Contact details only when
+    the person wants an answer and said yes to keeping them."""
+    _check_story(story)
+    if channel == SignalChannel.FORM:
+        raise ValidationError({"channel": _("The public form records its own signals.")})
+    if visit_report is not None and channel != SignalChannel.WORK_VISIT:
+        raise ValidationError(
+            {"channel": _("A signal from a work visit report has channel work visit.")}
+        )
+    today = timezone.localdate()
+    received_on = received_on or today
+    if received_on > today:
+        raise ValidationError({"received_on": _("The date cannot be in the future.")})
+    with acting(by), transaction.atomic():
+        signal = Signal(
+            theme=theme,
+            story=story,
+            channel=channel,
+            received_on=received_on,
+            location=location,
+            neighbourhood=neighbourhood,
+            visit_report=visit_report,
+            recorded_by=by,
+        )
+        if email:
+            signal.new_status_token()
+        signal.save()
+        _add_contact(signal, name=name, email=email, phone=phone, consent=consent)
+        _count(signal)
+        if email:
+            from signals import reminders
+
+            reminders.confirmation_due(signal)
+    return signal

@@ -1,0 +1,58 @@
+"""Retention (DESIGN rule 15): contact details go a set time after closing, the story later.
+
+Both periods come from the rules in force today (members.models.CouncilRules):
+`signal_contact_retention_months` (default 3) and `signal_anonymise_after_months` (default 24).
+Idempotent: a second run finds nothing left to do. Theme, location, dates and outcome stay.
+"""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from members.dates import add_months
+from members.models import CouncilRules
+from signals.models import Signal, SignalContact, SignalState
+
+logger = logging.getLogger(__name__)
+
+
+def _cutoff(now, months):
+    day = add_months(timezone.localdate(now), -months)
+    return timezone.make_aware(
+        timezone.datetime.combine(day, timezone.datetime.min.time()),
+        timezone.get_current_timezone(),
+    )
+
+
+def retention_run(*, now=None, dry_run=False):
+    """Remove what is due; returns the counts {"contacts": n, "anonymised": m}."""
+    now = now or timezone.now()
+    rules = CouncilRules.objects.in_force(timezone.localdate(now))
+    finished = Signal.objects.filter(state__in=SignalState.finished(), closed_at__isnull=False)
+    contact_before = _cutoff(now, rules.signal_contact_retention_months)
+    story_before = _cutoff(now, rules.signal_anonymise_after_months)
+    # The story goes later than the contact details, also when the rules say otherwise.
+    contacts = SignalContact.objects.filter(
+        signal__in=finished.filter(closed_at__lt=max(contact_before, story_before))
+    )
+    stories = finished.filter(closed_at__lt=story_before, anonymised_at__isnull=True)
+    counts = {"contacts": contacts.count(), "anonymised": stories.count()}
+    if not dry_run:
+        with transaction.atomic():
+            signal_ids = list(contacts.values_list("signal_id", flat=True))
+            contacts.delete()
+            Signal.objects.filter(pk__in=signal_ids).update(contact_removed_at=now)
+            stories.update(
+                story="",
+                status_selector=None,
+                status_hash="",
+                anonymised_at=now,
+            )
+    logger.info(
+        "signals retention%s: %d contact details removed, %d signals anonymised",
+        " (dry run)" if dry_run else "",
+        counts["contacts"],
+        counts["anonymised"],
+    )
+    return counts

@@ -1,0 +1,101 @@
+"""Retention: contact details go 3 months after closing, the story later; idempotent."""
+
+import datetime
+import logging
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
+
+from members.models import CouncilRules
+from signals import services, tasks
+from signals.models import Signal, SignalContact, SignalState
+from signals.tests.factories import SignalContactFactory, signal_with_email
+
+pytestmark = pytest.mark.django_db
+CLOSED_ON = datetime.datetime(2026, 3, 10, 12, 0, tzinfo=datetime.UTC)
+
+
+def closed_signal_with_contact():
+    contact = SignalContactFactory(
+        signal__state=SignalState.CLOSED, signal__closed_at=CLOSED_ON, signal__outcome="Opgelost."
+    )
+    return contact.signal
+
+
+def test_contact_details_go_after_three_months_and_a_second_run_changes_nothing(caplog):
+    signal = closed_signal_with_contact()
+    open_one = SignalContactFactory().signal
+    with time_machine.travel(datetime.datetime(2026, 6, 9, 12, tzinfo=datetime.UTC)):
+        assert services.retention_run() == {"contacts": 0, "anonymised": 0}
+    with time_machine.travel(datetime.datetime(2026, 6, 11, 12, tzinfo=datetime.UTC)):
+        with caplog.at_level(logging.INFO, logger="signals.services.retention"):
+            assert services.retention_run() == {"contacts": 1, "anonymised": 0}
+        assert "1 contact details removed" in caplog.text
+        assert services.retention_run() == {"contacts": 0, "anonymised": 0}
+    signal.refresh_from_db()
+    assert not SignalContact.objects.filter(signal=signal).exists()
+    assert signal.contact_removed_at is not None
+    assert signal.story  # the story stays longer
+    assert SignalContact.objects.filter(signal=open_one).exists()
+
+
+def test_the_story_goes_after_the_longer_period_theme_location_dates_and_outcome_stay():
+    signal = closed_signal_with_contact()
+    theme, received = signal.theme, signal.received_on
+    with time_machine.travel(datetime.datetime(2028, 3, 11, 12, tzinfo=datetime.UTC)):
+        assert services.retention_run() == {"contacts": 1, "anonymised": 1}
+        assert services.retention_run() == {"contacts": 0, "anonymised": 0}
+    signal.refresh_from_db()
+    assert signal.story == ""
+    assert (signal.theme, signal.received_on, signal.outcome) == (theme, received, "Opgelost.")
+    assert signal.status_selector is None
+
+
+def test_the_periods_come_from_the_rules_in_force():
+    CouncilRules.objects.create(
+        valid_from=datetime.date(2026, 1, 1),
+        signal_contact_retention_months=1,
+        signal_anonymise_after_months=2,
+    )
+    closed_signal_with_contact()
+    with time_machine.travel(datetime.datetime(2026, 5, 11, 12, tzinfo=datetime.UTC)):
+        assert services.retention_run() == {"contacts": 1, "anonymised": 1}
+
+
+def test_the_dry_run_counts_and_changes_nothing(capsys):
+    closed_signal_with_contact()
+    with time_machine.travel(datetime.datetime(2026, 7, 1, 12, tzinfo=datetime.UTC)):
+        call_command("signals_retention", "--dry-run")
+        assert "Would remove the contact details of 1 signal(s)" in capsys.readouterr().out
+        assert SignalContact.objects.count() == 1
+        call_command("signals_retention")
+        assert "Removed the contact details of 1 signal(s)" in capsys.readouterr().out
+        assert SignalContact.objects.count() == 0
+
+
+def test_the_daily_task_runs_the_same_service():
+    closed_signal_with_contact()
+    with time_machine.travel(datetime.datetime(2026, 7, 1, 12, tzinfo=datetime.UTC)):
+        tasks.retention()
+    assert SignalContact.objects.count() == 0
+    assert tasks.retention.name == "signals.retention"
+
+
+def test_the_beat_schedule_runs_it_daily():
+    from wijraad.celery import app
+
+    entry = app.conf.beat_schedule["signals-retention"]
+    assert entry["task"] == "signals.retention"
+
+
+def test_the_status_link_stops_working_once_anonymised(client):
+    signal, token = signal_with_email(state=SignalState.CLOSED, closed_at=CLOSED_ON)
+    with time_machine.travel(datetime.datetime(2029, 1, 1, 12, tzinfo=datetime.UTC)):
+        services.retention_run()
+    from django.urls import reverse
+
+    assert client.get(reverse("signals:status", args=[token])).status_code == 404
+    assert Signal.objects.get(pk=signal.pk).anonymised_at is not None
+    assert timezone.now()
