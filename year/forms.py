@@ -62,3 +62,13 @@ class TransitionForm(PortalForm):
 
 class NoteForm(PortalForm):
     text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReportForm(PortalForm):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    introduction = forms.CharField(
+        label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    closing = forms.CharField(
+        label=_("Closing words"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )

@@ -247,3 +247,28 @@ class ApplicationNote(models.Model):
 
     def __str__(self):
         return f"{self.get_state_display()}: {self.text[:40]}"
+
+
+class AnnualReportQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
+
+class AnnualReport(models.Model):
+    """The annual report (jaarverslag) of one year: the figures come from the live data each
+    time (year.report); the secretary writes the introduction and the closing words."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    closing = models.TextField(_("closing words"), blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    objects = AnnualReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return str(self.year)

@@ -9,3 +9,6 @@ from members.rules import is_chair, is_secretary
 rules.add_perm("year.manage_vacancies", is_secretary)
 rules.add_perm("year.view_applications", is_secretary | is_chair)
 rules.add_perm("year.move_application", is_secretary | is_chair)
+# The annual report: the secretary writes and publishes it; the council and the secretary read it
+# before it is published; everyone once it is.
+rules.add_perm("year.manage_reports", is_secretary)

@@ -18,6 +18,7 @@ from wijraad.files import DOCUMENT_TYPES, check_upload
 from wijraad.mail import absolute_url, send_mail_to
 from year.models import (
     APPLICATION_TRANSITIONS,
+    AnnualReport,
     Application,
     ApplicationNote,
     ApplicationState,
@@ -227,3 +228,22 @@ def default_start():
     """The first day of the next month: a suggestion for a first term's start."""
     today = timezone.localdate()
     return (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+def report_save(*, year, introduction, closing, by=None):
+    """Create or change the annual report of `year` (only a year that has begun)."""
+    if year > timezone.localdate().year:
+        raise ValidationError({"year": _("This year has not begun yet.")}, code="future")
+    with transaction.atomic(), acting(by):
+        report, _created = AnnualReport.objects.update_or_create(
+            year=year, defaults={"introduction": introduction, "closing": closing}
+        )
+    return report
+
+
+def report_publish(*, report, publish=True, by=None):
+    """Show the report on the public pages (or take it off them)."""
+    with transaction.atomic(), acting(by):
+        report.published_at = timezone.now() if publish else None
+        report.save(update_fields=["published_at"])
+    return report

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from year import views
+from year import views, views_report
 
 app_name = "year"
 
@@ -16,4 +16,14 @@ urlpatterns = [
     path("werving/<int:pk>/stap/", views.application_move, name="application_move"),
     path("werving/<int:pk>/notitie/", views.note_add, name="note_add"),
     path("werving/<int:pk>/<str:which>/", views.application_file, name="application_file"),
+]
+
+urlpatterns += [
+    path("jaarverslagen/", views_report.published_reports, name="published_reports"),
+    path("jaarverslag/", views_report.reports, name="reports"),
+    path("jaarverslag/nieuw/", views_report.report_edit, name="report_new"),
+    path("jaarverslag/<int:year>/", views_report.report, name="report"),
+    path("jaarverslag/<int:year>/bewerken/", views_report.report_edit, name="report_edit"),
+    path("jaarverslag/<int:year>/pdf/", views_report.report_pdf, name="report_pdf"),
+    path("jaarverslag/<int:year>/publiceren/", views_report.report_publish, name="report_publish"),
 ]

@@ -5,19 +5,32 @@ secretary's and the chair's only: anyone else gets 404 for one (its existence is
 and 403 for the list; only the secretary opens and closes vacancies.
 """
 
+from django.utils import timezone
+
 from wijraad.testing.matrix import ALLOWED, Route, everyone, logged_in
-from year.models import Application, ApplicationNote, Vacancy
+from year.models import AnnualReport, Application, ApplicationNote, Vacancy
 from year.tests.factories import ApplicationFactory, VacancyFactory
 
 APPLICANT = "Matrix-sollicitant"
 PROCEDURE = logged_in(403, secretaris=200, voorzitter=200)
 APPLICATION = logged_in(404, secretaris=200, voorzitter=200)
 APPLICATION_POST = logged_in(404, secretaris=ALLOWED, voorzitter=ALLOWED)
+REPORT_READERS = {"secretaris": 200, "voorzitter": 200}
 
 
 def objects(personas, made):
     vacancy = VacancyFactory()
-    return {"vacancy": vacancy, "application": ApplicationFactory(vacancy=vacancy, name=APPLICANT)}
+    # An annual report not published yet: the secretary's and the chair's only.
+    report = AnnualReport.objects.create(year=timezone.localdate().year - 1)
+    return {
+        "vacancy": vacancy,
+        "application": ApplicationFactory(vacancy=vacancy, name=APPLICANT),
+        "report": report,
+    }
+
+
+def year_of(o):
+    return {"year": o["report"].year}
 
 
 def pk_of(key):
@@ -72,4 +85,31 @@ ROUTES = [
     ),
     # A download: the answers per persona are in year/tests/test_views.py, which closes the files.
     Route("year:application_file", kwargs=lambda o: {"pk": o["application"].pk, "which": "cv"}),
+    Route("year:published_reports", get=everyone(200)),
+    Route("year:reports", get=logged_in(403, secretaris=200)),
+    Route(
+        "year:report_new",
+        get=logged_in(403, secretaris=200),
+        post=logged_in(403, secretaris=ALLOWED),
+        data=lambda o: {"year": o["report"].year - 1, "introduction": "Matrix"},
+        snapshot=lambda o: AnnualReport.objects.count(),
+    ),
+    Route("year:report", kwargs=year_of, get=everyone(404) | REPORT_READERS),
+    Route("year:report_pdf", kwargs=year_of, get=everyone(404) | REPORT_READERS),
+    Route(
+        "year:report_edit",
+        kwargs=year_of,
+        get=logged_in(403, secretaris=200),
+        post=logged_in(403, secretaris=ALLOWED),
+        data=lambda o: {"introduction": "Matrix"},
+        snapshot=lambda o: AnnualReport.objects.values_list("introduction").get(pk=o["report"].pk),
+    ),
+    Route(
+        "year:report_publish",
+        kwargs=year_of,
+        get=logged_in(405),
+        post=logged_in(403, secretaris=ALLOWED),
+        data=lambda o: {"publish": "1"},
+        snapshot=lambda o: AnnualReport.objects.values_list("published_at").get(pk=o["report"].pk),
+    ),
 ]
