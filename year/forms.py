@@ -1,8 +1,9 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijraad.forms import DateInput, PortalForm, PortalModelForm
-from year.models import ApplicationState, Vacancy
+from year.models import ApplicationState, HiringPanel, Vacancy
 
 
 class ApplicationForm(PortalForm):
@@ -72,3 +73,17 @@ class ReportForm(PortalForm):
     closing = forms.CharField(
         label=_("Closing words"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
+
+
+class HiringPanelForm(PortalModelForm):
+    class Meta:
+        model = HiringPanel
+        fields = ["position", "requested_on", "request", "participants", "outcome"]
+        widgets = {"requested_on": DateInput(), "participants": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from members.models import User
+
+        today = timezone.localdate()
+        self.fields["participants"].queryset = User.objects.members(today).order_by("name")

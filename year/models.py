@@ -272,3 +272,27 @@ class AnnualReport(models.Model):
 
     def __str__(self):
         return str(self.year)
+
+
+class HiringPanel(models.Model):
+    """WIJ asked the council to join a selection procedure (sollicitatiecommissie): the request,
+    who took part, the outcome. Confidential: the secretary and the chair only."""
+
+    position = models.CharField(_("position to fill"), max_length=200)
+    requested_on = models.DateField(_("requested on"), default=timezone.localdate)
+    request = models.TextField(_("the request"), blank=True)
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who took part"),
+        blank=True,
+        related_name="+",
+    )
+    outcome = models.TextField(_("outcome"), blank=True)
+
+    class Meta:
+        verbose_name = _("hiring panel")
+        verbose_name_plural = _("hiring panels")
+        ordering = ["-requested_on", "-pk"]
+
+    def __str__(self):
+        return self.position

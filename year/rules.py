@@ -12,3 +12,5 @@ rules.add_perm("year.move_application", is_secretary | is_chair)
 # The annual report: the secretary writes and publishes it; the council and the secretary read it
 # before it is published; everyone once it is.
 rules.add_perm("year.manage_reports", is_secretary)
+# Hiring panels (WIJ's selection procedures the council joins): confidential.
+rules.add_perm("year.manage_hiring_panels", is_secretary | is_chair)

@@ -23,6 +23,7 @@ from year.models import (
     ApplicationNote,
     ApplicationState,
     ApplicationStateChange,
+    HiringPanel,
     Vacancy,
     VacancyAlert,
     add_months,
@@ -247,3 +248,15 @@ def report_publish(*, report, publish=True, by=None):
         report.published_at = timezone.now() if publish else None
         report.save(update_fields=["published_at"])
     return report
+
+
+def hiring_panel_save(*, panel=None, participants=(), by=None, **fields):
+    """Record a request to join a hiring panel, or change who took part and the outcome."""
+    panel = panel or HiringPanel()
+    for name, value in fields.items():
+        setattr(panel, name, value)
+    panel.full_clean()
+    with transaction.atomic(), acting(by):
+        panel.save()
+        panel.participants.set(participants)
+    return panel

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from year import views, views_report
+from year import views, views_panels, views_report
 
 app_name = "year"
 
@@ -26,4 +26,10 @@ urlpatterns += [
     path("jaarverslag/<int:year>/bewerken/", views_report.report_edit, name="report_edit"),
     path("jaarverslag/<int:year>/pdf/", views_report.report_pdf, name="report_pdf"),
     path("jaarverslag/<int:year>/publiceren/", views_report.report_publish, name="report_publish"),
+]
+
+urlpatterns += [
+    path("sollicitatiecommissies/", views_panels.panels, name="panels"),
+    path("sollicitatiecommissies/nieuw/", views_panels.panel_edit, name="panel_new"),
+    path("sollicitatiecommissies/<int:pk>/", views_panels.panel_edit, name="panel_edit"),
 ]

@@ -8,10 +8,11 @@ and 403 for the list; only the secretary opens and closes vacancies.
 from django.utils import timezone
 
 from wijraad.testing.matrix import ALLOWED, Route, everyone, logged_in
-from year.models import AnnualReport, Application, ApplicationNote, Vacancy
+from year.models import AnnualReport, Application, ApplicationNote, HiringPanel, Vacancy
 from year.tests.factories import ApplicationFactory, VacancyFactory
 
 APPLICANT = "Matrix-sollicitant"
+PANEL = "Matrix-teamleider"
 PROCEDURE = logged_in(403, secretaris=200, voorzitter=200)
 APPLICATION = logged_in(404, secretaris=200, voorzitter=200)
 APPLICATION_POST = logged_in(404, secretaris=ALLOWED, voorzitter=ALLOWED)
@@ -26,6 +27,7 @@ def objects(personas, made):
         "vacancy": vacancy,
         "application": ApplicationFactory(vacancy=vacancy, name=APPLICANT),
         "report": report,
+        "panel": HiringPanel.objects.create(position=PANEL),
     }
 
 
@@ -111,5 +113,26 @@ ROUTES = [
         post=logged_in(403, secretaris=ALLOWED),
         data=lambda o: {"publish": "1"},
         snapshot=lambda o: AnnualReport.objects.values_list("published_at").get(pk=o["report"].pk),
+    ),
+    Route(
+        "year:panels",
+        get=PROCEDURE,
+        absent={"lid": lambda o: PANEL, "bestuurder": lambda o: PANEL},
+        present={"secretaris": lambda o: PANEL},
+    ),
+    Route(
+        "year:panel_new",
+        get=PROCEDURE,
+        post=logged_in(403, secretaris=ALLOWED, voorzitter=ALLOWED),
+        data=lambda o: {"position": "Matrix", "requested_on": "2026-01-05"},
+        snapshot=lambda o: HiringPanel.objects.count(),
+    ),
+    Route(
+        "year:panel_edit",
+        kwargs=pk_of("panel"),
+        get=PROCEDURE,
+        post=logged_in(403, secretaris=ALLOWED, voorzitter=ALLOWED),
+        data=lambda o: {"position": "Anders", "requested_on": "2026-01-05"},
+        snapshot=lambda o: HiringPanel.objects.values_list("position").get(pk=o["panel"].pk),
     ),
 ]
