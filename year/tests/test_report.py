@@ -11,7 +11,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from meetings.compliance import year_compliance
-from meetings.models import MeetingKind, MeetingState
+from meetings.models import MeetingKind, MeetingState, ScheduleState, YearSchedule
 from meetings.tests.factories import MeetingFactory
 from members.models import CouncilRules
 from members.tests.factories import TermFactory, UserFactory
@@ -60,6 +60,16 @@ def test_the_figures_equal_the_live_pages(seeded, client, secretaris):
     page = client.get(reverse("year:report", args=[LAST_YEAR]))
     assert page.status_code == 200
     figures = page.context["f"]
+    YearSchedule.objects.create(
+        year=LAST_YEAR,
+        state=ScheduleState.ADOPTED,
+        first_day=datetime.date(LAST_YEAR, 1, 6),
+        last_day=datetime.date(LAST_YEAR, 12, 20),
+        summer_break_first_day=datetime.date(LAST_YEAR, 7, 15),
+        summer_break_last_day=datetime.date(LAST_YEAR, 8, 25),
+    )
+    schedule_page = client.get(reverse("meetings:schedule", args=[LAST_YEAR]))
+    assert figures["compliance"] == schedule_page.context["compliance"]
     assert figures["compliance"] == year_compliance(LAST_YEAR)
     assert figures["compliance"].of(MeetingKind.COUNCIL).held == 3
     trends_page = client.get(
