@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijraad.forms import DateInput, PortalForm, PortalModelForm
-from year.models import ApplicationState, HiringPanel, Vacancy
+from year.models import ApplicationState, HiringPanel, Training, Vacancy
 
 
 class ApplicationForm(PortalForm):
@@ -87,3 +87,16 @@ class HiringPanelForm(PortalModelForm):
 
         today = timezone.localdate()
         self.fields["participants"].queryset = User.objects.members(today).order_by("name")
+
+
+class TrainingForm(PortalModelForm):
+    class Meta:
+        model = Training
+        fields = ["person", "title", "date", "provider", "hours"]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from members.models import User
+
+        self.fields["person"].queryset = User.objects.members(timezone.localdate()).order_by("name")

@@ -296,3 +296,29 @@ class HiringPanel(models.Model):
 
     def __str__(self):
         return self.position
+
+
+class Training(models.Model):
+    """A training (scholing) a member followed for their work on the council."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(_("date"))
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
+
+    class Meta:
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+        ordering = ["-date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(hours__gt=0), name="training_hours_positive"),
+        ]
+
+    def __str__(self):
+        return self.title

@@ -6,7 +6,7 @@ signals.trends.trends (the trends page, groups under SIGNAL_MIN_GROUP merged).""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from advice.models import AnswerPosition, BoardAnswer, Dossier, DossierKind
@@ -14,6 +14,7 @@ from meetings.compliance import year_compliance
 from meetings.models import Attendance, Meeting, MeetingKind, MeetingState
 from members.models import CouncilRules, Office, OfficeRole, Term
 from signals.trends import trends
+from year.models import Training
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,13 @@ def work_visits(year):
     )
 
 
+def training(year):
+    rows = Training.objects.filter(date__year=year).aggregate(
+        count=Count("pk"), hours=Sum("hours"), people=Count("person", distinct=True)
+    )
+    return {"count": rows["count"], "hours": rows["hours"] or 0, "people": rows["people"]}
+
+
 def signals_of(year):
     first, following = year_bounds(year)
     return trends(first, following - datetime.timedelta(days=1))
@@ -143,4 +151,5 @@ def figures(year):
         "advice": advice(year),
         "signals": signals_of(year),
         "work_visits": work_visits(year),
+        "training": training(year),
     }

@@ -14,3 +14,6 @@ rules.add_perm("year.move_application", is_secretary | is_chair)
 rules.add_perm("year.manage_reports", is_secretary)
 # Hiring panels (WIJ's selection procedures the council joins): confidential.
 rules.add_perm("year.manage_hiring_panels", is_secretary | is_chair)
+# Training (scholing) per member: kept by the secretary, read by the secretary and the chair.
+rules.add_perm("year.manage_training", is_secretary)
+rules.add_perm("year.view_training", is_secretary | is_chair)

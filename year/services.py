@@ -24,6 +24,7 @@ from year.models import (
     ApplicationState,
     ApplicationStateChange,
     HiringPanel,
+    Training,
     Vacancy,
     VacancyAlert,
     add_months,
@@ -260,3 +261,12 @@ def hiring_panel_save(*, panel=None, participants=(), by=None, **fields):
         panel.save()
         panel.participants.set(participants)
     return panel
+
+
+def training_add(*, person, title, date, hours, provider="", by=None):
+    """Record a training a member followed."""
+    training = Training(person=person, title=title, date=date, hours=hours, provider=provider)
+    training.full_clean()
+    with transaction.atomic(), acting(by):
+        training.save()
+    return training

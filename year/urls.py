@@ -1,6 +1,6 @@
 from django.urls import path
 
-from year import views, views_panels, views_report
+from year import views, views_panels, views_report, views_training
 
 app_name = "year"
 
@@ -32,4 +32,9 @@ urlpatterns += [
     path("sollicitatiecommissies/", views_panels.panels, name="panels"),
     path("sollicitatiecommissies/nieuw/", views_panels.panel_edit, name="panel_new"),
     path("sollicitatiecommissies/<int:pk>/", views_panels.panel_edit, name="panel_edit"),
+]
+
+urlpatterns += [
+    path("scholing/", views_training.trainings, name="trainings"),
+    path("scholing/nieuw/", views_training.training_add, name="training_add"),
 ]

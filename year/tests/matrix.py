@@ -8,7 +8,14 @@ and 403 for the list; only the secretary opens and closes vacancies.
 from django.utils import timezone
 
 from wijraad.testing.matrix import ALLOWED, Route, everyone, logged_in
-from year.models import AnnualReport, Application, ApplicationNote, HiringPanel, Vacancy
+from year.models import (
+    AnnualReport,
+    Application,
+    ApplicationNote,
+    HiringPanel,
+    Training,
+    Vacancy,
+)
 from year.tests.factories import ApplicationFactory, VacancyFactory
 
 APPLICANT = "Matrix-sollicitant"
@@ -134,5 +141,13 @@ ROUTES = [
         post=logged_in(403, secretaris=ALLOWED, voorzitter=ALLOWED),
         data=lambda o: {"position": "Anders", "requested_on": "2026-01-05"},
         snapshot=lambda o: HiringPanel.objects.values_list("position").get(pk=o["panel"].pk),
+    ),
+    Route("year:trainings", get=PROCEDURE),
+    Route(
+        "year:training_add",
+        get=logged_in(403, secretaris=200),
+        post=logged_in(403, secretaris=ALLOWED),
+        data=lambda o: {"title": "Matrix", "date": "2026-01-05", "hours": "2"},
+        snapshot=lambda o: Training.objects.count(),
     ),
 ]

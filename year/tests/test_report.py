@@ -4,6 +4,7 @@ who reads it before and after publishing, and the PDF."""
 
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -15,7 +16,7 @@ from meetings.models import MeetingKind, MeetingState, ScheduleState, YearSchedu
 from meetings.tests.factories import MeetingFactory
 from members.models import CouncilRules
 from members.tests.factories import TermFactory, UserFactory
-from year.models import AnnualReport
+from year.models import AnnualReport, Training
 
 LAST_YEAR = timezone.localdate().year - 1
 
@@ -50,6 +51,12 @@ def seeded(db):
     CouncilRules.objects.create(
         valid_from=datetime.date(LAST_YEAR, 7, 1), min_council_meetings=8, note="Nieuw reglement"
     )
+    Training.objects.create(
+        person=UserFactory(name="Cursist"),
+        title="Wmcz in de praktijk",
+        date=datetime.date(LAST_YEAR, 4, 2),
+        hours=Decimal("3.5"),
+    )
     return AnnualReport.objects.create(
         year=LAST_YEAR, introduction="Een goed jaar.", closing="Dank aan allen."
     )
@@ -78,6 +85,7 @@ def test_the_figures_equal_the_live_pages(seeded, client, secretaris):
     )
     assert figures["signals"] == trends_page.context["figures"]
     assert figures["work_visits"] == 1
+    assert figures["training"] == {"count": 1, "hours": Decimal("3.5"), "people": 1}
     text = page.text
     assert "Nieuw Lid" in text
     assert "Vertrokken Lid" in text
@@ -135,7 +143,7 @@ def test_the_report_asks_the_same_number_of_queries(
     client.force_login(secretaris)
     assert_constant_queries(
         lambda: client.get(reverse("year:report", args=[LAST_YEAR])),
-        expected=21,
+        expected=22,
         add_rows=lambda n: [
             MeetingFactory(
                 kind=MeetingKind.COUNCIL,
