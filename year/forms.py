@@ -1,9 +1,18 @@
+import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijraad.forms import DateInput, PortalForm, PortalModelForm
-from year.models import ApplicationState, HiringPanel, Training, Vacancy
+from year.models import (
+    AllowanceRates,
+    ApplicationState,
+    HiringPanel,
+    TaxFreeLimit,
+    Training,
+    Vacancy,
+)
 
 
 class ApplicationForm(PortalForm):
@@ -100,3 +109,47 @@ class TrainingForm(PortalModelForm):
         from members.models import User
 
         self.fields["person"].queryset = User.objects.members(timezone.localdate()).order_by("name")
+
+
+class AllowanceRatesForm(PortalModelForm):
+    class Meta:
+        model = AllowanceRates
+        fields = ["valid_from", "per_meeting", "per_work_visit", "per_month"]
+        widgets = {"valid_from": DateInput()}
+
+
+class TaxFreeLimitForm(PortalModelForm):
+    class Meta:
+        model = TaxFreeLimit
+        fields = ["year", "per_month", "per_year"]
+        help_texts = {
+            "per_year": _(
+                "Fill in the limits the Belastingdienst publishes for volunteer allowances in "
+                "this year (belastingdienst.nl, 'vrijwilligersvergoeding'). The portal seeds none."
+            )
+        }
+
+
+class StatementForm(PortalForm):
+    person = forms.ModelChoiceField(label=_("Member"), queryset=None)
+    start = forms.DateField(label=_("From (first month)"), widget=DateInput())
+    end = forms.DateField(label=_("Up to and including (last month)"), widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from members.models import Term, User
+
+        self.fields["person"].queryset = User.objects.filter(
+            pk__in=Term.objects.values("person")
+        ).order_by("name")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("start"), cleaned_data.get("end")
+        if start and end:
+            cleaned_data["period_start"] = start.replace(day=1)
+            last = end.replace(day=1)
+            cleaned_data["period_end"] = (last + datetime.timedelta(days=32)).replace(day=1)
+            if cleaned_data["period_end"] <= cleaned_data["period_start"]:
+                self.add_error("end", _("The period ends before it starts."))
+        return cleaned_data

@@ -322,3 +322,85 @@ class Training(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class AllowanceRates(models.Model):
+    """The volunteer allowance (vrijwilligersvergoeding) WIJ pays, from a date on: per meeting
+    attended, per work visit, and/or a fixed amount per month (WIJ's own choice; 0 = not used)."""
+
+    valid_from = models.DateField(_("valid from"), unique=True)
+    per_meeting = models.DecimalField(
+        _("per meeting attended (€)"), max_digits=7, decimal_places=2, default=0
+    )
+    per_work_visit = models.DecimalField(
+        _("per work visit (€)"), max_digits=7, decimal_places=2, default=0
+    )
+    per_month = models.DecimalField(
+        _("fixed amount per month (€)"), max_digits=7, decimal_places=2, default=0
+    )
+
+    class Meta:
+        verbose_name = _("allowance rates")
+        verbose_name_plural = _("allowance rates")
+        ordering = ["-valid_from"]
+
+    def __str__(self):
+        return f"{self.valid_from:%d-%m-%Y}"
+
+
+class TaxFreeLimit(models.Model):
+    """The tax-free limits for volunteers in one year, kept by the secretary from the
+    Belastingdienst's published figures (none are seeded: the portal cannot check them)."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    per_month = models.DecimalField(_("at most per month (€)"), max_digits=7, decimal_places=2)
+    per_year = models.DecimalField(_("at most per year (€)"), max_digits=8, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("tax-free volunteer limit")
+        verbose_name_plural = _("tax-free volunteer limits")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return str(self.year)
+
+
+class AllowanceStatement(models.Model):
+    """A member's allowance for the months [period_start, period_end), as approved."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("until"))
+    meetings = models.PositiveSmallIntegerField(_("meetings attended"))
+    work_visits = models.PositiveSmallIntegerField(_("work visits"))
+    months = models.PositiveSmallIntegerField(_("months"))
+    amount = models.DecimalField(_("amount (€)"), max_digits=8, decimal_places=2)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("allowance statement")
+        verbose_name_plural = _("allowance statements")
+        ordering = ["-period_start", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "period_start", "period_end"], name="statement_once_per_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gt=models.F("period_start")), name="statement_period_order"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} {self.period_start:%m-%Y}"

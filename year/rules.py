@@ -17,3 +17,5 @@ rules.add_perm("year.manage_hiring_panels", is_secretary | is_chair)
 # Training (scholing) per member: kept by the secretary, read by the secretary and the chair.
 rules.add_perm("year.manage_training", is_secretary)
 rules.add_perm("year.view_training", is_secretary | is_chair)
+# The volunteer allowance: rates, limits and statements are the secretary's.
+rules.add_perm("year.manage_allowance", is_secretary)

@@ -18,12 +18,15 @@ from wijraad.files import DOCUMENT_TYPES, check_upload
 from wijraad.mail import absolute_url, send_mail_to
 from year.models import (
     APPLICATION_TRANSITIONS,
+    AllowanceRates,
+    AllowanceStatement,
     AnnualReport,
     Application,
     ApplicationNote,
     ApplicationState,
     ApplicationStateChange,
     HiringPanel,
+    TaxFreeLimit,
     Training,
     Vacancy,
     VacancyAlert,
@@ -270,3 +273,53 @@ def training_add(*, person, title, date, hours, provider="", by=None):
     with transaction.atomic(), acting(by):
         training.save()
     return training
+
+
+def allowance_rates_set(*, valid_from, per_meeting, per_work_visit, per_month, by=None):
+    """Set the allowance rates from `valid_from` on (a new record; earlier ones stay for the
+    statements of their time)."""
+    with transaction.atomic(), acting(by):
+        rates, _created = AllowanceRates.objects.update_or_create(
+            valid_from=valid_from,
+            defaults={
+                "per_meeting": per_meeting,
+                "per_work_visit": per_work_visit,
+                "per_month": per_month,
+            },
+        )
+    return rates
+
+
+def tax_free_limit_set(*, year, per_month, per_year, by=None):
+    with transaction.atomic(), acting(by):
+        limit, _created = TaxFreeLimit.objects.update_or_create(
+            year=year, defaults={"per_month": per_month, "per_year": per_year}
+        )
+    return limit
+
+
+def statement_approve(*, person, period_start, period_end, by=None):
+    """Approve the allowance statement of `person` for the period, as computed now. A period is
+    approved once; a warning about the tax-free limits does not stop it (never a silent cap)."""
+    from year.allowance import statement_for
+
+    if period_end <= period_start:
+        raise ValidationError(_("The period ends before it starts."), code="period")
+    statement = statement_for(person, period_start, period_end)
+    with transaction.atomic(), acting(by):
+        if AllowanceStatement.objects.filter(
+            person=person, period_start=period_start, period_end=period_end
+        ).exists():
+            raise ValidationError(
+                _("A statement for this member and period was already approved."), code="twice"
+            )
+        return AllowanceStatement.objects.create(
+            person=person,
+            period_start=period_start,
+            period_end=period_end,
+            meetings=statement.meetings,
+            work_visits=statement.work_visits,
+            months=statement.months,
+            amount=statement.amount,
+            approved_by=by,
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from year import views, views_panels, views_report, views_training
+from year import views, views_allowance, views_panels, views_report, views_training
 
 app_name = "year"
 
@@ -37,4 +37,12 @@ urlpatterns += [
 urlpatterns += [
     path("scholing/", views_training.trainings, name="trainings"),
     path("scholing/nieuw/", views_training.training_add, name="training_add"),
+]
+
+urlpatterns += [
+    path("vergoeding/", views_allowance.allowance, name="allowance"),
+    path("vergoeding/tarieven/", views_allowance.rates_set, name="allowance_rates"),
+    path("vergoeding/grenzen/", views_allowance.limit_set, name="allowance_limit"),
+    path("vergoeding/overzicht/", views_allowance.statement_new, name="statement_new"),
+    path("vergoeding/overzicht/<int:pk>/", views_allowance.statement, name="statement"),
 ]

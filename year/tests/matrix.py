@@ -5,14 +5,19 @@ secretary's and the chair's only: anyone else gets 404 for one (its existence is
 and 403 for the list; only the secretary opens and closes vacancies.
 """
 
+import datetime
+
 from django.utils import timezone
 
 from wijraad.testing.matrix import ALLOWED, Route, everyone, logged_in
 from year.models import (
+    AllowanceRates,
+    AllowanceStatement,
     AnnualReport,
     Application,
     ApplicationNote,
     HiringPanel,
+    TaxFreeLimit,
     Training,
     Vacancy,
 )
@@ -35,6 +40,15 @@ def objects(personas, made):
         "application": ApplicationFactory(vacancy=vacancy, name=APPLICANT),
         "report": report,
         "panel": HiringPanel.objects.create(position=PANEL),
+        "statement": AllowanceStatement.objects.create(
+            person=personas["lid"],
+            period_start=datetime.date(2026, 1, 1),
+            period_end=datetime.date(2026, 4, 1),
+            meetings=3,
+            work_visits=1,
+            months=3,
+            amount=95,
+        ),
     }
 
 
@@ -150,4 +164,31 @@ ROUTES = [
         data=lambda o: {"title": "Matrix", "date": "2026-01-05", "hours": "2"},
         snapshot=lambda o: Training.objects.count(),
     ),
+    Route("year:allowance", get=logged_in(403, secretaris=200)),
+    Route(
+        "year:allowance_rates",
+        get=logged_in(403, secretaris=200),
+        post=logged_in(403, secretaris=ALLOWED),
+        data=lambda o: {"valid_from": "2026-01-01", "per_meeting": "10"},
+        snapshot=lambda o: AllowanceRates.objects.count(),
+    ),
+    Route(
+        "year:allowance_limit",
+        get=logged_in(403, secretaris=200),
+        post=logged_in(403, secretaris=ALLOWED),
+        data=lambda o: {"year": 2026, "per_month": "1", "per_year": "1"},
+        snapshot=lambda o: TaxFreeLimit.objects.count(),
+    ),
+    Route(
+        "year:statement_new",
+        get=logged_in(403, secretaris=200),
+        post=logged_in(403, secretaris=ALLOWED),
+        data=lambda o: {
+            "person": o["statement"].person_id,
+            "start": "2025-01-01",
+            "end": "2025-02-01",
+        },
+        snapshot=lambda o: AllowanceStatement.objects.count(),
+    ),
+    Route("year:statement", kwargs=pk_of("statement"), get=logged_in(403, secretaris=200)),
 ]
