@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from meetings.models import MeetingKind, MeetingState
 from meetings.tests.factories import MeetingFactory
+from members.models import CouncilRules
 from wijraad.testing.browser import assert_accessible
 from year.models import AnnualReport
 
@@ -22,6 +23,10 @@ def test_the_secretary_writes_and_publishes_the_annual_report(
     MeetingFactory(
         kind=MeetingKind.COUNCIL, state=MeetingState.HELD, date=datetime.date(year, 3, 10)
     )
+    CouncilRules.objects.create(valid_from=datetime.date(year - 3, 1, 1))
+    CouncilRules.objects.create(
+        valid_from=datetime.date(year, 7, 1), min_council_meetings=8, note="Nieuw reglement"
+    )
     login_as(secretaris)
     page.goto(live_server.url + reverse("year:reports"))
     assert_accessible(page)
@@ -33,7 +38,12 @@ def test_the_secretary_writes_and_publishes_the_annual_report(
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"**/jaarverslag/{year}/")
     assert_accessible(page)
-    assert "Een jaar vol gesprekken met inwoners." in page.content()
+    content = page.content()
+    assert "Een jaar vol gesprekken met inwoners." in content
+    # The rules of 1 January count the minimum; the change during the year is named.
+    assert "minstens 10 raadsvergaderingen" in content
+    assert "minstens 8 raadsvergaderingen" in content
+    assert "Nieuw reglement" in content
     page.get_by_role("button", name="Publiceren op de openbare pagina's").click()
     page.wait_for_load_state()
     assert AnnualReport.objects.get().published_at is not None
