@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -228,6 +229,8 @@ def note_add(request, pk):
 @require_GET
 def application_file(request, pk, which):
     application = application_for(request, pk)
+    if which not in ("cv", "letter"):
+        raise Http404
     file, name = (
         (application.cv, application.cv_name)
         if which == "cv"

@@ -191,6 +191,8 @@ def test_the_application_files_download_for_secretary_and_chair_only(
     response = client.get(reverse("year:application_file", args=[application.pk, "letter"]))
     assert response.status_code == expected
     if expected == 200:
+        other = client.get(reverse("year:application_file", args=[application.pk, "foto"]))
+        assert other.status_code == 404
         assert b"".join(response.streaming_content).startswith(b"%PDF")
         close_download(response)
         assert DownloadLog.objects.get().file_name == "brief.pdf"
