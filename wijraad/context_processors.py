@@ -17,6 +17,7 @@ def navigation(user):
         "invitations": allowed(user, "members.invite_people"),
         "signals": allowed(user, "signals.view_signals"),
         "signal_trends": allowed(user, "signals.view_signal_trends"),
+        "recruitment": allowed(user, "year.view_applications"),
         # The sign hint on the 403 page and the document library.
         "sign_declaration": allowed(user, "members.sign_declaration"),
     }

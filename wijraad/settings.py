@@ -123,6 +123,8 @@ INSTALLED_APPS = [
     "meetings",
     "advice",
     "signals",
+    # Top floor: recruitment and the council's year (needs members, meetings, advice, signals).
+    "year",
 ]
 
 MIDDLEWARE = [

@@ -29,5 +29,6 @@ urlpatterns = [
     path("vergaderingen/", include("meetings.urls")),
     path("advies/", include("advice.urls")),
     path("signalen/", include("signals.urls")),
+    path("raad/", include("year.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -303,7 +303,9 @@ def portal_forms():
     from django.apps import apps
 
     for config in apps.get_app_configs():
-        if not config.name.startswith(("wijraad", "members", "meetings", "advice", "signals")):
+        if not config.name.startswith(
+            ("wijraad", "members", "meetings", "advice", "signals", "year")
+        ):
             continue
         try:
             module = importlib.import_module(f"{config.name}.forms")

@@ -1,0 +1,115 @@
+"""The volunteer allowance: a member's statement for whole months, from their recorded
+attendance (meetings and work visits held, `attended` set by the secretary) and the rates in
+force on each day; and the warning when the totals pass that year's tax-free limits — a
+warning, never a cap (the secretary decides)."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from meetings.models import Attendance, MeetingKind, MeetingState
+from members.dates import add_months
+from year.models import AllowanceRates, AllowanceStatement, TaxFreeLimit
+
+ZERO = Decimal("0.00")
+
+
+def money(amount):
+    return "€ " + number_format(amount, 2)
+
+
+@dataclass
+class Statement:
+    person: object
+    period_start: datetime.date
+    period_end: datetime.date
+    meetings: int = 0
+    work_visits: int = 0
+    months: int = 0
+    amount: Decimal = ZERO
+    lines: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+
+def _rates_on(rates, day):
+    return next((r for r in rates if r.valid_from <= day), None)
+
+
+def months_between(start, end):
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def statement_for(person, period_start, period_end):
+    """The statement of `person` for the whole months from `period_start` to `period_end`
+    (exclusive, both first days of a month)."""
+    rates = list(AllowanceRates.objects.order_by("-valid_from"))
+    statement = Statement(person, period_start, period_end)
+    attended = (
+        Attendance.objects.filter(
+            person=person,
+            attended=True,
+            meeting__date__gte=period_start,
+            meeting__date__lt=period_end,
+            meeting__state__in=MeetingState.taken_place(),
+        )
+        .select_related("meeting")
+        .order_by("meeting__date")
+    )
+    for attendance in attended:
+        meeting = attendance.meeting
+        rate = _rates_on(rates, meeting.date)
+        if meeting.kind == MeetingKind.WORK_VISIT:
+            statement.work_visits += 1
+            amount = rate.per_work_visit if rate else ZERO
+        else:
+            statement.meetings += 1
+            amount = rate.per_meeting if rate else ZERO
+        statement.lines.append((meeting, amount))
+        statement.amount += amount
+    month = period_start
+    while month < period_end:
+        rate = _rates_on(rates, month)
+        if rate and rate.per_month:
+            statement.amount += rate.per_month
+            statement.lines.append((month, rate.per_month))
+        statement.months += 1
+        month = add_months(month, 1)
+    statement.warnings = limit_warnings(statement)
+    return statement
+
+
+def limit_warnings(statement):
+    """Warnings when the statement passes the year's tax-free limits: per month on average, and
+    per year together with the statements already approved in that year."""
+    year = statement.period_start.year
+    limit = TaxFreeLimit.objects.filter(year=year).first()
+    if limit is None:
+        return [
+            _("No tax-free limits are recorded for %(year)s: check them before approving.")
+            % {"year": year}
+        ]
+    warnings = []
+    if statement.months and statement.amount / statement.months > limit.per_month:
+        warnings.append(
+            _("On average this is more than the tax-free %(limit)s a month of %(year)s.")
+            % {"limit": money(limit.per_month), "year": year}
+        )
+    earlier = (
+        AllowanceStatement.objects.filter(person=statement.person, period_start__year=year)
+        .exclude(period_start=statement.period_start, period_end=statement.period_end)
+        .aggregate(total=Sum("amount"))["total"]
+        or ZERO
+    )
+    if earlier + statement.amount > limit.per_year:
+        warnings.append(
+            _(
+                "Together with this year's other statements (%(earlier)s) this is more than the "
+                "tax-free %(limit)s a year of %(year)s."
+            )
+            % {"earlier": money(earlier), "limit": money(limit.per_year), "year": year}
+        )
+    return warnings

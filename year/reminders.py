@@ -1,0 +1,99 @@
+"""Renewal notices (DESIGN rule 13): to the secretary and the chair, 6 and 3 months before a
+term ends — reappoint when it is a first term and another is allowed, else recruit.
+
+Registered with the delivery ledger (wijraad.deliveries) in YearConfig.ready(): the sweep calls
+`find_due(now)`, the send task `build_mail_for(delivery)`. One mail per (term, recipient, kind).
+A term followed directly by the same person's next term is not ending: nothing is sent, and a
+notice not sent yet is skipped once the next term is recorded.
+"""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from members.dates import add_months
+from members.models import CouncilRules, Term, User
+from members.roles import roles_for
+from wijraad.deliveries import Due
+from wijraad.mail import absolute_url, build_mail
+
+SIX_MONTHS = "year.term_ends_6_months"
+THREE_MONTHS = "year.term_ends_3_months"
+# Kind → months before the end of the term.
+KINDS = {SIX_MONTHS: 6, THREE_MONTHS: 3}
+KIND_LABELS = {
+    SIX_MONTHS: _("A term ends in six months (to the secretary and the chair)"),
+    THREE_MONTHS: _("A term ends in three months (to the secretary and the chair)"),
+}
+
+
+def _ending_terms(today):
+    """Running terms that end within six months and have no next term following directly."""
+    ending = list(
+        Term.objects.filter(start__lte=today, end__gt=today, end__lte=add_months(today, 6))
+        .select_related("person")
+        .order_by("end", "pk")
+    )
+    followed = set(
+        Term.objects.filter(start__in={term.end for term in ending}).values_list(
+            "person_id", "start"
+        )
+    )
+    return [term for term in ending if (term.person_id, term.end) not in followed]
+
+
+def kind_due(term, today):
+    """The latest notice due for `term` today (three months wins over six), or None."""
+    for kind in (THREE_MONTHS, SIX_MONTHS):
+        if today >= add_months(term.end, -KINDS[kind]):
+            return kind
+    return None
+
+
+def find_due(now):
+    today = timezone.localdate(now)
+    terms = _ending_terms(today)
+    if not terms:
+        return []
+    recipients = set(User.objects.secretaries(today).values_list("pk", flat=True)) | set(
+        User.objects.chairs(today).values_list("pk", flat=True)
+    )
+    due = []
+    for term in terms:
+        kind = kind_due(term, today)
+        if kind:
+            due += [Due(term, pk, kind) for pk in sorted(recipients)]
+    return due
+
+
+def build_mail_for(delivery):
+    """The renewal notice, or None when the term is no longer ending or the recipient is no
+    longer the secretary or the chair."""
+    user = delivery.recipient
+    roles = roles_for(user)
+    today = timezone.localdate()
+    if not (roles.secretary or roles.chair):
+        return None
+    term = next((t for t in _ending_terms(today) if str(t.pk) == delivery.object_id), None)
+    if term is None:
+        return None
+    rules = CouncilRules.objects.in_force(today)
+    return build_mail(
+        user=user,
+        template="year/emails/term_ending",
+        context={
+            "term": term,
+            "months": KINDS[delivery.kind],
+            "reappoint": term.ordinal < rules.max_terms,
+            "person_url": absolute_url(reverse("members:person", args=[term.person_id])),
+            "vacancy_url": absolute_url(reverse("year:applications")),
+        },
+    )
+
+
+def register():
+    from wijraad import deliveries
+
+    deliveries.register_finder("year", find_due)
+    for kind in KINDS:
+        deliveries.register_kind(kind, build_mail_for)

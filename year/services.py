@@ -1,0 +1,325 @@
+"""Recruitment's services: vacancies, the "let me know" list, applications and their procedure,
+and the retention of applicants' data. Keyword-only, one transaction each, Dutch ValidationErrors.
+"""
+
+import datetime
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from members import services as members_services
+from members.models import Council
+from wijraad.audit import acting
+from wijraad.files import DOCUMENT_TYPES, check_upload
+from wijraad.mail import absolute_url, send_mail_to
+from year.models import (
+    APPLICATION_TRANSITIONS,
+    AllowanceRates,
+    AllowanceStatement,
+    AnnualReport,
+    Application,
+    ApplicationNote,
+    ApplicationState,
+    ApplicationStateChange,
+    HiringPanel,
+    TaxFreeLimit,
+    Training,
+    Vacancy,
+    VacancyAlert,
+    add_months,
+)
+
+logger = logging.getLogger(__name__)
+
+# A CV and a letter: office documents and PDF (no images: a photo is not asked).
+APPLICATION_FILE_TYPES = DOCUMENT_TYPES
+# How long an address on the "let me know" list is kept.
+ALERT_RETENTION_MONTHS = 12
+
+
+class Recipient:
+    """Someone without an account (an applicant, an address on the list) as wijraad.mail needs."""
+
+    def __init__(self, *, email, name="", preferred_language=None):
+        self.email, self.name, self.preferred_language = email, name, preferred_language
+
+
+def _mail_on_commit(*, to, template, context):
+    transaction.on_commit(lambda: send_mail_to(user=to, template=template, context=context))
+
+
+def vacancy_open(*, title, seats=1, note="", by=None):
+    """Open a vacancy and write to everyone on the "let me know" list (then removed from it)."""
+    with transaction.atomic(), acting(by):
+        Council.lock()
+        if Vacancy.objects.open_on().exists():
+            raise ValidationError(
+                _("A vacancy is already open. Close it before you open a new one."),
+                code="already_open",
+            )
+        vacancy = Vacancy(title=title, seats=seats, note=note)
+        vacancy.full_clean()
+        vacancy.save()
+        context = {"vacancy_url": absolute_url(reverse("year:vacancy"))}
+        for alert in VacancyAlert.objects.all():
+            _mail_on_commit(
+                to=Recipient(email=alert.email),
+                template="year/emails/vacancy_open",
+                context=context,
+            )
+        # Told once: the address has served its purpose and is not kept any longer.
+        VacancyAlert.objects.all().delete()
+    return vacancy
+
+
+def vacancy_close(*, vacancy, by=None):
+    with transaction.atomic(), acting(by):
+        vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+        if vacancy.closed_on is not None:
+            raise ValidationError(_("This vacancy is already closed."), code="closed")
+        vacancy.closed_on = timezone.localdate()
+        vacancy.save(update_fields=["closed_on"])
+    return vacancy
+
+
+def alert_subscribe(*, email):
+    """Keep `email` to write to when a vacancy opens. Says nothing about whether it was there."""
+    email = email.strip().lower()
+    VacancyAlert.objects.get_or_create(email=email)
+
+
+def application_submit(
+    *, vacancy, name, email, phone="", cv, letter, keep_consent=False, language="nl"
+):
+    """Receive an application for an open vacancy; the applicant gets a confirmation e-mail."""
+    if not vacancy.is_open():
+        raise ValidationError(_("This vacancy is closed."), code="closed")
+    errors = {}
+    for field, upload in (("cv", cv), ("letter", letter)):
+        try:
+            check_upload(upload, allowed=APPLICATION_FILE_TYPES)
+        except ValidationError as error:
+            errors[field] = error
+    if errors:
+        raise ValidationError(errors)
+    application = Application(
+        vacancy=vacancy,
+        name=name,
+        email=email,
+        phone=phone,
+        cv=cv,
+        cv_name=(cv.name or "")[:255],
+        letter=letter,
+        letter_name=(letter.name or "")[:255],
+        keep_consent=keep_consent,
+        preferred_language=language,
+    )
+    application.full_clean()
+    try:
+        with transaction.atomic():
+            application.save()
+            ApplicationStateChange.objects.create(
+                application=application, to_state=ApplicationState.RECEIVED
+            )
+            _mail_on_commit(
+                to=application,
+                template="year/emails/application_received",
+                context={"application": application},
+            )
+    except Exception:
+        # The files are written before the row; without the row they must not stay behind.
+        _delete_files(application)
+        raise
+    return application
+
+
+def _delete_files(application):
+    for file in (application.cv, application.letter):
+        if file.name:
+            file.storage.delete(file.name)
+
+
+def application_transition(*, application, to_state, note="", start=None, by=None):
+    """Move an application one step on (APPLICATION_TRANSITIONS); the step is recorded.
+
+    Appointing makes the person's account, sends the invitation and appoints the first term from
+    `start`, in one transaction under the seat rules: a refused term appoints nobody. Not selecting
+    sends the applicant a kind e-mail.
+    """
+    with transaction.atomic(), acting(by):
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        from_state = ApplicationState(application.state)
+        to_state = ApplicationState(to_state)
+        if to_state not in APPLICATION_TRANSITIONS[from_state]:
+            raise ValidationError(
+                _("An application cannot go from “%(from)s” to “%(to)s”.")
+                % {"from": from_state.label, "to": to_state.label},
+                code="transition",
+            )
+        if to_state == ApplicationState.APPOINTED:
+            if start is None:
+                raise ValidationError(
+                    {"start": _("Give the date the first term starts.")}, code="start_required"
+                )
+            person = members_services.person_invite(
+                email=application.email,
+                name=application.name,
+                preferred_language=application.preferred_language,
+                phone=application.phone or None,
+                by=by,
+            )
+            members_services.term_appoint(person=person, start=start, by=by)
+            application.person = person
+        application.state = to_state
+        if to_state in ApplicationState.closed():
+            application.closed_at = timezone.now()
+        application.save(update_fields=["state", "closed_at", "person"])
+        ApplicationStateChange.objects.create(
+            application=application, from_state=from_state, to_state=to_state, by=by, note=note
+        )
+        if to_state == ApplicationState.NOT_SELECTED:
+            _mail_on_commit(
+                to=application,
+                template="year/emails/not_selected",
+                context={"application": application},
+            )
+    return application
+
+
+def application_note_add(*, application, text, by):
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Write a note.")}, code="empty")
+    with acting(by):
+        return ApplicationNote.objects.create(
+            application=application, state=application.state, text=text, author=by
+        )
+
+
+def application_delete(*, application):
+    """Delete an application with its history, notes and, once committed, its files."""
+    names = [(f.storage, f.name) for f in (application.cv, application.letter) if f.name]
+    with transaction.atomic():
+        application.delete()
+        for storage, name in names:
+            transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+
+
+def retention_run(*, now=None, dry_run=False):
+    """Delete applicants' data whose keeping time has passed, and addresses on the "let me
+    know" list older than a year. Idempotent: a second run finds nothing. Returns the counts."""
+    now = now or timezone.now()
+    applications = list(Application.objects.past_retention(now))
+    alerts = VacancyAlert.objects.filter(created_at__lte=add_months(now, -ALERT_RETENTION_MONTHS))
+    counts = {"applications": len(applications), "alerts": alerts.count()}
+    if not dry_run:
+        for application in applications:
+            application_delete(application=application)
+        alerts.delete()
+    logger.info(
+        "recruitment retention%s: %d applications, %d alert addresses deleted",
+        " (dry run)" if dry_run else "",
+        counts["applications"],
+        counts["alerts"],
+    )
+    return counts
+
+
+def default_start():
+    """The first day of the next month: a suggestion for a first term's start."""
+    today = timezone.localdate()
+    return (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+def report_save(*, year, introduction, closing, by=None):
+    """Create or change the annual report of `year` (only a year that has begun)."""
+    if year > timezone.localdate().year:
+        raise ValidationError({"year": _("This year has not begun yet.")}, code="future")
+    with transaction.atomic(), acting(by):
+        report, _created = AnnualReport.objects.update_or_create(
+            year=year, defaults={"introduction": introduction, "closing": closing}
+        )
+    return report
+
+
+def report_publish(*, report, publish=True, by=None):
+    """Show the report on the public pages (or take it off them)."""
+    with transaction.atomic(), acting(by):
+        report.published_at = timezone.now() if publish else None
+        report.save(update_fields=["published_at"])
+    return report
+
+
+def hiring_panel_save(*, panel=None, participants=(), by=None, **fields):
+    """Record a request to join a hiring panel, or change who took part and the outcome."""
+    panel = panel or HiringPanel()
+    for name, value in fields.items():
+        setattr(panel, name, value)
+    panel.full_clean()
+    with transaction.atomic(), acting(by):
+        panel.save()
+        panel.participants.set(participants)
+    return panel
+
+
+def training_add(*, person, title, date, hours, provider="", by=None):
+    """Record a training a member followed."""
+    training = Training(person=person, title=title, date=date, hours=hours, provider=provider)
+    training.full_clean()
+    with transaction.atomic(), acting(by):
+        training.save()
+    return training
+
+
+def allowance_rates_set(*, valid_from, per_meeting, per_work_visit, per_month, by=None):
+    """Set the allowance rates from `valid_from` on (a new record; earlier ones stay for the
+    statements of their time)."""
+    with transaction.atomic(), acting(by):
+        rates, _created = AllowanceRates.objects.update_or_create(
+            valid_from=valid_from,
+            defaults={
+                "per_meeting": per_meeting,
+                "per_work_visit": per_work_visit,
+                "per_month": per_month,
+            },
+        )
+    return rates
+
+
+def tax_free_limit_set(*, year, per_month, per_year, by=None):
+    with transaction.atomic(), acting(by):
+        limit, _created = TaxFreeLimit.objects.update_or_create(
+            year=year, defaults={"per_month": per_month, "per_year": per_year}
+        )
+    return limit
+
+
+def statement_approve(*, person, period_start, period_end, by=None):
+    """Approve the allowance statement of `person` for the period, as computed now. A period is
+    approved once; a warning about the tax-free limits does not stop it (never a silent cap)."""
+    from year.allowance import statement_for
+
+    if period_end <= period_start:
+        raise ValidationError(_("The period ends before it starts."), code="period")
+    statement = statement_for(person, period_start, period_end)
+    with transaction.atomic(), acting(by):
+        if AllowanceStatement.objects.filter(
+            person=person, period_start=period_start, period_end=period_end
+        ).exists():
+            raise ValidationError(
+                _("A statement for this member and period was already approved."), code="twice"
+            )
+        return AllowanceStatement.objects.create(
+            person=person,
+            period_start=period_start,
+            period_end=period_end,
+            meetings=statement.meetings,
+            work_visits=statement.work_visits,
+            months=statement.months,
+            amount=statement.amount,
+            approved_by=by,
+        )

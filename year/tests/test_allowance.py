@@ -1,0 +1,108 @@
+"""The volunteer allowance through HTTP: the statement follows the recorded attendance and the
+rates in force on each day; a warning (never a cap) past the year's tax-free limits; approved
+once; the printable statement."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import Attendance, MeetingKind, MeetingState
+from meetings.tests.factories import MeetingFactory
+from year.models import AllowanceRates, AllowanceStatement, TaxFreeLimit
+
+
+@pytest.fixture(autouse=True)
+def dutch(client):
+    client.cookies["django_language"] = "nl"
+
+
+def attend(person, day, kind=MeetingKind.COUNCIL, attended=True):
+    meeting = MeetingFactory(kind=kind, state=MeetingState.HELD, date=day)
+    Attendance.objects.create(meeting=meeting, person=person, attended=attended)
+
+
+@pytest.fixture
+def attendance(db, lid):
+    AllowanceRates.objects.create(
+        valid_from=datetime.date(2026, 1, 1),
+        per_meeting=Decimal("25"),
+        per_work_visit=Decimal("15"),
+    )
+    AllowanceRates.objects.create(valid_from=datetime.date(2026, 3, 1), per_meeting=Decimal("30"))
+    attend(lid, datetime.date(2026, 1, 13))
+    attend(lid, datetime.date(2026, 2, 10))
+    attend(lid, datetime.date(2026, 2, 24), attended=False)
+    attend(lid, datetime.date(2026, 2, 12), kind=MeetingKind.WORK_VISIT)
+    attend(lid, datetime.date(2026, 3, 10))
+    attend(lid, datetime.date(2026, 4, 14))  # outside the period
+
+
+def period(lid):
+    return {"person": lid.pk, "start": "2026-01-01", "end": "2026-03-01"}
+
+
+def test_the_statement_follows_attendance_and_the_rates_of_each_day(
+    attendance, client, secretaris, lid
+):
+    client.force_login(secretaris)
+    page = client.get(reverse("year:statement_new"), period(lid))
+    assert page.status_code == 200
+    statement = page.context["statement"]
+    assert (statement.meetings, statement.work_visits, statement.months) == (3, 1, 3)
+    assert statement.amount == Decimal("25") * 2 + Decimal("15") + Decimal("30")
+    assert "Er zijn geen belastingvrije grenzen vastgelegd voor 2026" in page.text
+
+
+def test_a_warning_past_the_limits_never_a_cap(attendance, client, secretaris, lid):
+    TaxFreeLimit.objects.create(year=2026, per_month=Decimal("20"), per_year=Decimal("90"))
+    client.force_login(secretaris)
+    page = client.get(reverse("year:statement_new"), period(lid))
+    assert "Gemiddeld is dit meer dan de belastingvrije" in page.text
+    assert "meer dan de belastingvrije € 90,00 per jaar van 2026" in page.text
+    response = client.post(reverse("year:statement_new"), period(lid))
+    approved = AllowanceStatement.objects.get()
+    assert response.status_code == 302
+    assert approved.amount == Decimal("95.00")
+    assert approved.approved_by == secretaris
+    again = client.post(reverse("year:statement_new"), period(lid))
+    assert again.status_code == 400
+    assert AllowanceStatement.objects.count() == 1
+    printed = client.get(reverse("year:statement", args=[approved.pk]))
+    assert lid.name in printed.text
+    assert "95,00" in printed.text
+
+
+def test_the_secretary_sets_rates_and_limits(db, client, secretaris):
+    client.force_login(secretaris)
+    client.post(
+        reverse("year:allowance_rates"),
+        {"valid_from": "2026-01-01", "per_meeting": "20", "per_work_visit": "0", "per_month": "0"},
+    )
+    client.post(
+        reverse("year:allowance_limit"), {"year": 2026, "per_month": "200", "per_year": "2000"}
+    )
+    assert AllowanceRates.objects.get().per_meeting == Decimal("20")
+    assert TaxFreeLimit.objects.get().per_year == Decimal("2000")
+
+
+def test_the_overview_asks_the_same_number_of_queries(
+    db, client, secretaris, lid, assert_constant_queries
+):
+    client.force_login(secretaris)
+
+    def add(n):
+        start = AllowanceStatement.objects.count()
+        for i in range(start, start + n):
+            AllowanceStatement.objects.create(
+                person=lid,
+                period_start=datetime.date(2000 + i, 1, 1),
+                period_end=datetime.date(2000 + i, 2, 1),
+                meetings=1,
+                work_visits=0,
+                months=1,
+                amount=Decimal("10"),
+            )
+
+    assert_constant_queries(lambda: client.get(reverse("year:allowance")), expected=4, add_rows=add)

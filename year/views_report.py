@@ -1,0 +1,133 @@
+"""The annual report (jaarverslag): the secretary writes the introduction and closing words and
+publishes it; the figures come from year.report. Before publishing only the secretary and the
+chair read it (anyone else: 404); once published, everyone."""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from members.roles import roles_for
+from signals.trends import bars
+from wijraad.access import allowed, require
+from wijraad.forms import form_errors, posted
+from year import report as figures_of
+from year import services
+from year.forms import ReportForm
+from year.models import AnnualReport
+from year.views import _form_page
+
+
+def report_for(request, year):
+    """The report of `year` as `request.user` may read it: published → everyone; otherwise the
+    secretary and the chair; anyone else 404 (its existence is not revealed)."""
+    report = get_object_or_404(AnnualReport, year=year)
+    if report.published_at is None:
+        roles = roles_for(request.user)
+        if not (roles.secretary or roles.chair):
+            raise Http404
+    return report
+
+
+def _context(request, report):
+    figures = figures_of.figures(report.year)
+    signals = figures["signals"]
+    return {
+        "report": report,
+        "f": figures,
+        "theme_chart": bars(signals["themes"]),
+        "can_manage": allowed(request.user, "year.manage_reports"),
+    }
+
+
+@login_required
+@require_GET
+def reports(request):
+    require(request, "year.manage_reports")
+    return render(request, "year/reports.html", {"reports": AnnualReport.objects.all()})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, year=None):
+    require(request, "year.manage_reports")
+    report = get_object_or_404(AnnualReport, year=year) if year else None
+    initial = (
+        {"year": report.year, "introduction": report.introduction, "closing": report.closing}
+        if report
+        else {"year": timezone.localdate().year - 1}
+    )
+    form = ReportForm(posted(request), initial=initial)
+    if report:
+        form.fields["year"].disabled = True
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.report_save(
+                year=report.year if report else data["year"],
+                introduction=data["introduction"],
+                closing=data["closing"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            return redirect("year:report", year=report.year)
+    return _form_page(
+        request,
+        form,
+        title=_("Annual report"),
+        intro=_("The figures come from the portal; you write the introduction and closing words."),
+        back=reverse("year:reports"),
+    )
+
+
+@require_GET
+def report(request, year):
+    return render(request, "year/report.html", _context(request, report_for(request, year)))
+
+
+@require_GET
+def report_pdf(request, year):
+    from weasyprint import HTML
+
+    context = _context(request, report_for(request, year))
+    html = render_to_string("year/report_pdf.html", context, request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    return FileResponse(
+        io.BytesIO(pdf),
+        as_attachment=True,
+        filename=f"jaarverslag-{year}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_POST
+def report_publish(request, year):
+    require(request, "year.manage_reports")
+    report = get_object_or_404(AnnualReport, year=year)
+    publish = request.POST.get("publish") == "1"
+    services.report_publish(report=report, publish=publish, by=request.user)
+    messages.success(
+        request,
+        _("The annual report is on the public pages.")
+        if publish
+        else _("The annual report is no longer on the public pages."),
+    )
+    return redirect("year:report", year=year)
+
+
+@require_GET
+def published_reports(request):
+    return render(
+        request, "year/published_reports.html", {"reports": AnnualReport.objects.published()}
+    )
