@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "meetings",
     "advice",
     "signals",
+    "search",
 ]
 
 MIDDLEWARE = [

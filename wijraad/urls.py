@@ -29,5 +29,6 @@ urlpatterns = [
     path("vergaderingen/", include("meetings.urls")),
     path("advies/", include("advice.urls")),
     path("signalen/", include("signals.urls")),
+    path("zoeken/", include("search.urls")),
     path("beheer/", admin.site.urls),
 ]

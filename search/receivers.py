@@ -1,0 +1,51 @@
+"""Keep the search index in step with the rows it describes: every save or delete of a searched
+object rewrites its search documents in the same transaction (the receivers run inside it), so a
+committed row is searchable and a rolled-back one leaves nothing behind. Uploaded papers have
+their text read afterwards, by a Celery task enqueued on commit."""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from advice.models import AdoptedAdvice
+from meetings.models import AgendaItem, Meeting
+from search import services
+from search.sources import SOURCES
+
+
+def _saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    services.search_index(instance)
+    for source in SOURCES:
+        if created and source.has_file and source.model is sender and instance.file:
+            from search.tasks import extract_file_text
+
+            transaction.on_commit(partial(extract_file_text.delay, source.kind, instance.pk))
+
+
+def _deleted(sender, instance, **kwargs):
+    services.search_unindex(instance)
+
+
+for model in {source.model for source in SOURCES}:
+    post_save.connect(_saved, sender=model, dispatch_uid=f"search.saved.{model._meta.label}")
+    post_delete.connect(_deleted, sender=model, dispatch_uid=f"search.deleted.{model._meta.label}")
+
+
+@receiver(post_save, sender=Meeting, dispatch_uid="search.meeting_items")
+def meeting_saved(sender, instance, raw=False, **kwargs):
+    """An agenda item's document carries its meeting's year: follow a moved meeting."""
+    if raw:
+        return
+    for item in AgendaItem.objects.filter(meeting=instance).select_related("meeting"):
+        services.search_index(item)
+
+
+@receiver(post_save, sender=AdoptedAdvice, dispatch_uid="search.adopted_advice")
+def adopted_advice_saved(sender, instance, raw=False, **kwargs):
+    """Published advice is found by its plain-language summary."""
+    if not raw:
+        services.search_index(instance.dossier)
