@@ -86,6 +86,26 @@ def words_of(query):
     return [w for w in re.findall(r"\w+", query.lower()) if len(w) > 1][:10]
 
 
+# PostgreSQL's Dutch (Snowball) stemmer keeps the spelling changes of Dutch plurals apart:
+# "adviezen" stems to "adviez", "advies" to "advies"; "brieven"/"brief" likewise. The query asks
+# for both spellings of a word, so the plural finds the singular and the other way round.
+SPELLING = [("zen", "s"), ("ven", "f"), ("s", "zen"), ("f", "ven")]
+
+
+def spellings(word):
+    found = {word}
+    for end, other in SPELLING:
+        if word.endswith(end) and len(word) > len(end) + 2:
+            found.add(word[: -len(end)] + other)
+    return sorted(found)
+
+
+def ts_query_text(words):
+    """A to_tsquery text: every word (in any of its spellings) must occur. Words are \\w+ only,
+    so they carry no tsquery syntax of their own."""
+    return " & ".join("(" + " | ".join(spellings(word)) + ")" for word in words)
+
+
 @dataclass
 class Filters:
     group: str = ""
@@ -133,7 +153,7 @@ def search_run(*, user, query, filters=None):
     if not words:
         return Search(query, words, rows.none(), full_text(), filters)
     if full_text():
-        ts_query = SearchQuery(" ".join(words), config="dutch", search_type="plain")
+        ts_query = SearchQuery(ts_query_text(words), config="dutch", search_type="raw")
         options = {"config": "dutch", "start_sel": START, "stop_sel": STOP}
         rows = (
             rows.filter(vector=ts_query)

@@ -69,7 +69,7 @@ def make_world():
     published.published_at = timezone.now()
     published.save()
     SignalFactory(story="Ik stond lang in de wacht bij de telefoon.")
-    UserFactory(name="Piet Telefoonmans")
+    UserFactory(name="Piet Telefoon")
     return [
         ("meeting", "Raadsvergadering telefoon", COUNCIL),
         ("meeting", "Overleg telefoon", BOARD),
@@ -87,7 +87,7 @@ def make_world():
         ("dossier", "Gepubliceerd advies telefoon", COUNCIL),
         ("published_advice", "Gepubliceerd advies telefoon", EVERYONE - COUNCIL),
         ("signal", "", COUNCIL),
-        ("person", "Piet Telefoonmans", {"secretaris"}),
+        ("person", "Piet Telefoon", {"secretaris"}),
     ]
 
 
