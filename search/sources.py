@@ -29,6 +29,7 @@ class Source:
     document: Callable[[Model], dict | None]  # the fields of its search document, or None
     visible: Callable[[object], QuerySet]  # the objects `user` may open
     has_file: bool = False
+    related: tuple = ()  # select_related() for a rebuild of the whole index
 
 
 def _join(*parts):
@@ -112,7 +113,10 @@ def _dossier(dossier):
 
 
 def _published_advice(dossier):
-    advice = AdoptedAdvice.objects.filter(dossier=dossier).first()
+    try:
+        advice = dossier.advice
+    except AdoptedAdvice.DoesNotExist:
+        advice = None
     return {
         "title": f"{dossier.reference} {dossier.title}",
         "body": advice.summary if advice else "",
@@ -176,12 +180,23 @@ def _people(user):
 
 SOURCES = [
     Source(Kind.MEETING, Meeting, _meeting, lambda u: Meeting.objects.visible_to(u)),
-    Source(Kind.AGENDA_ITEM, AgendaItem, _agenda_item, lambda u: AgendaItem.objects.visible_to(u)),
-    Source(Kind.MINUTES, Minutes, _minutes, _visible_minutes),
-    Source(Kind.DECISION, AgendaItem, _decision, _minutes_items),
+    Source(
+        Kind.AGENDA_ITEM,
+        AgendaItem,
+        _agenda_item,
+        lambda u: AgendaItem.objects.visible_to(u),
+        related=("meeting",),
+    ),
+    Source(Kind.MINUTES, Minutes, _minutes, _visible_minutes, related=("meeting",)),
+    Source(Kind.DECISION, AgendaItem, _decision, _minutes_items, related=("meeting",)),
     Source(Kind.DOCUMENT, Document, _document, lambda u: Document.objects.visible_to(u), True),
     Source(
-        Kind.PAPER, AgendaDocument, _paper, lambda u: AgendaDocument.objects.visible_to(u), True
+        Kind.PAPER,
+        AgendaDocument,
+        _paper,
+        lambda u: AgendaDocument.objects.visible_to(u),
+        True,
+        ("agenda_item__meeting",),
     ),
     Source(
         Kind.DOSSIER_DOCUMENT,
@@ -189,10 +204,15 @@ SOURCES = [
         _dossier_document,
         lambda u: DossierDocument.objects.visible_to(u),
         True,
+        ("dossier__topic",),
     ),
-    Source(Kind.DOSSIER, Dossier, _dossier, lambda u: Dossier.objects.visible_to(u)),
-    Source(Kind.PUBLISHED_ADVICE, Dossier, _published_advice, _published),
-    Source(Kind.SIGNAL, Signal, _signal, _signals),
+    Source(
+        Kind.DOSSIER, Dossier, _dossier, lambda u: Dossier.objects.visible_to(u), related=("topic",)
+    ),
+    Source(
+        Kind.PUBLISHED_ADVICE, Dossier, _published_advice, _published, related=("topic", "advice")
+    ),
+    Source(Kind.SIGNAL, Signal, _signal, _signals, related=("theme",)),
     Source(Kind.PERSON, User, _person, _people),
 ]
 

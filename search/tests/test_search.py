@@ -1,6 +1,8 @@
 """The search page: exactly what each persona may open, safe highlighting, filters, paging and a
 constant number of queries."""
 
+import io
+
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -154,3 +156,15 @@ def test_constant_queries(client, personas, persona, assert_constant_queries):
     assert_constant_queries(
         lambda: client.get(URL, {"q": WORD}), expected=expected, add_rows=add_rows
     )
+
+
+@pytest.mark.django_db
+def test_a_rebuild_finds_what_a_bulk_load_put_in(client, lid):
+    from django.core.management import call_command
+
+    DocumentFactory(title="Telefoon oud", visibility=Visibility.COUNCIL)
+    SearchDocument.objects.all().delete()
+    call_command("search_reindex", stdout=io.StringIO())
+    client.force_login(lid)
+    response = client.get(URL, {"q": WORD})
+    assert [row.title for row in rows(response)] == ["Telefoon oud"]
