@@ -1,6 +1,7 @@
 """The search page: one box for everyone; each person finds only what they may open."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -24,6 +25,21 @@ def _choices():
     return years, sorted(set(topics.union(themes)))
 
 
+def _page(rows, number):
+    """One page of results and their total in one query (a window count), not two."""
+    try:
+        number = max(1, min(int(number or 1), 1000))
+    except ValueError:
+        number = 1
+    counted = rows.annotate(total=Window(Count("pk")))
+    found = list(counted[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
+    if not found and number > 1:  # past the last page: the first one
+        number, found = 1, list(counted[:PAGE_SIZE])
+    paginator = Paginator(rows, PAGE_SIZE)
+    paginator.count = found[0].total if found else 0  # no second query for the count
+    return Page(found, number, paginator)
+
+
 @require_GET
 def search(request):
     years, themes = _choices()
@@ -36,7 +52,7 @@ def search(request):
             query=data["q"],
             filters=services.Filters(group=data["group"], year=data["year"], theme=data["theme"]),
         )
-        page = Paginator(result.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = _page(result.rows, request.GET.get("page"))
         for row in page.object_list:
             row.marked_title = services.title_of(row, result.words)
             row.marked_snippet = services.snippet_of(row, result.words)
