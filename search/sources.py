@@ -146,7 +146,9 @@ def _person(person):
 
 
 def _minutes_items(user):
-    items = AgendaItem.objects.visible_to(user)
+    """Agenda items whose minutes text `user` may read: the item, and minutes that exist and are
+    out to them (the minutes page shows an item's minutes only with a minutes record)."""
+    items = AgendaItem.objects.visible_to(user).filter(meeting__minutes__isnull=False)
     states = minutes_states_visible_to(user)
     if states is not None:
         items = items.filter(meeting__minutes__state__in=states)

@@ -170,3 +170,26 @@ def test_a_rebuild_finds_what_a_bulk_load_put_in(client, lid):
     client.force_login(lid)
     response = client.get(URL, {"q": WORD})
     assert [row.title for row in rows(response)] == ["Telefoon oud"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("state", "finders"),
+    [
+        (None, set()),
+        ("draft", {"voorzitter", "secretaris"}),
+        ("shared", {"lid", "voorzitter", "secretaris"}),
+        ("adopted", {"lid", "voorzitter", "secretaris"}),
+    ],
+)
+def test_minutes_of_an_item_only_once_the_minutes_are_out(client, personas, state, finders):
+    from meetings.models import Minutes
+
+    meeting = MeetingFactory(agenda_published_at="2027-03-01T10:00Z")
+    AgendaItemFactory(meeting=meeting, title="Bereikbaarheid", decision="Besluit over de telefoon")
+    if state:
+        Minutes.objects.create(meeting=meeting, state=state)
+    for name in ["lid", "voorzitter", "secretaris", "bestuurder"]:
+        client.force_login(personas[name])
+        kinds = {row.kind for row in rows(client.get(URL, {"q": WORD}))}
+        assert ("decision" in kinds) == (name in finders), name
