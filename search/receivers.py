@@ -14,9 +14,12 @@ from meetings.models import AgendaItem, Meeting
 from search import services
 from search.sources import SOURCES
 
+# Saves that change nothing a search document holds (a login stamps `last_login`).
+UNSEARCHED_FIELDS = {"last_login", "password"}
 
-def _saved(sender, instance, created, raw=False, **kwargs):
-    if raw:
+
+def _saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields and set(update_fields) <= UNSEARCHED_FIELDS):
         return
     services.search_index(instance)
     for source in SOURCES:

@@ -193,3 +193,13 @@ def test_minutes_of_an_item_only_once_the_minutes_are_out(client, personas, stat
         client.force_login(personas[name])
         kinds = {row.kind for row in rows(client.get(URL, {"q": WORD}))}
         assert ("decision" in kinds) == (name in finders), name
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_save_leaves_nothing_in_the_index():
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        MeetingFactory(title="Telefoon teruggedraaid")
+        raise RuntimeError
+    assert not SearchDocument.objects.exists()
