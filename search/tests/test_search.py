@@ -199,7 +199,11 @@ def test_minutes_of_an_item_only_once_the_minutes_are_out(client, personas, stat
 def test_a_rolled_back_save_leaves_nothing_in_the_index():
     from django.db import transaction
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        MeetingFactory(title="Telefoon teruggedraaid")
-        raise RuntimeError
+    def save_then_fail():
+        with transaction.atomic():
+            MeetingFactory(title="Telefoon teruggedraaid")
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        save_then_fail()
     assert not SearchDocument.objects.exists()
