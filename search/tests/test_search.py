@@ -80,7 +80,7 @@ def test_filters_by_kind_and_year(client, secretaris):
     make_world()
     client.force_login(secretaris)
     response = client.get(URL, {"q": WORD, "group": "documents"})
-    assert {row.kind for row in rows(response)} == {"document"}
+    assert {row.kind for row in rows(response)} == {"document", "dossier_document", "paper"}
     response = client.get(URL, {"q": WORD, "year": 2027, "group": "advice"})
     assert {row.year for row in rows(response)} == {2027}
     assert len(rows(response)) == 3

@@ -6,9 +6,13 @@ import datetime
 from django.utils import timezone
 
 from advice.models import DossierKind, DossierState
-from advice.tests.factories import AdoptedAdviceFactory, DossierFactory
+from advice.tests.factories import (
+    AdoptedAdviceFactory,
+    DossierDocumentFactory,
+    DossierFactory,
+)
 from meetings.models import MeetingKind, MeetingState, Minutes, MinutesState
-from meetings.tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.tests.factories import AgendaDocumentFactory, AgendaItemFactory, MeetingFactory
 from members.tests.factories import DocumentFactory, UserFactory
 from signals.tests.factories import SignalFactory
 from wijraad.models import Visibility
@@ -60,7 +64,17 @@ def make_world():
         visibility=Visibility.COUNCIL,
         state=DossierState.IN_PREPARATION,
     )
-    DossierFactory(title="Adviesaanvraag telefoon", visibility=Visibility.BOARD)
+    request = DossierFactory(title="Adviesaanvraag telefoon", visibility=Visibility.BOARD)
+    DossierDocumentFactory(dossier=request, title="Bijlage telefoon bestuur")
+    DossierDocumentFactory(
+        dossier=request, title="Bijlage telefoon raad", visibility=Visibility.COUNCIL
+    )
+    # A paper the chair and secretary see, on an item every member sees.
+    AgendaDocumentFactory(
+        agenda_item=AgendaItemFactory(meeting=council, title="Punt zonder woord"),
+        title="Stuk telefoon vertrouwelijk",
+        visibility=Visibility.RESTRICTED,
+    )
     published = AdoptedAdviceFactory(
         dossier__title="Gepubliceerd advies telefoon",
         dossier__visibility=Visibility.COUNCIL,
@@ -83,6 +97,9 @@ def make_world():
         ("document", "Stuk telefoon beperkt", CHAIR),
         ("dossier", "Eigen advies telefoon", COUNCIL),
         ("dossier", "Adviesaanvraag telefoon", BOARD),
+        ("dossier_document", "Bijlage telefoon bestuur", BOARD),
+        ("dossier_document", "Bijlage telefoon raad", COUNCIL),
+        ("paper", "Stuk telefoon vertrouwelijk", CHAIR),
         # Members and the secretary find the dossier itself, everyone else its public summary.
         ("dossier", "Gepubliceerd advies telefoon", COUNCIL),
         ("published_advice", "Gepubliceerd advies telefoon", EVERYONE - COUNCIL),
