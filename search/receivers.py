@@ -6,13 +6,16 @@ their text read afterwards, by a Celery task enqueued on commit."""
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from advice.models import AdoptedAdvice
+from advice.models import AdoptedAdvice, Dossier, DossierDocument, Topic
 from meetings.models import AgendaItem, Meeting
 from search import services
+from search.models import Kind, SearchDocument
 from search.sources import SOURCES
+from signals.models import SignalTheme
 
 # Saves that change nothing a search document holds (a login stamps `last_login`).
 UNSEARCHED_FIELDS = {"last_login", "password"}
@@ -52,3 +55,26 @@ def adopted_advice_saved(sender, instance, raw=False, **kwargs):
     """Published advice is found by its plain-language summary."""
     if not raw:
         services.search_index(instance.dossier)
+
+
+@receiver(post_save, sender=Topic, dispatch_uid="search.topic_renamed")
+def topic_saved(sender, instance, raw=False, created=False, **kwargs):
+    """The topic filter reads the name kept in the index: follow a renamed topic (one UPDATE)."""
+    if raw or created:
+        return
+    dossiers = Dossier.objects.filter(topic=instance).values("pk")
+    documents = DossierDocument.objects.filter(dossier__topic=instance).values("pk")
+    SearchDocument.objects.filter(
+        Q(kind__in=[Kind.DOSSIER, Kind.PUBLISHED_ADVICE], object_id__in=dossiers)
+        | Q(kind=Kind.DOSSIER_DOCUMENT, object_id__in=documents)
+    ).update(theme=instance.name)
+
+
+@receiver(post_save, sender=SignalTheme, dispatch_uid="search.signal_theme_renamed")
+def signal_theme_saved(sender, instance, raw=False, created=False, **kwargs):
+    """A signal's title and filter carry its theme's name: write its signals again (renaming a
+    theme is rare; the secretary does it)."""
+    if raw or created:
+        return
+    for signal in instance.signals.select_related("theme").iterator():
+        services.search_index(signal)

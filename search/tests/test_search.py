@@ -207,3 +207,27 @@ def test_a_rolled_back_save_leaves_nothing_in_the_index():
     with pytest.raises(RuntimeError):
         save_then_fail()
     assert not SearchDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_renamed_topic_or_theme_is_followed(client, secretaris):
+    from advice.tests.factories import DossierFactory, TopicFactory
+    from signals.tests.factories import SignalFactory, SignalThemeFactory
+
+    topic = TopicFactory(name="Privacy")
+    DossierFactory(title="Telefoon", topic=topic)
+    theme = SignalThemeFactory(name="Wachttijd")
+    SignalFactory(theme=theme, story="De telefoon")
+    topic.name = "Gegevens"
+    topic.save()
+    theme.name = "Bereikbaarheid"
+    theme.save()
+    assert set(SearchDocument.objects.exclude(kind="person").values_list("kind", "theme")) == {
+        ("dossier", "Gegevens"),
+        ("published_advice", "Gegevens"),
+        ("signal", "Bereikbaarheid"),
+    }
+    client.force_login(secretaris)
+    response = client.get(URL, {"q": WORD, "theme": "Bereikbaarheid"})
+    assert [row.kind for row in rows(response)] == ["signal"]
+    assert "Bereikbaarheid" in rows(response)[0].title
