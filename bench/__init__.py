@@ -1,4 +1,4 @@
-"""The benchmark of issue 14 (`make bench`): the driver (`run.py`), the bare Django view it
+"""The benchmark (`make bench`): the driver (`run.py`), the bare Django view it
 measures the portal against (`settings.py`, `bare.py`, `wsgi.py`), the no-op Celery task the
 reminders are measured against (`tasks.py`) and wrk's report script (`wrk.lua`).
 

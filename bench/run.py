@@ -22,9 +22,9 @@
    `--tasks` due reminder deliveries queued by the sweep (wijraad.deliveries.sweep), and the
    same number of no-op tasks (bench/tasks.py) is timed in the same run.
 
-Prints a table with PASS/FAIL against issue 14's targets and writes the same as JSON under
-var/bench/<timestamp>.json. Exits 0 when it ran to the end, whatever the targets say; non-zero
-when something broke (login refused, a page answering other than 200, a delivery failing).
+Prints a table with PASS/FAIL against the targets in docs/performance.md and writes the same as
+JSON under var/bench/<timestamp>.json. Exits 0 when it ran to the end, whatever the targets say;
+non-zero when something broke (login refused, a page answering other than 200, a delivery failing).
 Everything it started is stopped on the way out, also on an error or Ctrl+C.
 """
 

@@ -9,7 +9,7 @@ Per year of history (`years`, default 10, ending this year):
   meetings (trainings, working groups) on working days until the year holds 170. Never two
   meetings at one place at the same time. Past meetings are held (a few cancelled, with a
   reason); some changed once or twice (their revision).
-- 200 agenda items (2,000 in ten years, as issue 14 states), on the held council meetings and
+- 200 agenda items (2,000 in ten years), on the held council meetings and
   consultations the bench made (on its other meetings when it made none), with papers (small
   real PDFs in the private storage), attendance of the members seated that day, minutes adopted
   at the next meeting of the same kind (the newest shared), and action items and board

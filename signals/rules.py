@@ -1,4 +1,4 @@
-"""Who may do what with residents' signals (DESIGN.md rule 15, issue 16).
+"""Who may do what with residents' signals (DESIGN.md rule 15).
 
 - Members and the secretary see signals and their stories, never the contact details.
 - Only the secretary sees contact details (every view logged), triages, merges, links and keeps

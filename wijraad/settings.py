@@ -125,6 +125,8 @@ INSTALLED_APPS = [
     "signals",
     # Top floor: recruitment and the council's year (needs members, meetings, advice, signals).
     "year",
+    # One search box across every app: the very top floor.
+    "search",
 ]
 
 MIDDLEWARE = [

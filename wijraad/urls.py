@@ -30,5 +30,6 @@ urlpatterns = [
     path("advies/", include("advice.urls")),
     path("signalen/", include("signals.urls")),
     path("raad/", include("year.urls")),
+    path("zoeken/", include("search.urls")),
     path("beheer/", admin.site.urls),
 ]

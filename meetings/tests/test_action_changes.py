@@ -1,4 +1,4 @@
-"""Correcting and removing action items and board commitments (issue 17): what, who and when
+"""Correcting and removing action items and board commitments: what, who and when
 can be changed by the chair and the secretary, and the history names who did it."""
 
 import datetime

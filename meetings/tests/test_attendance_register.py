@@ -1,4 +1,4 @@
-"""Attendance (issue 17): the quorum counts only the people seated on the meeting's day (3 of 4,
+"""Attendance: the quorum counts only the people seated on the meeting's day (3 of 4,
 7 of 13); board users say whether they come to a consultation; the minutes list who was present,
 absent with notice and absent, from the register the secretary keeps."""
 

@@ -1,4 +1,4 @@
-"""The dashboard's loose ends (issue 17): meetings that took place but are not marked held, draft
+"""The dashboard's loose ends: meetings that took place but are not marked held, draft
 minutes waiting, failed e-mails (for the secretary); meetings the member has not answered yet;
 the user's own open actions first. Constant queries."""
 

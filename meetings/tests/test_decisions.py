@@ -1,4 +1,4 @@
-"""The decision list (besluitenlijst, issue 17): every decision from adopted minutes the user may
+"""The decision list (besluitenlijst): every decision from adopted minutes the user may
 see, by year and topic, a page at a time, printable."""
 
 import datetime

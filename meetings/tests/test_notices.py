@@ -1,4 +1,4 @@
-"""Every change reaches people (issue 17): the schedule's overview, an extra meeting announced,
+"""Every change reaches people: the schedule's overview, an extra meeting announced,
 a cancelled or moved meeting told to everyone who may see it — told before or not. Through the
 pages, then one sweep of the delivery ledger."""
 

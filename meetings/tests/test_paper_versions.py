@@ -1,4 +1,4 @@
-"""Papers after the fact (issue 17): a new version replaces a paper (the old one stays as an
+"""Papers after the fact: a new version replaces a paper (the old one stays as an
 earlier version), a paper gets another visibility, and a paper added after the agenda went out is
 marked "new" and announced by e-mail to whoever may see it — once."""
 

@@ -1,4 +1,4 @@
-""" "Public: everyone" means something (issue 17): a public meeting calendar, and the public items
+""" "Public: everyone" means something: a public meeting calendar, and the public items
 and papers of published agendas, for everyone — logged in or not."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""In real Chromium, the journey of issue 16: a resident sends a signal with an e-mail address
+"""In real Chromium, the resident's journey: a resident sends a signal with an e-mail address
 using only the keyboard; the secretary triages it, puts it on an agenda and links it to an advice
 dossier; the board answers that advice; the resident's status page and e-mail show it, and the
 outcome once the signal is closed; after the retention time the contact details are gone and a

@@ -28,7 +28,7 @@ from wijraad.testing.matrix import ALLOWED, LOGIN, PERSONAS
 
 def matrix_modules():
     modules = []
-    for app in ("wijraad", "members", "meetings", "advice", "signals", "year"):
+    for app in ("wijraad", "members", "meetings", "advice", "signals", "year", "search"):
         name = f"{app}.tests.matrix"
         if find_spec(f"{app}.tests") and find_spec(name):
             modules.append(import_module(name))

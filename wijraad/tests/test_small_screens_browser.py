@@ -1,4 +1,4 @@
-"""In real Chromium at 320 px wide (issue 17): every page with a table fits, or its table scrolls
+"""In real Chromium at 320 px wide: every page with a table fits, or its table scrolls
 inside its own box — the page itself never scrolls sideways. For each role that sees the page."""
 
 import datetime
