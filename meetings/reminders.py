@@ -365,7 +365,8 @@ def register():
 
     deliveries.register_finder("meetings", find_due)
     for kind in MEETING_KINDS:
-        deliveries.register_kind(kind, build_meeting_mail)
+        # A reminder or a change shortly before a meeting must not wait behind overviews.
+        deliveries.register_kind(kind, build_meeting_mail, urgent=kind in (REMINDER, CHANGED))
     deliveries.register_kind(ACTION_DUE, build_action_mail)
     deliveries.register_kind(SCHEDULE, build_schedule_mail)
     deliveries.register_kind(PAPER, build_paper_mail)

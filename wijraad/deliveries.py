@@ -61,6 +61,9 @@ class Due:
 
 _finders: dict[str, Callable[[datetime.datetime], Iterable[Due]]] = {}
 _builders: dict[str, Callable] = {}
+# Kinds that must not wait behind a batch of overviews and notices (a reminder before tomorrow's
+# meeting, a cancellation): the sweep hands them to the workers first.
+_urgent: set[str] = set()
 
 
 def register_finder(name, finder):
@@ -68,9 +71,15 @@ def register_finder(name, finder):
     _finders[name] = finder
 
 
-def register_kind(kind, builder):
-    """`builder(delivery)` returns the EmailMessage to send for a row of `kind`, or None."""
+def register_kind(kind, builder, *, urgent=False):
+    """`builder(delivery)` returns the EmailMessage to send for a row of `kind`, or None.
+
+    `urgent` kinds are queued before the others in every sweep."""
     _builders[kind] = builder
+    if urgent:
+        _urgent.add(kind)
+    else:
+        _urgent.discard(kind)
 
 
 def message_id_for(delivery):
@@ -133,8 +142,8 @@ def sweep(*, now=None):
     with transaction.atomic():
         for _name, finder in sorted(_finders.items()):
             record_due(finder(now), now=now)
-        rows = to_queue(now)
-        ids = list(rows.order_by("pk").values_list("pk", flat=True))
+        rows = to_queue(now).order_by("pk").values_list("pk", "kind")
+        ids = [pk for pk, _kind in sorted(rows, key=lambda row: (row[1] not in _urgent, row[0]))]
         Delivery.objects.filter(pk__in=ids, state=DeliveryState.PENDING).update(queued_at=now)
         enqueue(ids)
         Heartbeat.objects.update_or_create(name=SWEEP_HEARTBEAT, defaults={"last_seen": now})

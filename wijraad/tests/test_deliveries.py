@@ -26,6 +26,7 @@ def ledger(monkeypatch):
     outcome = {"build": "mail"}
     monkeypatch.setattr(deliveries, "_finders", {})
     monkeypatch.setattr(deliveries, "_builders", {})
+    monkeypatch.setattr(deliveries, "_urgent", set())
 
     def find(now):
         return [deliveries.Due(subject, user.pk, "test.hello") for user in wanted]
@@ -64,6 +65,25 @@ def test_one_row_per_subject_revision_recipient_kind(ledger, django_capture_on_c
             recipient=row.recipient,
             kind=row.kind,
         )
+
+
+def test_urgent_kinds_are_queued_before_the_others(ledger, django_capture_on_commit_callbacks):
+    """A reminder recorded after a batch of overviews still goes to the workers first."""
+    subject = Heartbeat.beat("ledger-urgent")
+    people = [UserFactory() for _ in range(3)]
+
+    def find(now):
+        yield from (deliveries.Due(subject, person.pk, "test.overview") for person in people)
+        yield from (deliveries.Due(subject, person.pk, "test.reminder") for person in people)
+
+    deliveries.register_finder("test", find)
+    deliveries.register_kind("test.overview", lambda delivery: None)
+    deliveries.register_kind("test.reminder", lambda delivery: None, urgent=True)
+    ids = queued(django_capture_on_commit_callbacks)
+    kinds = dict(Delivery.objects.values_list("pk", "kind"))
+    assert [kinds[pk] for pk in ids] == ["test.reminder"] * 3 + ["test.overview"] * 3
+    assert ids[:3] == sorted(ids[:3])
+    assert ids[3:] == sorted(ids[3:])
 
 
 def test_pending_rows_are_queued_again_after_a_while(
