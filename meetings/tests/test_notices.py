@@ -24,7 +24,7 @@ YEAR = 2027
 # A morning in the autumn before the schedule's year: every meeting of it is still to come.
 NOW = datetime.datetime(YEAR - 1, 11, 20, 9, 0, tzinfo=datetime.UTC)
 COUNCIL_AUDIENCE = ["lid@example.org", "secretaris@example.org", "voorzitter@example.org"]
-QUERIES = 35
+QUERIES = 22  # the cancel request alone: the meetings are made before it is measured
 BOARD_AUDIENCE = sorted([*COUNCIL_AUDIENCE, "bestuurder@example.org"])
 
 
@@ -206,15 +206,17 @@ def test_cancelling_records_the_notices_in_constant_queries(
     """The notices go in with one insert, however many people see the meeting."""
     location = LocationFactory()
     meetings = iter(
-        services.meeting_create(
-            by=secretaris,
-            kind=MeetingKind.CONSULTATION,
-            date=timezone.localdate() + datetime.timedelta(days=10 + n),
-            start_time=datetime.time(17, 30),
-            end_time=datetime.time(19),
-            location=location,
-        )
-        for n in range(4)
+        [
+            services.meeting_create(
+                by=secretaris,
+                kind=MeetingKind.CONSULTATION,
+                date=timezone.localdate() + datetime.timedelta(days=10 + n),
+                start_time=datetime.time(17, 30),
+                end_time=datetime.time(19),
+                location=location,
+            )
+            for n in range(4)
+        ]
     )
     client.force_login(secretaris)
 
