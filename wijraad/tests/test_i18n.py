@@ -57,3 +57,19 @@ def test_catalogues_hold_every_string_of_the_code(tmp_path):
         have = {(e.msgctxt, e.msgid) for e in polib.pofile(str(original)) if not e.obsolete}
         missing = sorted(msgid for _ctxt, msgid in wanted - have)
         assert not missing, f"{original.relative_to(ROOT)} lacks: {missing}"
+
+
+def test_one_source_string_has_one_dutch_translation():
+    """Django merges the apps' catalogues into one: a string translated two ways shows only one of
+    them everywhere (the first app's). Where the meaning differs, the code gives it a context."""
+    translations = {}
+    for path in dutch_catalogues(ROOT):
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or not entry.msgstr:
+                continue
+            key = (entry.msgctxt, entry.msgid)
+            translations.setdefault(key, {}).setdefault(entry.msgstr, []).append(
+                str(path.relative_to(ROOT))
+            )
+    twice = {key[1]: found for key, found in translations.items() if len(found) > 1}
+    assert not twice, f"translated in more than one way: {twice}"
