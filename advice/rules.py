@@ -55,7 +55,8 @@ rules.add_perm("advice.write_draft", can_see_dossier & is_council)
 rules.add_perm("advice.adopt_advice", can_see_dossier & (is_chair | is_secretary))
 rules.add_perm("advice.send_advice", can_see_dossier & (is_chair | is_secretary))
 # The adopted advice and its letter: the council; the board once it was sent.
-rules.add_perm("advice.read_advice", can_see_dossier & (is_council | (is_board & is_sent)))
+can_read_advice = can_see_dossier & (is_council | (is_board & is_sent))
+rules.add_perm("advice.read_advice", can_read_advice)
 # The board answers, records replacement consent and carries out a consented decision.
 rules.add_perm("advice.answer_advice", can_see_dossier & is_board & is_sent)
 rules.add_perm(
@@ -73,10 +74,9 @@ rules.add_perm("advice.download_dossier_document", can_see_level)
 @rules.predicate
 def can_read_advice_of(user, consent):
     """The replacement consent's document: whoever may read the dossier's advice."""
-    return consent is not None and rules.test_rule("advice.read_advice", user, consent.dossier)
+    return consent is not None and can_read_advice.test(user, consent.dossier)
 
 
-rules.add_rule("advice.read_advice", can_see_dossier & (is_council | (is_board & is_sent)))
 rules.add_perm("advice.download_replacement_consent", can_read_advice_of)
 
 # The dashboard: the council's advice to prepare (the secretary also what the board owes); the

@@ -13,7 +13,7 @@ from wijraad.forms import form_errors, posted
 from year import services
 from year.forms import HiringPanelForm
 from year.models import HiringPanel
-from year.views import _form_page
+from year.views.recruitment import _form_page
 
 
 @login_required

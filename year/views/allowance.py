@@ -15,7 +15,7 @@ from year import services
 from year.allowance import statement_for
 from year.forms import AllowanceRatesForm, StatementForm, TaxFreeLimitForm
 from year.models import AllowanceRates, AllowanceStatement, TaxFreeLimit
-from year.views import _form_page
+from year.views.recruitment import _form_page
 
 
 @login_required

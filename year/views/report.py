@@ -23,7 +23,7 @@ from year import report as figures_of
 from year import services
 from year.forms import ReportForm
 from year.models import AnnualReport
-from year.views import _form_page
+from year.views.recruitment import _form_page
 
 
 def report_for(request, year):

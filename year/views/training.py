@@ -15,7 +15,7 @@ from wijraad.forms import form_errors, posted
 from year import services
 from year.forms import TrainingForm
 from year.models import Training
-from year.views import _form_page
+from year.views.recruitment import _form_page
 
 
 @login_required
