@@ -5,6 +5,9 @@ Registered with the delivery ledger (wijraad.deliveries) in YearConfig.ready(): 
 `find_due(now)`, the send task `build_mail_for(delivery)`. One mail per (term, recipient, kind).
 A term followed directly by the same person's next term is not ending: nothing is sent, and a
 notice not sent yet is skipped once the next term is recorded.
+
+Also the messages to people without an account (see the section below): the confirmation of an
+application, the kind e-mail when not selected, and the notice to the "let me know" list.
 """
 
 from django.urls import reverse
