@@ -79,6 +79,7 @@ def choose_pages():
         ("dashboard", reverse("dashboard")),
         ("year overview", reverse("meetings:year", args=[year])),
         *signal_pages(),
+        *year_pages(),
     ]
     public = [
         ("home", reverse("home")),
@@ -87,6 +88,7 @@ def choose_pages():
         ("accessibility", reverse("accessibility")),
         ("contact", reverse("contact")),
         ("search", reverse("search:search") + "?q=advies"),
+        *public_year_pages(),
     ]
     pages = [(label, "lid", path, MEMBER) for label, path in lid]
     # The feed needs no session: its token is the credential. A member's page all the same.
@@ -118,6 +120,41 @@ def signal_pages():
         ("signals triage list", reverse("signals:list")),
         ("one signal", reverse("signals:detail", args=[signal.pk])),
         ("signal trends, 10 years", f"{reverse('signals:trends')}?start={start}&end={today}"),
+    ]
+
+
+def year_pages():
+    """The council's year: the application pipeline, one application, last year's report."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from year.models import Application, ApplicationState
+
+    application = (
+        Application.objects.filter(state=ApplicationState.CALL_PLANNED).order_by("-pk").first()
+    )
+    if application is None:
+        raise Broke("no running application in the bench data: run manage.py bench_data")
+    last_year = timezone.localdate().year - 1
+    return [
+        ("applications", reverse("year:applications")),
+        ("one application", reverse("year:application", args=[application.pk])),
+        ("annual report, last year", reverse("year:report", args=[last_year])),
+    ]
+
+
+def public_year_pages():
+    """The public vacancy page and the latest published annual report."""
+    from django.urls import reverse
+
+    from year.models import AnnualReport
+
+    report = AnnualReport.objects.published().order_by("-year").first()
+    if report is None:
+        raise Broke("no published annual report in the bench data: run manage.py bench_data")
+    return [
+        ("vacancy", reverse("year:vacancy")),
+        ("annual report, published", reverse("year:report", args=[report.year])),
     ]
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import AgendaItem, Location, MeetingState, WorkVisitReport
 from signals.models import STORY_MAX_LENGTH, SignalChannel, SignalState, SignalTheme
 from wijraad.forms import DateInput, PortalForm, PortalModelForm
+from wijraad.public_forms import PublicFormFields
 
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,19}$")
 
@@ -63,8 +64,8 @@ class ContactFields(PortalForm):
         return cleaned_data
 
 
-class SignalForm(ContactFields, PortalForm):
-    """The public form: no account needed."""
+class SignalForm(PublicFormFields, ContactFields, PortalForm):
+    """The public form: no account needed (the honeypot and the challenge: PublicFormFields)."""
 
     theme = ThemeChoiceField(
         label=_("What is it about?"),
@@ -91,10 +92,7 @@ class SignalForm(ContactFields, PortalForm):
         % {"max": STORY_MAX_LENGTH},
         error_messages={"required": _("Please tell us what happened.")},
     )
-    # The honeypot: hidden from people (and from screen readers); a bot fills it in.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
     intake_key = forms.UUIDField(widget=forms.HiddenInput)
-    altcha = forms.CharField(widget=forms.HiddenInput, required=False)
 
     field_order = [
         "theme",
@@ -114,10 +112,6 @@ class SignalForm(ContactFields, PortalForm):
         self.fields["story"].error_messages["max_length"] = _(
             "Your story is too long: at most %(limit_value)d characters (now %(show_value)d)."
         )
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
 
 class RecordForm(ContactFields, PortalForm):

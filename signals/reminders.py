@@ -17,11 +17,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from signals.models import Signal, SignalContact, SignalState
-from wijraad.deliveries import Due, enqueue, record_due
+from wijraad.deliveries import Due, record_now
 from wijraad.mail import absolute_url, render_mail
 from wijraad.models import Delivery
 
@@ -42,21 +41,12 @@ TEMPLATES = {
 ANSWERED_STATES = (SignalState.CLOSED, SignalState.NOT_FOR_COUNCIL)
 
 
-def _queue_now(signal, kind):
-    """Record the message for `signal` and queue it when the transaction commits; the sweep
-    queues it again if the broker loses it."""
-    record_due([Due(signal, None, kind, 0)])
-    ids = list(Delivery.objects.about(signal).filter(kind=kind).values_list("pk", flat=True))
-    Delivery.objects.filter(pk__in=ids, queued_at__isnull=True).update(queued_at=timezone.now())
-    enqueue(ids)
-
-
 def confirmation_due(signal):
     if (
         signal.status_selector
         and SignalContact.objects.filter(signal=signal).exclude(email="").exists()
     ):
-        _queue_now(signal, RECEIVED)
+        record_now([Due(signal, None, RECEIVED, 0)])
 
 
 def answered():

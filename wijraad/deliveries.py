@@ -136,6 +136,31 @@ def enqueue(delivery_ids):
         transaction.on_commit(lambda pk=delivery_id: send_delivery.delay(pk))
 
 
+def record_now(dues, *, now=None):
+    """Record `dues` and queue them when the current transaction commits, instead of waiting for
+    the next sweep: for a message someone waits for (the confirmation of a form). If the broker
+    loses it, the sweep queues it again like any pending row. Returns the ids queued."""
+    now = now or timezone.now()
+    dues = list(dues)
+    if not dues:
+        return []
+    record_due(dues, now=now)
+    keys = {
+        (ContentType.objects.get_for_model(due.subject).pk, str(due.subject.pk))
+        + (due.revision, due.recipient_id, due.kind)
+        for due in dues
+    }
+    rows = Delivery.objects.filter(
+        content_type__in={key[0] for key in keys},
+        object_id__in={key[1] for key in keys},
+        kind__in={key[4] for key in keys},
+    ).values_list("pk", "content_type_id", "object_id", "revision", "recipient_id", "kind")
+    ids = [row[0] for row in rows if row[1:] in keys]
+    Delivery.objects.filter(pk__in=ids, queued_at__isnull=True).update(queued_at=now)
+    enqueue(ids)
+    return ids
+
+
 def sweep(*, now=None):
     """Record what is due, queue what needs a worker, note the run. Returns the ids queued."""
     now = now or timezone.now()

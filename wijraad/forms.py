@@ -7,13 +7,18 @@ form takes them out (line breaks and tabs become a space) rather than refusing t
 areas keep their line breaks, passwords are left exactly as typed.
 
 The helpers: bound forms (`posted`), a service's refusal on a form (`form_errors`) or as
-messages (`error_messages`), the browser's own date and time inputs.
+messages (`error_messages`), the one form page (`form_page`), the browser's own date and time
+inputs.
 """
 
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.shortcuts import render
+
+from wijraad.files import human_size
 
 # Line breaks (also the Unicode ones, and the separators str.splitlines() breaks on) and tabs.
 LINE_BREAKS = re.compile(r"[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+")
@@ -78,6 +83,21 @@ def error_messages(request, error):
     """Show a service's ValidationError as messages on the next page (actions without a form)."""
     for message in error.messages:
         messages.error(request, message)
+
+
+def form_page(request, form, *, title, intro="", back="", submit="", template="form.html"):
+    """A page with one form: a title, an introduction, the form (with files: the size limit),
+    the button (`submit`, else "Save") and a way back. A POST that reaches it was refused: 400."""
+    context = {
+        "form": form,
+        "title": title,
+        "intro": intro,
+        "back": back,
+        "submit": submit,
+        "max_size": human_size(settings.MAX_UPLOAD_SIZE),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, template, context, status=status)
 
 
 class DateInput(forms.DateInput):

@@ -365,11 +365,23 @@ DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 5)
 # seconds (well under mail servers' idle time-outs, RFC 5321: 5 minutes); 0: one per mail.
 DELIVERY_SMTP_REUSE_SECONDS = env_int("DELIVERY_SMTP_REUSE_SECONDS", 30)
 
+# --- Public forms (wijraad.public_forms): signals, applications, the "let me know" list -------
+# The proof-of-work (ALTCHA): the browser tries up to this many numbers (about a second on a
+# phone); a challenge expires after PUBLIC_FORM_CHALLENGE_SECONDS and is used once. The old
+# names (SIGNAL_CHALLENGE_*, from when only the signal form had it) are still read.
+PUBLIC_FORM_CHALLENGE_MAX_NUMBER = env_int(
+    "PUBLIC_FORM_CHALLENGE_MAX_NUMBER", env_int("SIGNAL_CHALLENGE_MAX_NUMBER", 50_000)
+)
+PUBLIC_FORM_CHALLENGE_SECONDS = env_int(
+    "PUBLIC_FORM_CHALLENGE_SECONDS", env_int("SIGNAL_CHALLENGE_SECONDS", 30 * 60)
+)
+# Applications and "let me know" addresses per client address: (count, seconds).
+RECRUITMENT_RATE_LIMITS = [
+    (env_int("RECRUITMENT_RATE_PER_10_MINUTES", 5), 10 * 60),
+    (env_int("RECRUITMENT_RATE_PER_DAY", 20), 24 * 60 * 60),
+]
+
 # --- Residents' signals (signals) ---------------------------------------------------------------
-# The public form's proof-of-work (ALTCHA): the browser tries up to this many numbers (about a
-# second on a phone); a challenge expires after SIGNAL_CHALLENGE_SECONDS and is used once.
-SIGNAL_CHALLENGE_MAX_NUMBER = env_int("SIGNAL_CHALLENGE_MAX_NUMBER", 50_000)
-SIGNAL_CHALLENGE_SECONDS = env_int("SIGNAL_CHALLENGE_SECONDS", 30 * 60)
 # Submissions of the public form per client address (wijraad.security.client_ip): (count, seconds).
 SIGNAL_RATE_LIMITS = [
     (env_int("SIGNAL_RATE_PER_10_MINUTES", 10), 10 * 60),

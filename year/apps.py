@@ -7,6 +7,7 @@ class YearConfig(AppConfig):
     verbose_name = _("The council's year")
 
     def ready(self):
-        from year import reminders
+        from year import audit, reminders
 
+        audit.register()
         reminders.register()

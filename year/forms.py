@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijraad.forms import DateInput, PortalForm, PortalModelForm
+from wijraad.public_forms import PublicFormFields
 from year.models import (
     AllowanceRates,
     ApplicationState,
@@ -15,8 +16,9 @@ from year.models import (
 )
 
 
-class ApplicationForm(PortalForm):
-    """Only what the vacancy asks: no BSN, ID copy, photo or health data (DESIGN rule 14)."""
+class ApplicationForm(PublicFormFields, PortalForm):
+    """Only what the vacancy asks: no BSN, ID copy, photo or health data (DESIGN rule 14). A
+    public form: the honeypot and the challenge (PublicFormFields)."""
 
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"))
@@ -40,7 +42,7 @@ class ApplicationForm(PortalForm):
     )
 
 
-class AlertForm(PortalForm):
+class AlertForm(PublicFormFields, PortalForm):
     email = forms.EmailField(label=_("E-mail address"))
     consent = forms.BooleanField(
         label=_("You may keep my e-mail address to tell me about a vacancy (at most a year)."),

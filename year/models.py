@@ -8,14 +8,17 @@ Its files live in private storage and go with the record (year.services.applicat
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import CouncilRules
 from members.roles import roles_for
 from wijraad.files import private_storage, private_upload_to
+from wijraad.models import Delivery, DeliveryState
 
 
 class VacancyQuerySet(models.QuerySet):
@@ -54,12 +57,28 @@ class Vacancy(models.Model):
         return self.opened_on <= day and (self.closed_on is None or self.closed_on > day)
 
 
+class VacancyAlertQuerySet(models.QuerySet):
+    def past_retention(self, *, older_than):
+        """Addresses to delete: left before `older_than` (a year ago), or told about a vacancy
+        and that mail no longer waiting in the delivery ledger (sent, or given up)."""
+        waiting = Delivery.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=Cast(OuterRef("pk"), models.CharField()),
+            state__in=(DeliveryState.PENDING, DeliveryState.SENDING),
+        )
+        return self.filter(
+            Q(created_at__lte=older_than) | (Q(notified_at__isnull=False) & ~Exists(waiting))
+        )
+
+
 class VacancyAlert(models.Model):
     """An e-mail address to write to when a vacancy opens; kept with consent, for a year at most."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     notified_at = models.DateTimeField(_("told about a vacancy at"), null=True, blank=True)
+
+    objects = VacancyAlertQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("vacancy alert")

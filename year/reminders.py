@@ -5,6 +5,9 @@ Registered with the delivery ledger (wijraad.deliveries) in YearConfig.ready(): 
 `find_due(now)`, the send task `build_mail_for(delivery)`. One mail per (term, recipient, kind).
 A term followed directly by the same person's next term is not ending: nothing is sent, and a
 notice not sent yet is skipped once the next term is recorded.
+
+Also the messages to people without an account (see the section below): the confirmation of an
+application, the kind e-mail when not selected, and the notice to the "let me know" list.
 """
 
 from django.urls import reverse
@@ -91,9 +94,76 @@ def build_mail_for(delivery):
     )
 
 
+# --- Messages to applicants and to addresses on the "let me know" list ---------------------------
+# They have no account, so a row has no recipient: the builder writes to the address kept with the
+# application or the alert, in the language the form was filled in (as signals.reminders does for
+# residents). Recorded by the services in the same transaction as the change they announce, and
+# queued on commit; the sweep queues them again if the broker loses them.
+
+APPLICATION_RECEIVED = "year.application_received"
+NOT_SELECTED = "year.not_selected"
+VACANCY_OPEN = "year.vacancy_open"
+
+
+class Recipient:
+    """Someone without an account (an address on the list) as wijraad.mail needs."""
+
+    def __init__(self, *, email, name="", preferred_language=None):
+        self.email, self.name, self.preferred_language = email, name, preferred_language
+
+
+def _application(delivery):
+    from year.models import Application
+
+    return Application.objects.filter(pk=delivery.object_id).first()
+
+
+def build_application_received(delivery):
+    """The confirmation; None once the application is gone (deleted after its keeping time)."""
+    application = _application(delivery)
+    if application is None:
+        return None
+    return build_mail(
+        user=application,
+        template="year/emails/application_received",
+        context={"application": application},
+    )
+
+
+def build_not_selected(delivery):
+    """The kind e-mail; None once the application is gone or no longer "not selected"."""
+    from year.models import ApplicationState
+
+    application = _application(delivery)
+    if application is None or application.state != ApplicationState.NOT_SELECTED:
+        return None
+    return build_mail(
+        user=application, template="year/emails/not_selected", context={"application": application}
+    )
+
+
+def build_vacancy_open(delivery):
+    """To an address on the list about the vacancy (the row's revision); None when the address
+    was removed or the vacancy closed before the mail went out."""
+    from year.models import Vacancy, VacancyAlert
+
+    alert = VacancyAlert.objects.filter(pk=delivery.object_id).first()
+    vacancy = Vacancy.objects.filter(pk=delivery.revision).first()
+    if alert is None or vacancy is None or not vacancy.is_open():
+        return None
+    return build_mail(
+        user=Recipient(email=alert.email),
+        template="year/emails/vacancy_open",
+        context={"vacancy": vacancy, "vacancy_url": absolute_url(reverse("year:vacancy"))},
+    )
+
+
 def register():
     from wijraad import deliveries
 
     deliveries.register_finder("year", find_due)
     for kind in KINDS:
         deliveries.register_kind(kind, build_mail_for)
+    deliveries.register_kind(APPLICATION_RECEIVED, build_application_received)
+    deliveries.register_kind(NOT_SELECTED, build_not_selected)
+    deliveries.register_kind(VACANCY_OPEN, build_vacancy_open)

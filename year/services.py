@@ -7,15 +7,15 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members import services as members_services
 from members.models import Council
 from wijraad.audit import acting
+from wijraad.deliveries import Due, record_now
 from wijraad.files import DOCUMENT_TYPES, check_upload
-from wijraad.mail import absolute_url, send_mail_to
+from year import reminders
 from year.models import (
     APPLICATION_TRANSITIONS,
     AllowanceRates,
@@ -41,19 +41,10 @@ APPLICATION_FILE_TYPES = DOCUMENT_TYPES
 ALERT_RETENTION_MONTHS = 12
 
 
-class Recipient:
-    """Someone without an account (an applicant, an address on the list) as wijraad.mail needs."""
-
-    def __init__(self, *, email, name="", preferred_language=None):
-        self.email, self.name, self.preferred_language = email, name, preferred_language
-
-
-def _mail_on_commit(*, to, template, context):
-    transaction.on_commit(lambda: send_mail_to(user=to, template=template, context=context))
-
-
 def vacancy_open(*, title, seats=1, note="", by=None):
-    """Open a vacancy and write to everyone on the "let me know" list (then removed from it)."""
+    """Open a vacancy and write to everyone on the "let me know" list, through the delivery
+    ledger (year.reminders.VACANCY_OPEN: once per address and vacancy). An address told is
+    deleted by the retention run once its mail has gone out (it holds the address until then)."""
     with transaction.atomic(), acting(by):
         Council.lock()
         if Vacancy.objects.open_on().exists():
@@ -64,15 +55,12 @@ def vacancy_open(*, title, seats=1, note="", by=None):
         vacancy = Vacancy(title=title, seats=seats, note=note)
         vacancy.full_clean()
         vacancy.save()
-        context = {"vacancy_url": absolute_url(reverse("year:vacancy"))}
-        for alert in VacancyAlert.objects.all():
-            _mail_on_commit(
-                to=Recipient(email=alert.email),
-                template="year/emails/vacancy_open",
-                context=context,
-            )
-        # Told once: the address has served its purpose and is not kept any longer.
-        VacancyAlert.objects.all().delete()
+        alerts = list(VacancyAlert.objects.filter(notified_at__isnull=True))
+        record_now(Due(alert, None, reminders.VACANCY_OPEN, vacancy.pk) for alert in alerts)
+        # Told once: the retention run deletes the address once the mail is out.
+        VacancyAlert.objects.filter(pk__in=[alert.pk for alert in alerts]).update(
+            notified_at=timezone.now()
+        )
     return vacancy
 
 
@@ -87,9 +75,12 @@ def vacancy_close(*, vacancy, by=None):
 
 
 def alert_subscribe(*, email):
-    """Keep `email` to write to when a vacancy opens. Says nothing about whether it was there."""
+    """Keep `email` to write to when a vacancy opens. Says nothing about whether it was there;
+    an address that was told before is kept again, for a year from now."""
     email = email.strip().lower()
-    VacancyAlert.objects.get_or_create(email=email)
+    VacancyAlert.objects.update_or_create(
+        email=email, defaults={"created_at": timezone.now(), "notified_at": None}
+    )
 
 
 def application_submit(
@@ -125,11 +116,7 @@ def application_submit(
             ApplicationStateChange.objects.create(
                 application=application, to_state=ApplicationState.RECEIVED
             )
-            _mail_on_commit(
-                to=application,
-                template="year/emails/application_received",
-                context={"application": application},
-            )
+            record_now([Due(application, None, reminders.APPLICATION_RECEIVED)])
     except Exception:
         # The files are written before the row; without the row they must not stay behind.
         _delete_files(application)
@@ -182,11 +169,7 @@ def application_transition(*, application, to_state, note="", start=None, by=Non
             application=application, from_state=from_state, to_state=to_state, by=by, note=note
         )
         if to_state == ApplicationState.NOT_SELECTED:
-            _mail_on_commit(
-                to=application,
-                template="year/emails/not_selected",
-                context={"application": application},
-            )
+            record_now([Due(application, None, reminders.NOT_SELECTED)])
     return application
 
 
@@ -211,10 +194,13 @@ def application_delete(*, application):
 
 def retention_run(*, now=None, dry_run=False):
     """Delete applicants' data whose keeping time has passed, and addresses on the "let me
-    know" list older than a year. Idempotent: a second run finds nothing. Returns the counts."""
+    know" list older than a year or told about a vacancy (once that mail is out). Idempotent: a
+    second run finds nothing. Returns the counts."""
     now = now or timezone.now()
     applications = list(Application.objects.past_retention(now))
-    alerts = VacancyAlert.objects.filter(created_at__lte=add_months(now, -ALERT_RETENTION_MONTHS))
+    alerts = VacancyAlert.objects.past_retention(
+        older_than=add_months(now, -ALERT_RETENTION_MONTHS)
+    )
     counts = {"applications": len(applications), "alerts": alerts.count()}
     if not dry_run:
         for application in applications:

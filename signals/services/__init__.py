@@ -1,10 +1,6 @@
 """The signals app's services (keyword-only, `by` the actor), split by sub-domain."""
 
 from signals.services.intake import (
-    RateLimited,
-    challenge_new,
-    challenge_verify,
-    intake_rate_check,
     signal_record,
     signal_submit,
 )
@@ -24,11 +20,7 @@ from signals.services.triage import (
 )
 
 __all__ = [
-    "RateLimited",
-    "challenge_new",
-    "challenge_verify",
     "contact_view",
-    "intake_rate_check",
     "retention_run",
     "signal_link_agenda_item",
     "signal_link_dossier",

@@ -1,17 +1,12 @@
 """Intake: the public form (no account) and signals members record.
 
-Abuse is held off before anything is stored: the rate limit per client address (cache), the
-proof-of-work challenge (ALTCHA, verified here, never reused), the honeypot (in the form), and the
+Abuse is held off before anything is stored: the rate limit per client address, the
+proof-of-work challenge and the honeypot (wijraad.public_forms, checked by the view), and the
 idempotency key: a form posted twice stores one signal.
 """
 
-import datetime
-import hashlib
 import logging
 
-import altcha
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -21,56 +16,6 @@ from signals.models import STORY_MAX_LENGTH, Signal, SignalChannel, SignalContac
 from wijraad.audit import acting
 
 logger = logging.getLogger(__name__)
-
-
-class RateLimited(Exception):
-    """Too many submissions from one address in a window."""
-
-
-def _challenge_key():
-    return hashlib.sha256(f"wijraad.signals.altcha:{settings.SECRET_KEY}".encode()).hexdigest()
-
-
-def challenge_new(*, now=None):
-    """A fresh proof-of-work challenge for the form (a dict the browser script solves)."""
-    now = now or timezone.now()
-    expires = now + datetime.timedelta(seconds=settings.SIGNAL_CHALLENGE_SECONDS)
-    challenge = altcha.create_challenge_v1(
-        hmac_key=_challenge_key(),
-        max_number=settings.SIGNAL_CHALLENGE_MAX_NUMBER,
-        expires=expires,
-    )
-    return challenge.to_dict()
-
-
-def challenge_verify(payload):
-    """Whether `payload` (base64 JSON from the browser) solves a challenge of ours that has not
-    expired and was not used before. A solved challenge is spent: it cannot be posted again."""
-    if not payload or len(payload) > 2000:
-        return False
-    try:
-        ok, _error = altcha.verify_solution_v1(payload, _challenge_key(), check_expires=True)
-    except Exception:  # noqa: BLE001 - any malformed payload is a failed challenge
-        return False
-    if not ok:
-        return False
-    spent_key = "signals:altcha:" + hashlib.sha256(payload.encode()).hexdigest()
-    return cache.add(spent_key, 1, timeout=settings.SIGNAL_CHALLENGE_SECONDS * 2)
-
-
-def intake_rate_check(address):
-    """Count one submission from `address`; RateLimited when a window is full."""
-    for limit, seconds in settings.SIGNAL_RATE_LIMITS:
-        window = int(timezone.now().timestamp()) // seconds
-        key = f"signals:rate:{seconds}:{window}:{hashlib.sha256(address.encode()).hexdigest()}"
-        cache.add(key, 0, timeout=seconds)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=seconds)
-            count = 1
-        if count > limit:
-            raise RateLimited
 
 
 def _check_story(story):

@@ -1,10 +1,9 @@
 """Shared set-up of the signals tests."""
 
-import altcha
 import pytest
 
-from signals import services
 from signals.tests.factories import SignalThemeFactory
+from wijraad.testing.public_forms import solved_challenge
 
 
 @pytest.fixture
@@ -15,24 +14,7 @@ def theme(db):
 @pytest.fixture
 def solved():
     """A solved proof-of-work payload, as the browser script makes it."""
-
-    def make():
-        challenge = services.challenge_new()
-        solution = altcha.solve_challenge_v1(
-            challenge["challenge"],
-            challenge["salt"],
-            challenge["algorithm"],
-            challenge["maxNumber"],
-        )
-        return altcha.PayloadV1(
-            challenge["algorithm"],
-            challenge["challenge"],
-            solution.number,
-            challenge["salt"],
-            challenge["signature"],
-        ).to_base64()
-
-    return make
+    return solved_challenge
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ def test_the_form_needs_no_login_and_warns_about_names(client):
     assert "geen namen van andere mensen" in html
     assert 'name="website"' in html  # the honeypot
     assert "data-challenge=" in html
-    assert "signals/challenge.js" in html
+    assert "js/challenge.js" in html
 
 
 def test_a_signal_without_contact_details(client, form_data):

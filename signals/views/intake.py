@@ -1,10 +1,10 @@
 """The public side: the form (no account), the confirmation page and the private status page."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,6 +13,7 @@ from signals import services
 from signals.forms import SignalForm
 from signals.models import Signal, SignalState
 from signals.reminders import answered_dossier_links, board_answer
+from wijraad import public_forms
 from wijraad.forms import form_errors, posted
 from wijraad.security import client_ip, log_event
 
@@ -23,7 +24,7 @@ def _form_page(request, form, status=200):
     return render(
         request,
         "signals/submit.html",
-        {"form": form, "challenge": services.challenge_new()},
+        {"form": form, "challenge": public_forms.challenge_new()},
         status=status,
     )
 
@@ -35,14 +36,16 @@ def submit(request):
     if request.method == "GET":
         return _form_page(request, form)
     try:
-        services.intake_rate_check(client_ip(request))
-    except services.RateLimited:
+        public_forms.rate_check(
+            client_ip(request), scope="signals", limits=settings.SIGNAL_RATE_LIMITS
+        )
+    except public_forms.RateLimited:
         # A page without the form: a flood costs the cache one increment and no query.
         log_event("signals.rate_limited", request=request)
         return render(request, "signals/limited.html", status=429)
     if form.is_spam:
         log_event("signals.honeypot", request=request)
-        form.add_error(None, _("This form could not be sent. Please try again."))
+        form.add_error(None, public_forms.NOT_SENT)
         return _form_page(request, form, status=400)
     if not form.is_valid():
         return _form_page(request, form, status=400)
@@ -51,14 +54,8 @@ def submit(request):
     if existing is not None:  # the same form posted again: nothing is stored twice
         request.session[SESSION_KEY] = existing.pk
         return redirect("signals:submitted")
-    if not services.challenge_verify(data["altcha"]):
-        form.add_error(
-            None,
-            _(
-                "The check that you are a person did not succeed. Wait until the form says it "
-                "is ready, then send it again. Your browser needs JavaScript for this check."
-            ),
-        )
+    if not public_forms.challenge_verify(data["altcha"]):
+        form.add_error(None, public_forms.CHALLENGE_FAILED)
         return _form_page(request, form, status=400)
     try:
         signal, _created = services.signal_submit(

@@ -1,6 +1,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from wijraad.testing.public_forms import solved_challenge
 from year.tests.factories import PDF
 
 
@@ -19,3 +20,15 @@ def pdf_upload():
         return SimpleUploadedFile(name, content, content_type="application/pdf")
 
     return make
+
+
+@pytest.fixture
+def solved():
+    """A solved proof-of-work payload for a public form, as the browser script makes it."""
+    return solved_challenge
+
+
+@pytest.fixture
+def send_now(settings):
+    """The delivery ledger's send task runs at once (on commit), as a worker would."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True

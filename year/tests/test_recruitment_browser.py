@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.models import Invitation, Term
+from wijraad import deliveries
+from wijraad.models import Delivery, DeliveryState
 from wijraad.testing.browser import assert_accessible
 from year import services
 from year.models import Application, ApplicationState
@@ -55,6 +57,10 @@ def test_a_resident_applies(page, live_server, private_root):
     assert_accessible(page)
     application = Application.objects.get()
     assert (application.name, application.keep_consent) == ("Anna de Vries", True)
+    # The confirmation waits in the delivery ledger; a worker (here: the test) sends it.
+    deliveries.sweep()
+    for delivery in Delivery.objects.filter(state=DeliveryState.PENDING):
+        deliveries.deliver(delivery.pk)
     assert [m.to for m in mail.outbox] == [["anna@example.org"]]
 
 

@@ -10,12 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wijraad.access import require
-from wijraad.forms import error_messages, form_errors, posted
+from wijraad.forms import error_messages, form_errors, form_page, posted
 from year import services
 from year.allowance import statement_for
 from year.forms import AllowanceRatesForm, StatementForm, TaxFreeLimitForm
 from year.models import AllowanceRates, AllowanceStatement, TaxFreeLimit
-from year.views.recruitment import _form_page
 
 
 @login_required
@@ -43,7 +42,7 @@ def _settings_form(request, form_class, *, title, service):
             form_errors(form, error)
         else:
             return redirect("year:allowance")
-    return _form_page(request, form, title=title, back=reverse("year:allowance"))
+    return form_page(request, form, title=title, back=reverse("year:allowance"))
 
 
 @login_required

@@ -9,11 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wijraad.access import require
-from wijraad.forms import form_errors, posted
+from wijraad.forms import form_errors, form_page, posted
 from year import services
 from year.forms import HiringPanelForm
 from year.models import HiringPanel
-from year.views.recruitment import _form_page
 
 
 @login_required
@@ -41,7 +40,7 @@ def panel_edit(request, pk=None):
             form_errors(form, error)
         else:
             return redirect("year:panels")
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Hiring panel"),

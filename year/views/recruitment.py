@@ -11,49 +11,76 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijraad import public_forms
 from wijraad.access import allowed, require
 from wijraad.files import human_size, private_file_response
-from wijraad.forms import error_messages, form_errors, posted
+from wijraad.forms import error_messages, form_errors, form_page, posted
+from wijraad.security import client_ip, log_event
 from year import services
 from year.access import application_for
 from year.forms import AlertForm, ApplicationForm, NoteForm, TransitionForm, VacancyForm
 from year.models import Application, ApplicationNote, ApplicationState, Vacancy
 
 
-def _form_page(request, form, *, title, intro="", back="", submit=""):
-    context = {
-        "form": form,
-        "title": title,
-        "intro": intro,
-        "back": back,
-        "submit": submit,
-        "max_size": human_size(settings.MAX_UPLOAD_SIZE),
-    }
+def _guard(request, scope):
+    """The public forms' checks before a POST is read: the rate limit per client address (a page
+    without the form, no query), then the honeypot. A response when refused, else None."""
+    try:
+        public_forms.rate_check(
+            client_ip(request), scope=scope, limits=settings.RECRUITMENT_RATE_LIMITS
+        )
+    except public_forms.RateLimited:
+        log_event(f"{scope}.rate_limited", request=request)
+        return render(request, "year/limited.html", status=429)
+    return None
+
+
+def _refused(form, request, scope):
+    """The honeypot filled in, or the challenge not solved: an error on the form, nothing kept."""
+    if form.is_spam:
+        log_event(f"{scope}.honeypot", request=request)
+        form.add_error(None, public_forms.NOT_SENT)
+        return True
+    if not public_forms.challenge_verify(form.cleaned_data["altcha"]):
+        form.add_error(None, public_forms.CHALLENGE_FAILED)
+        return True
+    return False
+
+
+def _vacancy_page(request, vacancy, alert_form, status=200):
     return render(
-        request, "year/form.html", context, status=400 if request.method == "POST" else 200
+        request,
+        "year/vacancy.html",
+        {
+            "vacancy": vacancy,
+            "alert_form": alert_form,
+            "challenge": None if vacancy else public_forms.challenge_new(),
+        },
+        status=status,
     )
 
 
+@never_cache
 @require_GET
 def vacancy(request):
     """The public vacancy page: the profile and the practical facts, and either the way to apply
     or the offer to be told when there is a vacancy."""
-    return render(
-        request,
-        "year/vacancy.html",
-        {"vacancy": Vacancy.objects.open_on().first(), "alert_form": AlertForm()},
-    )
+    return _vacancy_page(request, Vacancy.objects.open_on().first(), AlertForm())
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def apply(request):
     vacancy = Vacancy.objects.open_on().first()
     if vacancy is None:
         return redirect("year:vacancy")
+    if request.method == "POST" and (refusal := _guard(request, "year.apply")):
+        return refusal
     form = ApplicationForm(posted(request), request.FILES or None)
-    if form.is_valid():
+    if form.is_valid() and not _refused(form, request, "year.apply"):
         data = form.cleaned_data
         try:
             services.application_submit(
@@ -70,16 +97,15 @@ def apply(request):
             form_errors(form, error)
         else:
             return redirect("year:applied")
-    return _form_page(
+    return render(
         request,
-        form,
-        title=_("Apply for the WIJ-raad"),
-        intro=_(
-            "We only ask what we need for the procedure. Do not send a copy of your ID, your "
-            "citizen service number (BSN), a photo or anything about your health."
-        ),
-        back=reverse("year:vacancy"),
-        submit=_("Send my application"),
+        "year/apply.html",
+        {
+            "form": form,
+            "challenge": public_forms.challenge_new(),
+            "max_size": human_size(settings.MAX_UPLOAD_SIZE),
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -88,13 +114,14 @@ def applied(request):
     return render(request, "year/applied.html")
 
 
+@never_cache
 @require_POST
 def alert(request):
+    if refusal := _guard(request, "year.alert"):
+        return refusal
     form = AlertForm(request.POST)
-    if not form.is_valid():
-        return render(
-            request, "year/vacancy.html", {"vacancy": None, "alert_form": form}, status=400
-        )
+    if not form.is_valid() or _refused(form, request, "year.alert"):
+        return _vacancy_page(request, None, form, status=400)
     services.alert_subscribe(email=form.cleaned_data["email"])
     messages.success(request, _("Thank you. We will send you an e-mail when there is a vacancy."))
     return redirect("year:vacancy")
@@ -135,7 +162,7 @@ def vacancy_open(request):
         else:
             messages.success(request, _("The vacancy is open and shown on the public pages."))
             return redirect("year:applications")
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Open a vacancy"),

@@ -18,12 +18,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from members.roles import roles_for
 from signals.trends import bars
 from wijraad.access import allowed, require
-from wijraad.forms import form_errors, posted
-from year import report as figures_of
+from wijraad.forms import form_errors, form_page, posted
 from year import services
 from year.forms import ReportForm
 from year.models import AnnualReport
-from year.views.recruitment import _form_page
+from year.report import figures
 
 
 def report_for(request, year):
@@ -38,11 +37,11 @@ def report_for(request, year):
 
 
 def _context(request, report):
-    figures = figures_of.figures(report.year)
-    signals = figures["signals"]
+    numbers = figures(report.year)
+    signals = numbers["signals"]
     return {
         "report": report,
-        "f": figures,
+        "f": numbers,
         "theme_chart": bars(signals["themes"]),
         "can_manage": allowed(request.user, "year.manage_reports"),
     }
@@ -81,7 +80,7 @@ def report_edit(request, year=None):
             form_errors(form, error)
         else:
             return redirect("year:report", year=report.year)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Annual report"),

@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wijraad.access import allowed, require
-from wijraad.forms import form_errors, posted
+from wijraad.forms import form_errors, form_page, posted
 from year import services
 from year.forms import TrainingForm
 from year.models import Training
-from year.views.recruitment import _form_page
 
 
 @login_required
@@ -51,4 +50,4 @@ def training_add(request):
             form_errors(form, error)
         else:
             return redirect(reverse("year:trainings") + f"?jaar={training.date.year}")
-    return _form_page(request, form, title=_("Record a training"), back=reverse("year:trainings"))
+    return form_page(request, form, title=_("Record a training"), back=reverse("year:trainings"))

@@ -1,14 +1,15 @@
-/* The public form's proof-of-work (ALTCHA's format, solved here, verified by the altcha Python
-   library on the server). The browser tries numbers until SHA-256(salt + number) equals the
-   challenge; the answer goes into the hidden field "altcha". Served by the portal itself, no
-   inline script, no third party. */
+/* The public forms' proof-of-work (ALTCHA's format, solved here, verified by the altcha Python
+   library on the server: wijraad.public_forms). The browser tries numbers until
+   SHA-256(salt + number) equals the challenge of the form marked data-challenge; the answer goes
+   into its hidden field "altcha". Served by the portal itself, no inline script, no third party.
+   The markup: templates/_public_form_guard.html. */
 (function () {
   "use strict";
-  var form = document.getElementById("signal-form");
+  var form = document.querySelector("form[data-challenge]");
   if (!form || !window.crypto || !window.crypto.subtle) {
     return;
   }
-  var field = document.getElementById("id_altcha");
+  var field = form.querySelector('input[name="altcha"]');
   var status = document.getElementById("challenge-status");
   var messages = document.getElementById("challenge-messages");
   var solved = null;

@@ -1,0 +1,222 @@
+"""Bench volume for the council's year (`manage.py bench_data`), with bulk inserts:
+
+- a vacancy each spring of every past year (closed), an annual report of every past year
+  (published the next March, when that has come; last year's stays the demo's draft), the
+  allowance rates of every year from 1 January;
+- two trainings a year for every member seated that year; an approved allowance statement per
+  member and past year, computed from the recorded attendance (`year.allowance.statement_for`);
+- applications only as the retention rules leave them (DESIGN rule 14): 50 running procedures
+  and 30 not selected in the last three weeks, on the demo's open vacancy. Older applicants' data
+  would have been deleted, so there is none. No e-mails are due for any of them.
+"""
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from members.models import Term, User
+from year.allowance import statement_for
+from year.models import (
+    AllowanceRates,
+    AllowanceStatement,
+    AnnualReport,
+    Application,
+    ApplicationState,
+    ApplicationStateChange,
+    Training,
+    Vacancy,
+)
+
+BATCH = 2_000
+RUNNING = 50
+NOT_SELECTED = 30
+TRAINING_TITLES = [
+    "Advies schrijven dat gelezen wordt",
+    "Wet medezeggenschap cliënten zorginstellingen",
+    "Voorzitten van een vergadering",
+    "Privacy en de AVG",
+    "Werkbezoeken voorbereiden",
+]
+
+
+def load(*, stdout, years=10):
+    today = timezone.localdate()
+    rng = random.Random(f"wijraad-bench-year-{years}-{today.isoformat()}")  # noqa: S311
+    secretary = User.objects.filter(email="secretaris@example.org").first()
+    past_years = range(today.year - years + 1, today.year)
+    vacancies = _vacancies(today, past_years)
+    reports = _reports(today, past_years)
+    _rates(today, years)
+    trainings = _trainings(rng, today, years)
+    statements = _statements(past_years, secretary)
+    applications = _applications(rng, secretary)
+    stdout.write(
+        f"Year: {vacancies} vacancies, {reports} annual reports, {trainings} trainings, "
+        f"{statements} allowance statements, {applications} applications over {years} years."
+    )
+
+
+def _at(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+
+
+def _vacancies(today, past_years):
+    opened = Vacancy.objects.open_on(today).first()
+    first_open = opened.opened_on if opened else today
+    rows = [
+        Vacancy(
+            title="Lid van de WIJ-raad",
+            seats=2,
+            opened_on=datetime.date(year, 3, 1),
+            closed_on=datetime.date(year, 4, 30),
+        )
+        for year in past_years
+        if datetime.date(year, 4, 30) <= first_open
+    ]
+    Vacancy.objects.bulk_create(rows)
+    return len(rows)
+
+
+def _reports(today, past_years):
+    have = set(AnnualReport.objects.values_list("year", flat=True))
+    rows = []
+    for year in past_years:
+        if year in have:
+            continue
+        published_on = datetime.date(year + 1, 3, 1)
+        rows.append(
+            AnnualReport(
+                year=year,
+                introduction=f"Bench: het jaar {year} van de WIJ-raad.",
+                closing="Bench: met dank aan alle inwoners.",
+                published_at=_at(published_on) if published_on <= today else None,
+            )
+        )
+    AnnualReport.objects.bulk_create(rows)
+    return len(rows)
+
+
+def _rates(today, years):
+    have = set(AllowanceRates.objects.values_list("valid_from", flat=True))
+    rows = [
+        AllowanceRates(
+            valid_from=datetime.date(year, 1, 1),
+            per_meeting=20 + year % 5,
+            per_work_visit=15,
+            per_month=0,
+        )
+        for year in range(today.year - years + 1, today.year + 1)
+        if datetime.date(year, 1, 1) not in have
+    ]
+    AllowanceRates.objects.bulk_create(rows)
+
+
+def _seated(year):
+    """The people with a term on any day of `year`."""
+    start, end = datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
+    return sorted(
+        set(Term.objects.filter(start__lt=end, end__gt=start).values_list("person_id", flat=True))
+    )
+
+
+def _trainings(rng, today, years):
+    rows = []
+    for year in range(today.year - years + 1, today.year + 1):
+        last_day = min(datetime.date(year, 12, 31), today)
+        days = (last_day - datetime.date(year, 1, 1)).days + 1
+        for person_id in _seated(year):
+            for _n in range(2):
+                rows.append(
+                    Training(
+                        person_id=person_id,
+                        title=rng.choice(TRAINING_TITLES),
+                        provider=rng.choice(["LSR", "Movisie", "WIJ Groningen"]),
+                        date=datetime.date(year, 1, 1) + datetime.timedelta(rng.randrange(days)),
+                        hours=rng.choice([2, 3, 4, 6]),
+                    )
+                )
+    Training.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
+
+
+def _statements(past_years, secretary):
+    have = set(AllowanceStatement.objects.values_list("person_id", "period_start", "period_end"))
+    rows = []
+    for year in past_years:
+        start, end = datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
+        people = User.objects.filter(pk__in=_seated(year))
+        for person in people:
+            if (person.pk, start, end) in have:
+                continue
+            statement = statement_for(person, start, end)
+            rows.append(
+                AllowanceStatement(
+                    person=person,
+                    period_start=start,
+                    period_end=end,
+                    meetings=statement.meetings,
+                    work_visits=statement.work_visits,
+                    months=statement.months,
+                    amount=statement.amount,
+                    approved_by=secretary,
+                    approved_at=timezone.make_aware(
+                        datetime.datetime.combine(
+                            end + datetime.timedelta(days=20), datetime.time(9)
+                        )
+                    ),
+                )
+            )
+    AllowanceStatement.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
+
+
+def _applications(rng, secretary):
+    vacancy = Vacancy.objects.open_on().first()
+    if vacancy is None:
+        return 0
+    now = timezone.now()
+    running = [ApplicationState.RECEIVED, ApplicationState.CALL_PLANNED, ApplicationState.PROPOSED]
+    rows = []
+    for number in range(RUNNING + NOT_SELECTED):
+        came_in = now - datetime.timedelta(days=rng.randrange(1, 21), hours=rng.randrange(24))
+        state = running[number % 3] if number < RUNNING else ApplicationState.NOT_SELECTED
+        rows.append(
+            Application(
+                vacancy=vacancy,
+                name=f"Bench Sollicitant {number}",
+                email=f"sollicitant{number}@bench.example.net",
+                phone="050 000 0000",
+                cv=f"bench/cv-{number}.pdf",
+                cv_name="cv.pdf",
+                letter=f"bench/brief-{number}.pdf",
+                letter_name="motivatiebrief.pdf",
+                keep_consent=number % 4 == 0,
+                state=state,
+                submitted_at=came_in,
+                closed_at=min(came_in + datetime.timedelta(days=1), now)
+                if state == ApplicationState.NOT_SELECTED
+                else None,
+            )
+        )
+    Application.objects.bulk_create(rows, batch_size=BATCH)
+    made = Application.objects.filter(email__endswith="@bench.example.net")
+    changes = []
+    for application in made:
+        changes.append(
+            ApplicationStateChange(
+                application=application, to_state="received", at=application.submitted_at
+            )
+        )
+        if application.state != ApplicationState.RECEIVED:
+            changes.append(
+                ApplicationStateChange(
+                    application=application,
+                    from_state=ApplicationState.RECEIVED,
+                    to_state=application.state,
+                    by=secretary,
+                    at=application.closed_at or application.submitted_at,
+                )
+            )
+    ApplicationStateChange.objects.bulk_create(changes, batch_size=BATCH)
+    return len(rows)
