@@ -16,6 +16,7 @@ from search import services
 from search.models import Kind, SearchDocument
 from search.sources import SOURCES
 from signals.models import SignalTheme
+from signals.services.retention import stories_removed
 
 # Saves that change nothing a search document holds (a login stamps `last_login`).
 UNSEARCHED_FIELDS = {"last_login", "password"}
@@ -78,3 +79,10 @@ def signal_theme_saved(sender, instance, raw=False, created=False, **kwargs):
         return
     for signal in instance.signals.select_related("theme").iterator():
         services.search_index(signal)
+
+
+@receiver(stories_removed, dispatch_uid="search.stories_removed")
+def signal_stories_removed(sender, signal_ids, **kwargs):
+    """Retention removed these signals' stories: their search documents held the story's words,
+    so they go too (an anonymised signal is not searched)."""
+    SearchDocument.objects.filter(kind=Kind.SIGNAL, object_id__in=signal_ids).delete()

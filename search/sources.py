@@ -127,6 +127,8 @@ def _published_advice(dossier):
 
 
 def _signal(signal):
+    if signal.anonymised_at:
+        return None  # its story is gone, and with it every word worth finding
     return {
         "title": f"{signal.reference} {signal.theme.name}",
         "body": _join(signal.story, signal.neighbourhood),

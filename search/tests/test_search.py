@@ -1,9 +1,11 @@
 """The search page: exactly what each persona may open, safe highlighting, filters, paging and a
 constant number of queries."""
 
+import datetime
 import io
 
 import pytest
+import time_machine
 from django.db import connection
 from django.urls import reverse
 
@@ -11,6 +13,9 @@ from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from members.tests.factories import DocumentFactory
 from search.models import SearchDocument
 from search.tests.world import PERSONAS_ORDER, WORD, expected_for, make_world
+from signals.models import SignalState
+from signals.services import retention_run
+from signals.tests.factories import SignalFactory
 from wijraad.models import Visibility
 
 URL = reverse("search:search")
@@ -231,3 +236,25 @@ def test_a_renamed_topic_or_theme_is_followed(client, secretaris):
     response = client.get(URL, {"q": WORD, "theme": "Bereikbaarheid"})
     assert [row.kind for row in rows(response)] == ["signal"]
     assert "Bereikbaarheid" in rows(response)[0].title
+
+
+@pytest.mark.django_db
+def test_retention_removes_a_signals_story_from_the_index_too(client, secretaris):
+    closed = datetime.datetime(2026, 3, 10, 12, tzinfo=datetime.UTC)
+    signal = SignalFactory(
+        story="De wachttijd bij het loket is veel te lang",
+        state=SignalState.CLOSED,
+        closed_at=closed,
+        outcome="Besproken.",
+    )
+    kept = SignalFactory(story="Ook hier een lange wachttijd")
+    assert SearchDocument.objects.filter(object_id=signal.pk, body__contains="loket").exists()
+    with time_machine.travel(datetime.datetime(2028, 3, 11, 12, tzinfo=datetime.UTC)):
+        assert retention_run()["anonymised"] == 1
+        client.force_login(secretaris)
+        response = client.get(URL, {"q": "wachttijd"})
+    assert not SearchDocument.objects.filter(kind="signal", object_id=signal.pk).exists()
+    assert [row.object_id for row in rows(response)] == [kept.pk]
+    signal.refresh_from_db()
+    signal.save()  # a later save does not bring the empty signal back into the index
+    assert not SearchDocument.objects.filter(kind="signal", object_id=signal.pk).exists()
