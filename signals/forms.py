@@ -1,13 +1,17 @@
 """Forms of the signals app: the public form, recording, triage, themes, trends."""
 
+import functools
 import re
 import uuid
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from meetings.models import AgendaItem, Location, MeetingState, WorkVisitReport
+from members.models import CouncilRules
 from signals.models import STORY_MAX_LENGTH, SignalChannel, SignalState, SignalTheme
 from wijraad.forms import DateInput, PortalForm, PortalModelForm
 from wijraad.public_forms import PublicFormFields
@@ -23,6 +27,20 @@ class LocationChoiceField(forms.ModelChoiceField):
     default_error_messages = {"invalid_choice": _("Choose one of the WIJ locations in the list.")}
 
 
+def consent_label():
+    """The promise names the period of the rules in force, as the retention run applies them."""
+    months = CouncilRules.objects.in_force().signal_contact_retention_months
+    return ngettext(
+        "Yes, the WIJ-raad may keep my name and contact details to answer me. Only the "
+        "secretary of the council sees them. They are removed %(months)d month after my "
+        "signal is closed.",
+        "Yes, the WIJ-raad may keep my name and contact details to answer me. Only the "
+        "secretary of the council sees them. They are removed %(months)d months after my "
+        "signal is closed.",
+        months,
+    ) % {"months": months}
+
+
 class ContactFields(PortalForm):
     """Only when the resident wants an answer: name, e-mail or phone, and the consent box."""
 
@@ -33,14 +51,12 @@ class ContactFields(PortalForm):
         help_text=_("We send you a confirmation and, later, what came of it."),
     )
     phone = forms.CharField(label=_("Phone number"), max_length=30, required=False)
-    consent = forms.BooleanField(
-        label=_(
-            "Yes, the WIJ-raad may keep my name and contact details to answer me. Only the "
-            "secretary of the council sees them. They are removed 3 months after my signal is "
-            "closed."
-        ),
-        required=False,
-    )
+    consent = forms.BooleanField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read when the form is shown, once: a refused flood never renders it and costs no query.
+        self.fields["consent"].label = lazy(functools.cache(consent_label), str)()
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]

@@ -2,8 +2,33 @@
 statement's own paragraph on signals says the same in more words)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from members.models import CouncilRules
 from wijraad.privacy import ALL, PersonalData
+
+
+def contact_kept():
+    """How long contact details are kept, from the rules in force today (the statement calls it)."""
+    months = CouncilRules.objects.in_force().signal_contact_retention_months
+    return ngettext(
+        "Deleted automatically %(months)d month after the signal is closed.",
+        "Deleted automatically %(months)d months after the signal is closed.",
+        months,
+    ) % {"months": months}
+
+
+def story_kept():
+    """How long the story is kept, from the rules in force today (the statement calls it)."""
+    months = CouncilRules.objects.in_force().signal_anonymise_after_months
+    return ngettext(
+        "The story is deleted automatically %(months)d month after the signal is closed; the "
+        "theme, location, dates and outcome stay, only for counting.",
+        "The story is deleted automatically %(months)d months after the signal is closed; the "
+        "theme, location, dates and outcome stay, only for counting.",
+        months,
+    ) % {"months": months}
+
 
 PERSONAL_DATA = [
     PersonalData(
@@ -13,7 +38,7 @@ PERSONAL_DATA = [
             "address, phone number), and every time someone looked at them."
         ),
         who=_("Only the secretary."),
-        kept=_("Deleted automatically three months after the signal is closed."),
+        kept=contact_kept,
         fields={"signals.SignalContact": ALL, "signals.ContactView": ALL},
     ),
     PersonalData(
@@ -23,10 +48,7 @@ PERSONAL_DATA = [
             "who recorded it, and the private link to the signal's page (only as a code)."
         ),
         who=_("Members of the council and the secretary; never the board."),
-        kept=_(
-            "The story is deleted automatically two years after the signal is closed; the "
-            "theme, location, dates and outcome stay, only for counting."
-        ),
+        kept=story_kept,
         fields={
             "signals.Signal": (
                 "story",

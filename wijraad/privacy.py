@@ -43,7 +43,9 @@ class PersonalData:
     key: str  # an anchor on the statement, e.g. "members-contact"
     what: str  # the kind of data, in plain words
     who: str  # who sees it
-    kept: str  # how long it is kept
+    # How long it is kept; a function without arguments when it depends on data (the rules in
+    # force): the template calls it.
+    kept: str
     fields: dict = field(default_factory=dict)  # {"app.Model": ("field", ...) or ALL}
 
 

@@ -6,6 +6,7 @@ import logging
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from members.models import CouncilRules
@@ -99,3 +100,19 @@ def test_the_status_link_stops_working_once_anonymised(client):
     assert client.get(reverse("signals:status", args=[token])).status_code == 404
     assert Signal.objects.get(pk=signal.pk).anonymised_at is not None
     assert timezone.now()
+
+
+def test_the_form_and_the_privacy_statement_name_the_periods_in_force(client):
+    """What a resident is promised follows the rules the retention run applies."""
+    assert "verwijderd 3 maanden nadat" in client.get(reverse("signals:submit")).content.decode()
+    CouncilRules.objects.create(
+        valid_from=timezone.localdate(),
+        signal_contact_retention_months=1,
+        signal_anonymise_after_months=18,
+    )
+    form = client.get(reverse("signals:submit")).content.decode()
+    assert "verwijderd 1 maand nadat" in form
+    statement = client.get(reverse("privacy")).content.decode()
+    assert "Ze worden 1 maand na het afsluiten" in statement
+    assert "Het verhaal wordt 18 maanden na het afsluiten" in statement
+    assert "drie maanden" not in statement

@@ -99,4 +99,5 @@ def test_the_status_page_and_the_form_have_constant_queries(client, assert_const
     assert_constant_queries(
         lambda: client.get(reverse("signals:status", args=[token])), expected=2, add_rows=add
     )
-    assert_constant_queries(lambda: client.get(reverse("signals:submit")), expected=2, add_rows=add)
+    # The form: themes, locations and the retention period in force that its consent box names.
+    assert_constant_queries(lambda: client.get(reverse("signals:submit")), expected=3, add_rows=add)

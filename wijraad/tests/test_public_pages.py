@@ -9,7 +9,8 @@ PUBLIC_PAGES = {
     "contact": "Contact met de WIJ-raad",
 }
 # The home page shows the sections the apps register (wijraad.home): the latest advice is one query.
-HOME_SECTION_QUERIES = {"home": 1}
+# The privacy statement names the signals' retention periods in force: one query for each.
+HOME_SECTION_QUERIES = {"home": 1, "privacy": 2}
 
 
 @pytest.mark.django_db
