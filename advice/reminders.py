@@ -45,6 +45,15 @@ KIND_LABELS = {
     ANSWER_OVERDUE: _("Answer overdue (to the board and the secretary)"),
     ANSWERED: _("The board answered (to the council)"),
 }
+# One line on the e-mail preferences page: when it comes.
+KIND_EXPLANATIONS = {
+    REQUEST_RECEIVED: _("When the board asks the council for advice."),
+    ADVICE_DUE: _("A week before the council's advice must be sent."),
+    SENT: _("When the council sends its advice to the board."),
+    ANSWER_DUE: _("A week before the board's answer is due."),
+    ANSWER_OVERDUE: _("When the board's answer is late."),
+    ANSWERED: _("When the board answers the council's advice."),
+}
 # How long before a deadline the reminder goes out.
 REMIND_DAYS = 7
 
@@ -125,4 +134,6 @@ def register():
 
     deliveries.register_finder("advice", find_due)
     for kind in KINDS:
-        deliveries.register_kind(kind, build_mail_for)
+        deliveries.register_kind(
+            kind, build_mail_for, label=KIND_LABELS[kind], explanation=KIND_EXPLANATIONS[kind]
+        )

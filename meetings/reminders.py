@@ -7,8 +7,10 @@ each message once per (meeting or action item, revision, recipient, kind).
 The kinds, and when each is due (the numbers come from the council's rules in force today):
 
 - AGENDA: the agenda is published and the meeting is still to come. Once per person.
-- REMINDER: the meeting starts within `reminder_lead_days` (default 2) and has not started.
-  Once per person, whatever happens to the meeting afterwards (a change has its own notice).
+- REMINDER: the meeting starts within `reminder_lead_days` (default 2) and has not started;
+  for a person who chose their own time (MailPreference.reminder_lead_hours, kept within the
+  secretary's limits), from that many hours before the start. Once per person, whatever
+  happens to the meeting afterwards (a change has its own notice).
 - CHANGED: the meeting changed or was cancelled (a new revision) after a person was told about
   it (an agenda, reminder or earlier change notice about an older revision). One per revision.
   Also recorded at once by the services (`record_change`) for everyone who may see the meeting,
@@ -54,7 +56,7 @@ from meetings.models import (
     YearSchedule,
     kinds_visible_to,
 )
-from members.models import CouncilRules, User
+from members.models import CouncilRules, MailPreference, User
 from members.roles import roles_for
 from wijraad.deliveries import Due, record_due
 from wijraad.mail import absolute_url, build_mail, mail_language
@@ -81,6 +83,19 @@ KIND_LABELS = {
     SCHEDULE: _("Schedule of the year adopted"),
     PAPER: _("New paper after the agenda went out"),
 }
+# One line on the e-mail preferences page: when it comes.
+KIND_EXPLANATIONS = {
+    AGENDA: _("When the agenda and the papers of a meeting are out."),
+    REMINDER: _("A short reminder before a meeting, at the time you choose on this page."),
+    CHANGED: _("When a meeting is cancelled, moved or changed."),
+    AGENDA_LATE: _("A warning when the agenda of a coming meeting is not out yet."),
+    ACTION_DUE: _("When an action item of yours is almost due."),
+    ANNOUNCED: _("When an extra meeting is planned."),
+    SCHEDULE: _("The meetings of the new year, with a file for your calendar."),
+    PAPER: _("When a paper is added to an agenda that is already out."),
+}
+# Why a change notice cannot be switched off.
+CHANGED_ALWAYS = _("You must know in time when a meeting does not go ahead or moves.")
 TEMPLATES = {
     AGENDA: "meetings/emails/agenda",
     REMINDER: "meetings/emails/reminder",
@@ -192,16 +207,23 @@ def find_due(now):
 
     due = []
     reminder_until = today + datetime.timedelta(days=rules.reminder_lead_days)
+    leads = MailPreference.objects.reminder_leads(rules) if coming else {}
     late_from = today + datetime.timedelta(days=rules.agenda_late_warning_days)
+
+    def reminded(meeting, person):
+        """The reminder is due: from the person's own time before the start, else by the day."""
+        if person.pk in leads:
+            return meeting.starts_at - leads[person.pk] <= now
+        return meeting.date <= reminder_until
+
     for meeting in coming:
         upcoming = meeting.state in MeetingState.upcoming() and meeting.starts_at > now
         kinds = []
         if upcoming and meeting.state == MeetingState.AGENDA_PUBLISHED:
             kinds.append(AGENDA)
-        if upcoming and meeting.date <= reminder_until:
-            kinds.append(REMINDER)
         for person in audience(meeting) if meeting.starts_at > now else ():
-            for kind in kinds:
+            person_kinds = [*kinds, REMINDER] if upcoming and reminded(meeting, person) else kinds
+            for kind in person_kinds:
                 if not existing.get((meeting.pk, person.pk, kind)):
                     due.append(Due(meeting, person.pk, kind, meeting.revision))
             told = set()
@@ -364,9 +386,17 @@ def register():
     from wijraad import deliveries
 
     deliveries.register_finder("meetings", find_due)
-    for kind in MEETING_KINDS:
-        # A reminder or a change shortly before a meeting must not wait behind overviews.
-        deliveries.register_kind(kind, build_meeting_mail, urgent=kind in (REMINDER, CHANGED))
-    deliveries.register_kind(ACTION_DUE, build_action_mail)
-    deliveries.register_kind(SCHEDULE, build_schedule_mail)
-    deliveries.register_kind(PAPER, build_paper_mail)
+    builders = dict.fromkeys(MEETING_KINDS, build_meeting_mail)
+    builders.update({ACTION_DUE: build_action_mail, SCHEDULE: build_schedule_mail})
+    builders[PAPER] = build_paper_mail
+    for kind, builder in builders.items():
+        deliveries.register_kind(
+            kind,
+            builder,
+            # A reminder or a change shortly before a meeting must not wait behind overviews, nor
+            # for a person's overview of the day or week.
+            urgent=kind in (REMINDER, CHANGED),
+            label=KIND_LABELS[kind],
+            explanation=KIND_EXPLANATIONS[kind],
+            always_on=CHANGED_ALWAYS if kind == CHANGED else None,
+        )

@@ -7,10 +7,11 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from members import audit, receivers  # noqa: F401 (connects the receivers)
+        from members import audit, preferences, receivers  # noqa: F401 (connects the receivers)
         from members.panels import PANELS
         from wijraad import dashboard
 
         audit.register()
+        preferences.register()
         for panel in PANELS:
             dashboard.register(panel)

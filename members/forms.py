@@ -15,6 +15,7 @@ from members.models import (
     User,
 )
 from wijraad.forms import DateInput, PortalForm, PortalModelForm, SingleLineTextMixin
+from wijraad.models import MailFrequency
 
 
 class UserCreationForm(SingleLineTextMixin, forms.ModelForm):
@@ -291,6 +292,8 @@ class CouncilRulesForm(PortalModelForm):
             "answer_deadline_weeks",
             "agenda_lead_days",
             "reminder_lead_days",
+            "reminder_lead_min_hours",
+            "reminder_lead_max_hours",
             "agenda_late_warning_days",
             "term_ending_warning_months",
             "continuity_warning_numerator",
@@ -338,3 +341,40 @@ class DocumentEditForm(PortalModelForm):
         fields = ["title", "description", "category", "visibility"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
         help_texts = DocumentForm.Meta.help_texts
+
+
+class MailPreferencesForm(PortalForm):
+    """A person's own e-mail choices (members.services.mail_preferences_save). The kinds that
+    may be switched off are check boxes, checked when the person gets them."""
+
+    frequency = forms.ChoiceField(
+        label=_("How often do you get e-mails that are not urgent?"),
+        choices=MailFrequency.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Urgent e-mails, such as a reminder or a cancelled meeting, always come at once."
+        ),
+    )
+    reminder_lead_hours = forms.IntegerField(
+        label=_("How many hours before a meeting do you want the reminder?"),
+        required=False,
+        min_value=1,
+    )
+    kinds_on = forms.MultipleChoiceField(
+        label=_("E-mails you get"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, kinds, rules, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kinds_on"].choices = [(info.kind, info.label) for info in kinds]
+        self.fields["reminder_lead_hours"].help_text = _(
+            "From %(low)s to %(high)s hours (%(days)s days). Empty: %(default)s days before, "
+            "as for everyone."
+        ) % {
+            "low": rules.reminder_lead_min_hours,
+            "high": rules.reminder_lead_max_hours,
+            "days": f"{rules.reminder_lead_max_hours / 24:g}",
+            "default": rules.reminder_lead_days,
+        }

@@ -77,6 +77,25 @@ PERSONAL_DATA = [
         kept=_("As long as the document exists."),
         fields={"members.Document": ("uploaded_by", "uploaded_at")},
     ),
+    PersonalData(
+        key="members-mail-preferences",
+        what=_(
+            "Which e-mails someone chose to get, how often (at once, a day or a week) and how "
+            "long before a meeting the reminder comes."
+        ),
+        who=_("Only the person (and the administrator)."),
+        kept=_("As long as the account exists."),
+        fields={
+            "members.MailPreference": (
+                "id",
+                "user",
+                "frequency",
+                "kinds_off",
+                "reminder_lead_hours",
+                "updated_at",
+            )
+        },
+    ),
 ]
 
 NOT_PERSONAL = {

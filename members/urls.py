@@ -15,6 +15,7 @@ app_name = "members"
 
 urlpatterns = [
     path("account/", account.account, name="account"),
+    path("account/e-mails/", account.mail_preferences, name="mail_preferences"),
     path("uitnodigingen/", invitations.invitations, name="invitations"),
     path(
         "uitnodigingen/<int:pk>/opnieuw/",

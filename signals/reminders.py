@@ -178,6 +178,7 @@ def register():
     from wijraad import deliveries
 
     deliveries.register_finder("signals", find_due)
+    # To residents (no account): no label, so not on anyone's e-mail preferences.
     deliveries.register_kind(RECEIVED, build_received)
     deliveries.register_kind(CLOSED, build_closed)
     deliveries.register_kind(DOSSIER_ANSWERED, build_dossier_answered)

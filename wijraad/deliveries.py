@@ -23,6 +23,21 @@ Apps register in their AppConfig.ready(), so this ground floor never imports an 
 
 A builder returns None when the message is not needed any more (the meeting was cancelled, the
 recipient left the council): the row is marked skipped.
+
+Each person's choices (which kinds, how often) are asked through one *preference resolver*,
+registered by the members app (`register_preferences`), so this floor keeps no preferences of
+its own. When a row is claimed:
+
+- its kind is switched off by the recipient (and may be) → marked `switched_off`, not sent;
+- the recipient chose an overview a day or a week and the kind is not urgent → marked `held`;
+- else it is sent at once. Urgent kinds always go at once.
+
+Held rows wait for the recipient's *overview* (DIGEST), a delivery of its own: the sweep records
+one per recipient and period (the subject is the recipient, the revision the day of the period,
+so the unique constraint lets it exist once) when rows were held before the period's moment.
+Sending it attaches the held rows (`digest`), builds each with its own kind's builder (checked
+again, as always), sends one e-mail, and marks the overview and its rows sent in one transaction.
+A retry rebuilds from the same attached rows; a row attached to an overview is never sent alone.
 """
 
 import datetime
@@ -34,14 +49,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import models, transaction
 from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
 from django.utils import timezone
 
-from wijraad.models import Delivery, DeliveryState, Heartbeat
+from wijraad.mail import absolute_url, build_mail
+from wijraad.models import Delivery, DeliveryState, Heartbeat, MailFrequency
 
 logger = logging.getLogger(__name__)
 
@@ -66,20 +84,99 @@ _builders: dict[str, Callable] = {}
 _urgent: set[str] = set()
 
 
+# The overview of held e-mails (see the module's docstring); the ground floor's own kind.
+DIGEST = "deliveries.digest"
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    """An e-mail as a person sees it on their preferences page."""
+
+    kind: str
+    label: str  # what it is, in plain words
+    explanation: str  # one line: when it comes and why
+    always_on: str = ""  # why it cannot be switched off; empty: it can
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class Preference:
+    """A person's choices; the default (nothing chosen): every e-mail, each at once."""
+
+    frequency: str = MailFrequency.NOW
+    kinds_off: frozenset = frozenset()
+
+
+DEFAULT_PREFERENCE = Preference()
+_kinds: dict[str, KindInfo] = {}
+# E-mails sent outside the ledger (invitations, password, address changes): always on.
+_direct: dict[str, KindInfo] = {}
+_preferences = {"resolver": None, "url_name": ""}
+
+
 def register_finder(name, finder):
     """`finder(now)` yields the Due messages of one app; registering a name again replaces it."""
     _finders[name] = finder
 
 
-def register_kind(kind, builder, *, urgent=False):
+def register_kind(kind, builder, *, urgent=False, label=None, explanation=None, always_on=None):
     """`builder(delivery)` returns the EmailMessage to send for a row of `kind`, or None.
 
-    `urgent` kinds are queued before the others in every sweep."""
+    `urgent` kinds are queued before the others in every sweep and never wait for an overview.
+    `label` and `explanation` show the kind on a person's e-mail preferences (a kind without a
+    label goes to addresses outside the portal, e.g. residents, and is not listed there);
+    `always_on` is the reason a person cannot switch it off."""
     _builders[kind] = builder
     if urgent:
         _urgent.add(kind)
     else:
         _urgent.discard(kind)
+    if label:
+        _kinds[kind] = KindInfo(kind, label, explanation or "", always_on or "", urgent)
+    else:
+        _kinds.pop(kind, None)
+
+
+def register_direct(key, *, label, explanation, always_on):
+    """An e-mail an app sends outside the ledger (an invitation, a password link): listed on the
+    preferences page as always on, with the reason."""
+    _direct[key] = KindInfo(key, label, explanation, always_on, urgent=True)
+
+
+def register_preferences(resolver, *, url_name):
+    """`resolver(user_ids)` returns {user id: Preference} for the ids with choices of their own;
+    `url_name` names the page where a person makes them (linked from the overview)."""
+    _preferences.update(resolver=resolver, url_name=url_name)
+
+
+def listed_kinds():
+    """The e-mails a person can see on their preferences page: the ledger's kinds with a label,
+    then the e-mails outside the ledger, in the order they were registered."""
+    return [*_kinds.values(), *_direct.values()]
+
+
+def may_switch_off(kind):
+    info = _kinds.get(kind)
+    return info is not None and not info.always_on
+
+
+def preferences_for(user_ids):
+    """{user id: Preference} for each of `user_ids` (the default for who chose nothing)."""
+    resolver = _preferences["resolver"]
+    chosen = resolver(list(user_ids)) if resolver and user_ids else {}
+    return {pk: chosen.get(pk, DEFAULT_PREFERENCE) for pk in user_ids}
+
+
+def digest_moment(frequency, now):
+    """The latest moment at or before `now` an overview of `frequency` goes out (aware)."""
+    local = timezone.localtime(now)
+    day = local.date()
+    if local.hour < settings.DELIVERY_DIGEST_HOUR:
+        day -= datetime.timedelta(days=1)
+    if frequency == MailFrequency.WEEKLY:
+        day -= datetime.timedelta(days=(day.weekday() - settings.DELIVERY_DIGEST_WEEKDAY) % 7)
+    moment = datetime.datetime.combine(day, datetime.time(settings.DELIVERY_DIGEST_HOUR))
+    return timezone.make_aware(moment)
 
 
 def message_id_for(delivery):
@@ -167,12 +264,42 @@ def sweep(*, now=None):
     with transaction.atomic():
         for _name, finder in sorted(_finders.items()):
             record_due(finder(now), now=now)
+        record_due(digests_due(now), now=now)
         rows = to_queue(now).order_by("pk").values_list("pk", "kind")
         ids = [pk for pk, _kind in sorted(rows, key=lambda row: (row[1] not in _urgent, row[0]))]
         Delivery.objects.filter(pk__in=ids, state=DeliveryState.PENDING).update(queued_at=now)
         enqueue(ids)
         Heartbeat.objects.update_or_create(name=SWEEP_HEARTBEAT, defaults={"last_seen": now})
     return ids
+
+
+def digests_due(now):
+    """The overviews due at `now`: one per recipient whose held rows include one held before the
+    latest moment of their frequency. Held rows of a person who now wants e-mails at once are
+    released (pending again) for this sweep to queue."""
+    held = (
+        Delivery.objects.filter(state=DeliveryState.HELD, digest__isnull=True)
+        .values("recipient_id")
+        .annotate(first=models.Min("updated_at"))
+    )
+    first_held = {row["recipient_id"]: row["first"] for row in held}
+    if not first_held:
+        return []
+    user_model = get_user_model()
+    release, due = [], []
+    for pk, preference in sorted(preferences_for(list(first_held)).items()):
+        if preference.frequency == MailFrequency.NOW:
+            release.append(pk)
+            continue
+        moment = digest_moment(preference.frequency, now)
+        if first_held[pk] <= moment:
+            period = timezone.localtime(moment).date().toordinal()
+            due.append(Due(user_model(pk=pk), pk, DIGEST, period))
+    if release:
+        Delivery.objects.filter(
+            state=DeliveryState.HELD, digest__isnull=True, recipient_id__in=release
+        ).update(state=DeliveryState.PENDING, queued_at=None, updated_at=now)
+    return due
 
 
 def last_sweep():
@@ -226,10 +353,16 @@ def mark_sent(delivery):
 
 
 def mark_failed(delivery, error):
-    """Failed: tried again by a later sweep until the maximum of attempts, then left failed."""
+    """Failed: tried again by a later sweep until the maximum of attempts, then left failed.
+
+    An overview that failed for good lets go of its rows: they wait for the next one."""
     retry = delivery.attempts < settings.DELIVERY_MAX_ATTEMPTS
     state = DeliveryState.PENDING if retry else DeliveryState.FAILED
-    return _finish(delivery, state=state, error=str(error)[:ERROR_LENGTH])
+    with transaction.atomic():
+        done = _finish(delivery, state=state, error=str(error)[:ERROR_LENGTH])
+        if done and state == DeliveryState.FAILED and delivery.kind == DIGEST:
+            Delivery.objects.filter(digest=delivery, state=DeliveryState.HELD).update(digest=None)
+    return done
 
 
 def _pause_point(name):
@@ -286,6 +419,11 @@ def deliver(delivery_id):
     delivery = claim(delivery_id)
     if delivery is None:
         return None
+    if delivery.kind == DIGEST:
+        return _deliver_digest(delivery)
+    decided = _as_preferred(delivery)
+    if decided:
+        return decided
     builder = _builders.get(delivery.kind)
     try:
         message = builder(delivery) if builder else None
@@ -296,6 +434,27 @@ def deliver(delivery_id):
     if message is None:
         _finish(delivery, state=DeliveryState.SKIPPED)
         return DeliveryState.SKIPPED
+    return _hand_over(delivery, message)
+
+
+def _as_preferred(delivery):
+    """Switch a claimed row off or hold it for the overview, as its recipient chose; returns the
+    new state, or None when it goes out now (urgent kinds always do, unless switched off)."""
+    if delivery.recipient_id is None:
+        return None
+    preference = preferences_for([delivery.recipient_id])[delivery.recipient_id]
+    if delivery.kind in preference.kinds_off and may_switch_off(delivery.kind):
+        _finish(delivery, state=DeliveryState.SWITCHED_OFF)
+        return DeliveryState.SWITCHED_OFF
+    if preference.frequency != MailFrequency.NOW and delivery.kind not in _urgent:
+        _finish(delivery, state=DeliveryState.HELD)
+        return DeliveryState.HELD
+    return None
+
+
+def _hand_over(delivery, message, *, after_sent=None):
+    """Hand the message to the mail server with the row's Message-ID and mark the row sent
+    (`after_sent(now)` runs in the same transaction, only when this claim still held it)."""
     message.extra_headers["Message-ID"] = delivery.message_id
     _pause_point("before_handover")
     try:
@@ -307,5 +466,80 @@ def deliver(delivery_id):
         mark_failed(delivery, error)
         return DeliveryState.FAILED
     _pause_point("after_handover")
-    mark_sent(delivery)
+    with transaction.atomic():
+        if mark_sent(delivery) and after_sent:
+            after_sent()
     return DeliveryState.SENT
+
+
+# --- The overview (digest) -----------------------------------------------------------------------
+
+
+def _deliver_digest(digest):
+    """Attach the recipient's held rows to this overview, build each with its kind's builder,
+    send one e-mail and mark the overview and its rows in one transaction. A retry (lapsed lease,
+    failed hand-over) rebuilds from the rows already attached, plus any held since."""
+    Delivery.objects.filter(
+        recipient_id=digest.recipient_id, state=DeliveryState.HELD, digest__isnull=True
+    ).update(digest=digest)
+    rows = list(
+        Delivery.objects.filter(digest=digest, state=DeliveryState.HELD)
+        .select_related("recipient", "content_type")
+        .order_by("created_at", "pk")
+    )
+    preference = preferences_for([digest.recipient_id])[digest.recipient_id]
+    parts, outcome = [], {}
+    for row in rows:
+        if row.kind in preference.kinds_off and may_switch_off(row.kind):
+            outcome[row.pk] = (DeliveryState.SWITCHED_OFF, "")
+            continue
+        builder = _builders.get(row.kind)
+        try:
+            message = builder(row) if builder else None
+        except Exception as error:
+            logger.exception("Could not build delivery %s (%s) for an overview", row.pk, row.kind)
+            outcome[row.pk] = (DeliveryState.FAILED, str(error)[:ERROR_LENGTH])
+            continue
+        if message is None:
+            outcome[row.pk] = (DeliveryState.SKIPPED, "")
+        else:
+            parts.append((row, message))
+            outcome[row.pk] = (DeliveryState.SENT, "")
+
+    def settle():
+        now = timezone.now()
+        groups = {}
+        for pk, state_and_error in outcome.items():
+            groups.setdefault(state_and_error, []).append(pk)
+        for (state, error), ids in groups.items():
+            sent_at = now if state == DeliveryState.SENT else None
+            Delivery.objects.filter(pk__in=ids, digest=digest).update(
+                state=state, last_error=error, updated_at=now, sent_at=sent_at
+            )
+
+    if not parts:
+        with transaction.atomic():
+            if _finish(digest, state=DeliveryState.SKIPPED):
+                settle()
+        return DeliveryState.SKIPPED
+    message = _digest_message(digest, parts, weekly=preference.frequency == MailFrequency.WEEKLY)
+    return _hand_over(digest, message, after_sent=settle)
+
+
+def _digest_message(digest, parts, *, weekly):
+    """One e-mail with each bundled message's subject and text, and their attachments."""
+    user = digest.recipient
+    url_name = _preferences["url_name"]
+    message = build_mail(
+        user=user,
+        template="wijraad/emails/digest",
+        context={
+            "parts": [{"subject": part.subject, "text": part.body} for _row, part in parts],
+            "weekly": weekly,
+            "preferences_url": absolute_url(reverse(url_name)) if url_name else "",
+        },
+    )
+    for _row, part in parts:
+        for attachment in part.attachments:
+            message.attachments.append(attachment)
+    return message

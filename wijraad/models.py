@@ -141,6 +141,18 @@ class DeliveryState(models.TextChoices):
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     SKIPPED = "skipped", _("Not needed any more")
+    # The recipient chose an overview (daily or weekly): the row waits for it (`digest`).
+    HELD = "held", _("Waiting for the overview")
+    # The recipient switched this kind of e-mail off: recorded, not sent.
+    SWITCHED_OFF = "switched_off", _("Switched off by the recipient")
+
+
+class MailFrequency(models.TextChoices):
+    """How often a person gets the e-mails that are not urgent (their own choice)."""
+
+    NOW = "now", _("Immediately, one e-mail each time")
+    DAILY = "daily", _("One overview a day")
+    WEEKLY = "weekly", _("One overview a week")
 
 
 class DeliveryQuerySet(models.QuerySet):
@@ -170,7 +182,7 @@ class Delivery(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=50)
     state = models.CharField(
-        _("state"), max_length=10, choices=DeliveryState.choices, default=DeliveryState.PENDING
+        _("state"), max_length=20, choices=DeliveryState.choices, default=DeliveryState.PENDING
     )
     lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
@@ -180,6 +192,16 @@ class Delivery(models.Model):
     queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    # The overview (a delivery of the kind deliveries.DIGEST) that carries this row, once it is
+    # attached to one; a row sent through it is marked sent with it.
+    digest = models.ForeignKey(
+        "self",
+        verbose_name=_("sent in the overview"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bundled",
+    )
 
     objects = DeliveryQuerySet.as_manager()
 

@@ -153,6 +153,7 @@ PERSONAL_DATA = [
                 "queued_at",
                 "sent_at",
                 "updated_at",
+                "digest",
             )
         },
     ),

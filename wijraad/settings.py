@@ -364,6 +364,10 @@ DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 5)
 # A worker keeps its SMTP connection for the next delivery when that comes within this many
 # seconds (well under mail servers' idle time-outs, RFC 5321: 5 minutes); 0: one per mail.
 DELIVERY_SMTP_REUSE_SECONDS = env_int("DELIVERY_SMTP_REUSE_SECONDS", 30)
+# The overview of e-mails (for whoever chose one a day or a week) goes out from this hour (local
+# time); the weekly one on this day of the week (0 = Monday ... 6 = Sunday).
+DELIVERY_DIGEST_HOUR = env_int("DELIVERY_DIGEST_HOUR", 7)
+DELIVERY_DIGEST_WEEKDAY = env_int("DELIVERY_DIGEST_WEEKDAY", 0)
 
 # --- Public forms (wijraad.public_forms): signals, applications, the "let me know" list -------
 # The proof-of-work (ALTCHA): the browser tries up to this many numbers (about a second on a

@@ -24,6 +24,8 @@ SIX_MONTHS = "year.term_ends_6_months"
 THREE_MONTHS = "year.term_ends_3_months"
 # Kind → months before the end of the term.
 KINDS = {SIX_MONTHS: 6, THREE_MONTHS: 3}
+# One line on the e-mail preferences page: why it comes.
+KIND_EXPLANATION = _("So the council can reappoint the member in time, or find a new one.")
 KIND_LABELS = {
     SIX_MONTHS: _("A term ends in six months (to the secretary and the chair)"),
     THREE_MONTHS: _("A term ends in three months (to the secretary and the chair)"),
@@ -163,7 +165,10 @@ def register():
 
     deliveries.register_finder("year", find_due)
     for kind in KINDS:
-        deliveries.register_kind(kind, build_mail_for)
+        deliveries.register_kind(
+            kind, build_mail_for, label=KIND_LABELS[kind], explanation=KIND_EXPLANATION
+        )
+    # To applicants and residents without an account: not on anyone's list of choices.
     deliveries.register_kind(APPLICATION_RECEIVED, build_application_received)
     deliveries.register_kind(NOT_SELECTED, build_not_selected)
     deliveries.register_kind(VACANCY_OPEN, build_vacancy_open)

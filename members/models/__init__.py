@@ -5,7 +5,8 @@
 - `council`: the council's record and its dated rules;
 - `accounts`: accounts switched off and on again by the secretary;
 - `invitations`: the invitation links that let a new person choose a password;
-- `documents`: the council's document library.
+- `documents`: the council's document library;
+- `preferences`: a person's choices about the e-mails they get.
 
 Import them from here (`from members.models import Term`).
 """
@@ -34,6 +35,7 @@ from members.models.positions import (
     OfficeRole,
     PeriodQuerySet,
 )
+from members.models.preferences import MailPreference, MailPreferenceQuerySet
 
 __all__ = [
     "AccountStatusChange",
@@ -52,6 +54,8 @@ __all__ = [
     "DocumentQuerySet",
     "Invitation",
     "InvitationStatus",
+    "MailPreference",
+    "MailPreferenceQuerySet",
     "Office",
     "OfficeRole",
     "PeriodQuerySet",

@@ -75,6 +75,14 @@ class CouncilRules(models.Model):
     reminder_lead_days = models.PositiveSmallIntegerField(
         _("meeting reminder before a meeting (days)"), default=2
     )
+    reminder_lead_min_hours = models.PositiveSmallIntegerField(
+        _("shortest reminder time a person may choose (hours)"),
+        default=3,
+        help_text=_("Each person chooses how long before a meeting their reminder comes."),
+    )
+    reminder_lead_max_hours = models.PositiveSmallIntegerField(
+        _("longest reminder time a person may choose (hours)"), default=7 * 24
+    )
     agenda_late_warning_days = models.PositiveSmallIntegerField(
         _("warn when the agenda is not out this many days before a meeting"), default=8
     )
@@ -129,6 +137,15 @@ class CouncilRules(models.Model):
                 ),
             ),
             models.CheckConstraint(
+                condition=Q(reminder_lead_min_hours__gt=0)
+                & Q(reminder_lead_min_hours__lte=F("reminder_lead_max_hours")),
+                name="council_rules_reminder_limits",
+                violation_error_message=_(
+                    "The shortest reminder time must be more than 0 hours and not longer than "
+                    "the longest."
+                ),
+            ),
+            models.CheckConstraint(
                 condition=Q(term_length_years__gt=0) & Q(max_terms__gt=0) & Q(max_seats__gt=0),
                 name="council_rules_positive",
                 violation_error_message=_(
@@ -139,6 +156,10 @@ class CouncilRules(models.Model):
 
     def __str__(self):
         return str(_("Rules valid from %(date)s") % {"date": self.valid_from})
+
+    def clamp_reminder_lead(self, hours):
+        """`hours` kept within the reminder limits a person may choose from."""
+        return min(max(hours, self.reminder_lead_min_hours), self.reminder_lead_max_hours)
 
     def continuity_threshold(self):
         """How many seats may end in one calendar year before continuity is at risk."""

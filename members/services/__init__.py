@@ -5,7 +5,8 @@
 - `accounts`: the secretary changes someone's e-mail address, switches an account off and on;
 - `council`: the council's dated rules;
 - `invitations`: inviting a new person and the link to choose a first password;
-- `documents`: the document library.
+- `documents`: the document library;
+- `preferences`: a person's own e-mail preferences.
 
 Call them from here (`from members import services; services.term_appoint(...)`).
 """
@@ -48,9 +49,12 @@ from members.services.membership import (
     term_start_correct,
     term_withdraw,
 )
+from members.services.preferences import mail_preferences_for, mail_preferences_save
 
 __all__ = [
     "RULE_FIELDS",
+    "mail_preferences_for",
+    "mail_preferences_save",
     "council_rules_add",
     "account_switch",
     "person_email_change",

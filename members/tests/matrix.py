@@ -17,6 +17,7 @@ from members.models import (
     Document,
     DocumentCategory,
     Invitation,
+    MailPreference,
     Office,
     OfficeRole,
     Term,
@@ -115,6 +116,14 @@ def lid_page(objects):
 
 ROUTES = [
     Route("members:account", get=logged_in(200)),
+    # Everyone with an account chooses their own e-mails; a visitor is sent to log in.
+    Route(
+        "members:mail_preferences",
+        get=logged_in(200),
+        post=logged_in(ALLOWED),
+        data=lambda o: {"frequency": "weekly"},
+        snapshot=lambda o: list(MailPreference.objects.values_list("user_id", "frequency")),
+    ),
     Route(
         "members:invitations",
         get=SECRETARY_ONLY,

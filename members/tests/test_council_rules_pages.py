@@ -34,6 +34,8 @@ def form_data(**changes):
             "answer_deadline_weeks",
             "agenda_lead_days",
             "reminder_lead_days",
+            "reminder_lead_min_hours",
+            "reminder_lead_max_hours",
             "agenda_late_warning_days",
             "term_ending_warning_months",
             "continuity_warning_numerator",
