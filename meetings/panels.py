@@ -17,7 +17,7 @@ from meetings.models import (
     ScheduleState,
     YearSchedule,
 )
-from meetings.reminders import KIND_LABELS
+from wijraad import deliveries
 from wijraad.access import allowed
 from wijraad.dashboard import Panel
 from wijraad.models import Delivery, DeliveryState
@@ -95,7 +95,7 @@ def secretary_to_do_context(request):
     meeting_type = ContentType.objects.get_for_model(Meeting)
     failed_rows = list(failed.order_by("-updated_at", "-pk")[:TO_DO_ROWS])
     for row in failed_rows:
-        row.label = KIND_LABELS.get(row.kind, row.kind)
+        row.label = deliveries.kind_name(row.kind)
         row.meeting_pk = row.object_id if row.content_type_id == meeting_type.pk else None
     return {
         "not_held": list(not_held[:TO_DO_ROWS]),

@@ -179,6 +179,8 @@ def register():
 
     deliveries.register_finder("signals", find_due)
     # To residents (no account): no label, so not on anyone's e-mail preferences.
-    deliveries.register_kind(RECEIVED, build_received)
-    deliveries.register_kind(CLOSED, build_closed)
-    deliveries.register_kind(DOSSIER_ANSWERED, build_dossier_answered)
+    deliveries.register_kind(RECEIVED, build_received, name=_("Signal received"))
+    deliveries.register_kind(CLOSED, build_closed, name=_("Signal closed"))
+    deliveries.register_kind(
+        DOSSIER_ANSWERED, build_dossier_answered, name=_("The board answered a signal's advice")
+    )

@@ -57,6 +57,7 @@ from django.db import models, transaction
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wijraad.mail import absolute_url, build_mail
 from wijraad.models import Delivery, DeliveryState, Heartbeat, MailFrequency
@@ -109,6 +110,8 @@ class Preference:
 
 DEFAULT_PREFERENCE = Preference()
 _kinds: dict[str, KindInfo] = {}
+# What each kind is called where a person reads it (the failed e-mails on the dashboard).
+_names: dict[str, str] = {DIGEST: _("Overview of e-mails")}
 # E-mails sent outside the ledger (invitations, password, address changes): always on.
 _direct: dict[str, KindInfo] = {}
 _preferences = {"resolver": None, "url_name": ""}
@@ -119,14 +122,19 @@ def register_finder(name, finder):
     _finders[name] = finder
 
 
-def register_kind(kind, builder, *, urgent=False, label=None, explanation=None, always_on=None):
+def register_kind(
+    kind, builder, *, urgent=False, label=None, explanation=None, always_on=None, name=None
+):
     """`builder(delivery)` returns the EmailMessage to send for a row of `kind`, or None.
 
     `urgent` kinds are queued before the others in every sweep and never wait for an overview.
     `label` and `explanation` show the kind on a person's e-mail preferences (a kind without a
     label goes to addresses outside the portal, e.g. residents, and is not listed there);
-    `always_on` is the reason a person cannot switch it off."""
+    `always_on` is the reason a person cannot switch it off. `name` calls a kind without a label
+    something readable (see `kind_name`)."""
     _builders[kind] = builder
+    if label or name:
+        _names[kind] = label or name
     if urgent:
         _urgent.add(kind)
     else:
@@ -135,6 +143,11 @@ def register_kind(kind, builder, *, urgent=False, label=None, explanation=None, 
         _kinds[kind] = KindInfo(kind, label, explanation or "", always_on or "", urgent)
     else:
         _kinds.pop(kind, None)
+
+
+def kind_name(kind):
+    """What a kind is called in a list of e-mails (its label, else its name, else the code)."""
+    return _names.get(kind, kind)
 
 
 def register_direct(key, *, label, explanation, always_on):

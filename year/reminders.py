@@ -169,6 +169,8 @@ def register():
             kind, build_mail_for, label=KIND_LABELS[kind], explanation=KIND_EXPLANATION
         )
     # To applicants and residents without an account: not on anyone's list of choices.
-    deliveries.register_kind(APPLICATION_RECEIVED, build_application_received)
-    deliveries.register_kind(NOT_SELECTED, build_not_selected)
-    deliveries.register_kind(VACANCY_OPEN, build_vacancy_open)
+    deliveries.register_kind(
+        APPLICATION_RECEIVED, build_application_received, name=_("Application received")
+    )
+    deliveries.register_kind(NOT_SELECTED, build_not_selected, name=_("Applicant not selected"))
+    deliveries.register_kind(VACANCY_OPEN, build_vacancy_open, name=_("A vacancy is open"))

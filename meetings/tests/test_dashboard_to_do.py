@@ -20,6 +20,7 @@ from meetings.models import (
     MinutesState,
 )
 from meetings.tests.factories import ActionItemFactory, MeetingFactory
+from wijraad import deliveries
 from wijraad.models import Delivery, DeliveryState
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +126,23 @@ def test_the_secretarys_dashboard_runs_constant_queries(
 
 
 QUERIES = 25
+
+
+def test_failed_emails_of_other_apps_are_named_in_plain_words(client, secretaris, lid):
+    """An overview or a resident's confirmation that failed reads as what it is, not as a code."""
+    for kind in (deliveries.DIGEST, "signals.received"):
+        Delivery.objects.create(
+            content_type=ContentType.objects.get_for_model(Meeting),
+            object_id="0",
+            recipient=lid if kind == deliveries.DIGEST else None,
+            kind=kind,
+            state=DeliveryState.FAILED,
+            last_error="Connection refused",
+        )
+    client.force_login(secretaris)
+    page = client.get(reverse("dashboard")).content.decode()
+    panel = page[page.index("Te doen voor de secretaris") :]
+    assert "Overzicht van e-mails" in panel
+    assert "Signaal ontvangen" in panel
+    assert "iemand zonder account" in panel
+    assert "deliveries.digest" not in panel
