@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 ALL = "__all__"
 
 # The portal's own apps: every model of these must be declared.
-PORTAL_APPS = ("wijraad", "members", "meetings", "advice", "signals")
+PORTAL_APPS = ("wijraad", "members", "meetings", "advice", "signals", "year")
 # Models of installed packages that hold personal data; their fields are declared below.
 THIRD_PARTY_MODELS = (
     "account.EmailAddress",

@@ -7,6 +7,10 @@ class YearConfig(AppConfig):
     verbose_name = _("The council's year")
 
     def ready(self):
+        from wijraad import dashboard
         from year import reminders
+        from year.panels import PANELS
 
         reminders.register()
+        for panel in PANELS:
+            dashboard.register(panel)
