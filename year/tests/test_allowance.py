@@ -140,7 +140,7 @@ def test_a_member_reads_their_own_statements_with_the_lines(
 
 
 def test_the_months_not_approved_yet_are_provisional(db, client, lid, time_machine):
-    time_machine.move_to(datetime.datetime(2026, 5, 20, 12, 0))
+    time_machine.move_to(datetime.datetime(2026, 5, 20, 12, 0, tzinfo=datetime.UTC))
     AllowanceRates.objects.create(
         valid_from=datetime.date(2026, 1, 1), per_meeting=Decimal("20"), per_month=Decimal("10")
     )
