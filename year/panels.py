@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijraad.access import allowed
 from wijraad.dashboard import Panel
-from year.models import AllowanceStatement
+from year.models import AllowanceStatement, HiringPanel, HiringPanelState
 
 SHOWN = 3
 
@@ -18,6 +18,26 @@ def allowance_context(request):
     }
 
 
+def hiring_panels_context(request):
+    """The hiring panels the member takes part in that are not finished yet."""
+    return {
+        "panels": list(
+            HiringPanel.objects.visible_to(request.user)
+            .filter(participants=request.user)
+            .exclude(state__in=HiringPanelState.finished())
+            .order_by("requested_on", "pk")
+        )
+    }
+
+
+def _takes_part_in_panels(user):
+    """Members who do not keep the panels themselves (the secretary and the chair reach them
+    through the menu)."""
+    return allowed(user, "year.view_hiring_panels") and not allowed(
+        user, "year.manage_hiring_panels"
+    )
+
+
 PANELS = [
     Panel(
         key="year.allowance",
@@ -26,5 +46,13 @@ PANELS = [
         visible=lambda user: allowed(user, "year.view_own_allowance"),
         context=allowance_context,
         order=55,
+    ),
+    Panel(
+        key="year.hiring_panels",
+        title=_("My hiring panels"),
+        template="year/panels/hiring_panels.html",
+        visible=_takes_part_in_panels,
+        context=hiring_panels_context,
+        order=56,
     ),
 ]

@@ -116,3 +116,25 @@ def test_the_list_and_the_page_ask_the_same_number_of_queries(
     assert_constant_queries(
         lambda: client.get(reverse("year:panel", args=[panel.pk])), expected=5, add_rows=steps
     )
+
+
+def test_a_member_finds_their_panels_on_the_dashboard(
+    db, client, secretaris, lid, voorzitter, assert_constant_queries
+):
+    client.force_login(lid)
+    assert "U doet nu niet mee aan een sollicitatiecommissie." in client.get("/dashboard/").text
+
+    def add(n):
+        for i in range(n):
+            panel = HiringPanel.objects.create(position=f"Functie {i}")
+            hiring_panel_transition(
+                panel=panel, to_state="accepted", participants=[lid], by=secretaris
+            )
+
+    response = assert_constant_queries(
+        lambda: client.get(reverse("dashboard")), expected=11, add_rows=add
+    )
+    assert "Functie 44" in response.text
+    # The chair keeps them through the menu: no such panel on her dashboard.
+    client.force_login(voorzitter)
+    assert "Mijn sollicitatiecommissies" not in client.get(reverse("dashboard")).text
