@@ -13,13 +13,28 @@ from django.utils.translation import gettext as _
 
 from meetings.models import Attendance, MeetingKind, MeetingState
 from members.dates import add_months
-from year.models import AllowanceRates, AllowanceStatement, TaxFreeLimit
+from members.models import Term
+from year.models import AllowanceRates, AllowanceStatement, StatementLineKind, TaxFreeLimit
 
 ZERO = Decimal("0.00")
 
 
 def money(amount):
     return "€ " + number_format(amount, 2)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of a statement: a meeting or work visit attended, or a month's fixed amount. The
+    same shape as year.models.AllowanceStatementLine, so one template shows both."""
+
+    kind: str
+    day: datetime.date
+    amount: Decimal
+    meeting: object = None
+
+    def get_kind_display(self):
+        return StatementLineKind(self.kind).label
 
 
 @dataclass
@@ -43,9 +58,10 @@ def months_between(start, end):
     return (end.year - start.year) * 12 + end.month - start.month
 
 
-def statement_for(person, period_start, period_end):
+def statement_for(person, period_start, period_end, *, warnings=True):
     """The statement of `person` for the whole months from `period_start` to `period_end`
-    (exclusive, both first days of a month)."""
+    (exclusive, both first days of a month). `warnings`: check the tax-free limits (the
+    secretary's concern when approving; a member's own provisional view leaves them out)."""
     rates = list(AllowanceRates.objects.order_by("-valid_from"))
     statement = Statement(person, period_start, period_end)
     attended = (
@@ -65,20 +81,33 @@ def statement_for(person, period_start, period_end):
         if meeting.kind == MeetingKind.WORK_VISIT:
             statement.work_visits += 1
             amount = rate.per_work_visit if rate else ZERO
+            kind = StatementLineKind.WORK_VISIT
         else:
             statement.meetings += 1
             amount = rate.per_meeting if rate else ZERO
-        statement.lines.append((meeting, amount))
+            kind = StatementLineKind.MEETING
+        statement.lines.append(Line(kind, meeting.date, amount, meeting))
         statement.amount += amount
+    # The fixed amount is for the months with a seat (on at least one day of the month): not for
+    # the months before someone joined or after they left.
+    terms = list(
+        Term.objects.filter(person=person, start__lt=period_end, end__gt=period_start).values_list(
+            "start", "end"
+        )
+    )
     month = period_start
     while month < period_end:
         rate = _rates_on(rates, month)
-        if rate and rate.per_month:
+        following = add_months(month, 1)
+        seated = any(start < following and end > month for start, end in terms)
+        if seated and rate and rate.per_month:
             statement.amount += rate.per_month
-            statement.lines.append((month, rate.per_month))
+            statement.lines.append(Line(StatementLineKind.MONTH, month, rate.per_month))
         statement.months += 1
-        month = add_months(month, 1)
-    statement.warnings = limit_warnings(statement)
+        month = following
+    statement.lines.sort(key=lambda line: line.day)
+    if warnings:
+        statement.warnings = limit_warnings(statement)
     return statement
 
 

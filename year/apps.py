@@ -7,7 +7,11 @@ class YearConfig(AppConfig):
     verbose_name = _("The council's year")
 
     def ready(self):
+        from wijraad import dashboard
         from year import audit, reminders
+        from year.panels import PANELS
 
         audit.register()
         reminders.register()
+        for panel in PANELS:
+            dashboard.register(panel)

@@ -10,6 +10,7 @@ from year.models import (
     AllowanceRates,
     ApplicationState,
     HiringPanel,
+    HiringPanelState,
     TaxFreeLimit,
     Training,
     Vacancy,
@@ -86,7 +87,16 @@ class ReportForm(PortalForm):
     )
 
 
+def _members_today():
+    from members.models import User
+
+    return User.objects.members(timezone.localdate()).order_by("name")
+
+
 class HiringPanelForm(PortalModelForm):
+    """The request's details; who takes part while it is accepted, the outcome once it took
+    place (the steps themselves: HiringPanelTransitionForm)."""
+
     class Meta:
         model = HiringPanel
         fields = ["position", "requested_on", "request", "participants", "outcome"]
@@ -94,10 +104,39 @@ class HiringPanelForm(PortalModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from members.models import User
+        state = self.instance.state if self.instance.pk else None
+        if state == HiringPanelState.ACCEPTED:
+            self.fields["participants"].queryset = _members_today()
+            self.fields["participants"].required = True
+        else:
+            del self.fields["participants"]
+        if state != HiringPanelState.TOOK_PLACE:
+            del self.fields["outcome"]
 
-        today = timezone.localdate()
-        self.fields["participants"].queryset = User.objects.members(today).order_by("name")
+
+class HiringPanelTransitionForm(PortalForm):
+    to_state = forms.ChoiceField(label=_("Next step"), choices=HiringPanelState.choices)
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Who takes part"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only when accepting."),
+    )
+    outcome = forms.CharField(
+        label=_("Outcome"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only when the procedure took place."),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, panel, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_state"].choices = [(s.value, s.label) for s in panel.next_states()]
+        self.fields["participants"].queryset = _members_today()
 
 
 class TrainingForm(PortalModelForm):

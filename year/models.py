@@ -293,9 +293,47 @@ class AnnualReport(models.Model):
         return str(self.year)
 
 
+class HiringPanelState(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    ACCEPTED = "accepted", _("Accepted: members named")
+    DECLINED = "declined", _("Declined")
+    TOOK_PLACE = "took_place", _("Took place")
+    CANCELLED = "cancelled", _("Cancelled by WIJ")
+    CLOSED = "closed", _("Closed")
+
+    @classmethod
+    def finished(cls):
+        return (cls.DECLINED, cls.CANCELLED, cls.CLOSED)
+
+
+# WIJ asks; the council accepts (naming who takes part) or declines; the procedure takes place
+# (the outcome is recorded) or WIJ calls it off; then the request is closed.
+HIRING_PANEL_TRANSITIONS = {
+    HiringPanelState.REQUESTED: (HiringPanelState.ACCEPTED, HiringPanelState.DECLINED),
+    HiringPanelState.ACCEPTED: (HiringPanelState.TOOK_PLACE, HiringPanelState.CANCELLED),
+    HiringPanelState.TOOK_PLACE: (HiringPanelState.CLOSED,),
+    HiringPanelState.DECLINED: (),
+    HiringPanelState.CANCELLED: (),
+    HiringPanelState.CLOSED: (),
+}
+
+
+class HiringPanelQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The secretary and the chair see every request; a member the panels they take part
+        in (while a member: the duty of confidentiality stays, access ends with the term);
+        anyone else none."""
+        roles = roles_for(user)
+        if roles.secretary or roles.chair:
+            return self
+        if roles.member:
+            return self.filter(participants=user)
+        return self.none()
+
+
 class HiringPanel(models.Model):
     """WIJ asked the council to join a selection procedure (sollicitatiecommissie): the request,
-    who took part, the outcome. Confidential: the secretary and the chair only."""
+    who took part, the outcome. Confidential: the secretary, the chair and who takes part."""
 
     position = models.CharField(_("position to fill"), max_length=200)
     requested_on = models.DateField(_("requested on"), default=timezone.localdate)
@@ -307,14 +345,61 @@ class HiringPanel(models.Model):
         related_name="+",
     )
     outcome = models.TextField(_("outcome"), blank=True)
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=HiringPanelState.choices,
+        default=HiringPanelState.REQUESTED,
+    )
+
+    objects = HiringPanelQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hiring panel")
         verbose_name_plural = _("hiring panels")
         ordering = ["-requested_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=HiringPanelState.values), name="hiring_panel_state_known"
+            ),
+        ]
 
     def __str__(self):
         return self.position
+
+    def next_states(self):
+        return HIRING_PANEL_TRANSITIONS[HiringPanelState(self.state)]
+
+    @property
+    def is_finished(self):
+        return self.state in HiringPanelState.finished()
+
+
+class HiringPanelStateChange(models.Model):
+    """A hiring panel's history: appended, never edited."""
+
+    panel = models.ForeignKey(HiringPanel, on_delete=models.CASCADE, related_name="state_changes")
+    from_state = models.CharField(
+        _("from"), max_length=20, choices=HiringPanelState.choices, blank=True
+    )
+    to_state = models.CharField(_("to"), max_length=20, choices=HiringPanelState.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("change of state")
+        verbose_name_plural = _("changes of state")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_state} → {self.to_state}"
 
 
 class Training(models.Model):
@@ -384,6 +469,15 @@ class TaxFreeLimit(models.Model):
         return str(self.year)
 
 
+class AllowanceStatementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The secretary sees every statement; anyone else only their own (a member, and a
+        former member who still needs last year's statement for the tax return)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self if roles_for(user).secretary else self.filter(person=user)
+
+
 class AllowanceStatement(models.Model):
     """A member's allowance for the months [period_start, period_end), as approved."""
 
@@ -408,6 +502,8 @@ class AllowanceStatement(models.Model):
     )
     approved_at = models.DateTimeField(_("approved at"), default=timezone.now)
 
+    objects = AllowanceStatementQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("allowance statement")
         verbose_name_plural = _("allowance statements")
@@ -423,3 +519,37 @@ class AllowanceStatement(models.Model):
 
     def __str__(self):
         return f"{self.person} {self.period_start:%m-%Y}"
+
+
+class StatementLineKind(models.TextChoices):
+    MEETING = "meeting", _("Meeting attended")
+    WORK_VISIT = "work_visit", _("Work visit")
+    MONTH = "month", _("Fixed amount for the month")
+
+
+class AllowanceStatementLine(models.Model):
+    """One line of an approved statement, kept as approved: a later correction of the attendance
+    does not change what was paid."""
+
+    statement = models.ForeignKey(
+        AllowanceStatement, on_delete=models.CASCADE, related_name="lines"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=StatementLineKind.choices)
+    day = models.DateField(_("date"))
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    amount = models.DecimalField(_("amount (€)"), max_digits=7, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("statement line")
+        verbose_name_plural = _("statement lines")
+        ordering = ["day", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.day:%d-%m-%Y}"

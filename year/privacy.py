@@ -31,17 +31,33 @@ PERSONAL_DATA = [
         fields={"year.VacancyAlert": ALL},
     ),
     PersonalData(
-        key="year-members-work",
+        key="year-allowance",
         what=_(
-            "A member's trainings, approved allowance statements (meetings and work visits "
-            "attended, the amount) and taking part in a hiring panel of WIJ."
+            "A member's volunteer allowance: the approved statements per period with their lines "
+            "(meetings and work visits attended, fixed amounts), who approved them and when."
         ),
-        who=_("The secretary and the chair."),
-        kept=_("As long as the council's administration of that year needs them."),
+        who=_("The member and the secretary."),
+        kept=_("As long as WIJ's financial records require (seven years)."),
+        fields={
+            "year.AllowanceStatement": ALL,
+            "year.AllowanceStatementLine": ALL,
+        },
+    ),
+    PersonalData(
+        key="year-council-work",
+        what=_(
+            "The trainings a member followed, and who took part in a hiring panel of WIJ with "
+            "its steps, the outcome and who recorded them."
+        ),
+        who=_(
+            "Trainings: the secretary and the chair. Hiring panels: the secretary, the chair and "
+            "the members who take part."
+        ),
+        kept=_("As long as the council's archive is kept."),
         fields={
             "year.Training": ALL,
-            "year.AllowanceStatement": ALL,
-            "year.HiringPanel": ALL,
+            "year.HiringPanel": ("request", "outcome"),
+            "year.HiringPanelStateChange": ALL,
         },
     ),
 ]
@@ -49,6 +65,7 @@ PERSONAL_DATA = [
 NOT_PERSONAL = {
     "year.Vacancy": ALL,
     "year.AnnualReport": ALL,
+    "year.HiringPanel": ("id", "position", "requested_on", "state"),
     "year.AllowanceRates": ALL,
     "year.TaxFreeLimit": ALL,
 }

@@ -6,7 +6,8 @@ signals.trends.trends (the trends page, groups under SIGNAL_MIN_GROUP merged).""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advice.models import AnswerPosition, BoardAnswer, Dossier, DossierKind
@@ -72,13 +73,25 @@ def composition(year):
 
 
 def attendance(year):
-    """Of the council meetings and consultations held: how often members were recorded present."""
-    rows = Attendance.objects.filter(
-        meeting__in=Meeting.objects.in_year(year).filter(
-            kind__in=MeetingKind.counted(), state__in=MeetingState.taken_place()
-        ),
-        attended__isnull=False,
-    ).aggregate(recorded=Count("pk"), present=Count("pk", filter=Q(attended=True)))
+    """Of the council meetings and consultations held: how often members were recorded present.
+    Counted as each meeting's attendance page counts (meetings.services.attendance_count): only
+    people holding a seat on the meeting's day, so a row left by someone whose term was later
+    corrected or withdrawn counts on neither."""
+    seated = Term.objects.filter(
+        person=OuterRef("person"),
+        start__lte=OuterRef("meeting__date"),
+        end__gt=OuterRef("meeting__date"),
+    )
+    rows = (
+        Attendance.objects.filter(
+            meeting__in=Meeting.objects.in_year(year).filter(
+                kind__in=MeetingKind.counted(), state__in=MeetingState.taken_place()
+            ),
+            attended__isnull=False,
+        )
+        .filter(Exists(seated))
+        .aggregate(recorded=Count("pk"), present=Count("pk", filter=Q(attended=True)))
+    )
     recorded, present = rows["recorded"], rows["present"]
     return {
         "recorded": recorded,
@@ -94,19 +107,26 @@ def advice(year):
         dossiers.values_list("topic__name").annotate(n=Count("pk")).order_by("-n", "topic__name")
     )
     first, following = year_bounds(year)
-    answers = list(
-        BoardAnswer.objects.filter(
+    # One answer per dossier whose board first answered in this year: the position that stands
+    # (the latest correction, as the dossier's page shows last) and the time the first answer
+    # took, in days between the dates the dossier's page shows (sent, answered).
+    firsts = {
+        answer.dossier_id: answer
+        for answer in BoardAnswer.objects.filter(
             corrects__isnull=True,
-            answered_at__date__gte=first,
-            answered_at__date__lt=following,
+            answered_at__gte=_start_of(first),
+            answered_at__lt=_start_of(following),
         ).select_related("dossier")
-    )
+    }
+    standing = {}
+    for answer in BoardAnswer.objects.filter(dossier_id__in=firsts).order_by("answered_at", "pk"):
+        standing[answer.dossier_id] = answer.position
     positions = {}
-    for answer in answers:
-        positions[answer.position] = positions.get(answer.position, 0) + 1
+    for position in standing.values():
+        positions[position] = positions.get(position, 0) + 1
     days = [
-        (answer.answered_at - answer.dossier.sent_at).days
-        for answer in answers
+        (_local_day(answer.answered_at) - _local_day(answer.dossier.sent_at)).days
+        for answer in firsts.values()
         if answer.dossier.sent_at
     ]
     return {
@@ -114,9 +134,17 @@ def advice(year):
         "kinds": [(label, kinds.get(value, 0)) for value, label in DossierKind.choices],
         "topics": [(name or _("No topic"), n) for name, n in by_topic],
         "answers": [(label, positions.get(value, 0)) for value, label in AnswerPosition.choices],
-        "answer_count": len(answers),
+        "answer_count": len(firsts),
         "average_days": round(sum(days) / len(days)) if days else None,
     }
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def _local_day(moment):
+    return timezone.localtime(moment).date()
 
 
 def work_visits(year):
@@ -141,9 +169,12 @@ def signals_of(year):
 
 def figures(year):
     rules, changes = rules_of(year)
+    first, following = year_bounds(year)
     return {
         "year": year,
         "rules": rules,
+        # The seats on 31 December are held against the rules of that day.
+        "rules_at_end": CouncilRules.objects.in_force(following - datetime.timedelta(days=1)),
         "rule_changes": changes,
         "composition": composition(year),
         "compliance": year_compliance(year),

@@ -18,14 +18,18 @@ from wijraad.files import DOCUMENT_TYPES, check_upload
 from year import reminders
 from year.models import (
     APPLICATION_TRANSITIONS,
+    HIRING_PANEL_TRANSITIONS,
     AllowanceRates,
     AllowanceStatement,
+    AllowanceStatementLine,
     AnnualReport,
     Application,
     ApplicationNote,
     ApplicationState,
     ApplicationStateChange,
     HiringPanel,
+    HiringPanelState,
+    HiringPanelStateChange,
     TaxFreeLimit,
     Training,
     Vacancy,
@@ -240,15 +244,82 @@ def report_publish(*, report, publish=True, by=None):
     return report
 
 
-def hiring_panel_save(*, panel=None, participants=(), by=None, **fields):
-    """Record a request to join a hiring panel, or change who took part and the outcome."""
+def _check_participants(participants):
+    from members.models import User
+
+    members = set(User.objects.members(timezone.localdate()).values_list("pk", flat=True))
+    if not participants:
+        raise ValidationError(
+            {"participants": _("Name the members who take part.")}, code="no_participants"
+        )
+    if any(person.pk not in members for person in participants):
+        raise ValidationError(
+            {"participants": _("Only members of the council can take part.")},
+            code="not_a_member",
+        )
+
+
+def hiring_panel_save(*, panel=None, participants=None, by=None, **fields):
+    """Record WIJ's request to join a hiring panel (it starts as requested, in its history), or
+    change its details. Who takes part can change while the panel is accepted; the outcome is
+    recorded when it took place (hiring_panel_transition) and can be corrected until closed."""
+    new = panel is None
     panel = panel or HiringPanel()
+    if not new and "outcome" in fields and panel.state != HiringPanelState.TOOK_PLACE:
+        raise ValidationError(
+            {"outcome": _("The outcome is recorded once the procedure took place.")},
+            code="outcome_state",
+        )
     for name, value in fields.items():
         setattr(panel, name, value)
     panel.full_clean()
     with transaction.atomic(), acting(by):
         panel.save()
-        panel.participants.set(participants)
+        if new:
+            HiringPanelStateChange.objects.create(
+                panel=panel, to_state=HiringPanelState.REQUESTED, by=by
+            )
+        if participants is not None:
+            if panel.state != HiringPanelState.ACCEPTED:
+                raise ValidationError(
+                    {"participants": _("Who takes part is named when the request is accepted.")},
+                    code="participants_state",
+                )
+            _check_participants(participants)
+            panel.participants.set(participants)
+    return panel
+
+
+def hiring_panel_transition(*, panel, to_state, participants=(), outcome="", note="", by=None):
+    """Move a hiring panel one step on (HIRING_PANEL_TRANSITIONS); the step is recorded.
+    Accepting names the members who take part; "took place" records the outcome."""
+    with transaction.atomic(), acting(by):
+        panel = HiringPanel.objects.select_for_update().get(pk=panel.pk)
+        from_state = HiringPanelState(panel.state)
+        to_state = HiringPanelState(to_state)
+        if to_state not in HIRING_PANEL_TRANSITIONS[from_state]:
+            raise ValidationError(
+                _("A hiring panel cannot go from “%(from)s” to “%(to)s”.")
+                % {"from": from_state.label, "to": to_state.label},
+                code="transition",
+            )
+        fields = ["state"]
+        if to_state == HiringPanelState.ACCEPTED:
+            _check_participants(participants)
+            panel.participants.set(participants)
+        if to_state == HiringPanelState.TOOK_PLACE:
+            outcome = outcome.strip()
+            if not outcome:
+                raise ValidationError(
+                    {"outcome": _("Record the outcome of the procedure.")}, code="no_outcome"
+                )
+            panel.outcome = outcome
+            fields.append("outcome")
+        panel.state = to_state
+        panel.save(update_fields=fields)
+        HiringPanelStateChange.objects.create(
+            panel=panel, from_state=from_state, to_state=to_state, by=by, note=note
+        )
     return panel
 
 
@@ -299,7 +370,7 @@ def statement_approve(*, person, period_start, period_end, by=None):
             raise ValidationError(
                 _("A statement for this member and period was already approved."), code="twice"
             )
-        return AllowanceStatement.objects.create(
+        approved = AllowanceStatement.objects.create(
             person=person,
             period_start=period_start,
             period_end=period_end,
@@ -309,3 +380,16 @@ def statement_approve(*, person, period_start, period_end, by=None):
             amount=statement.amount,
             approved_by=by,
         )
+        # The lines are kept as approved: a later correction of the attendance does not
+        # change what was paid.
+        AllowanceStatementLine.objects.bulk_create(
+            AllowanceStatementLine(
+                statement=approved,
+                kind=line.kind,
+                day=line.day,
+                meeting=line.meeting,
+                amount=line.amount,
+            )
+            for line in statement.lines
+        )
+        return approved

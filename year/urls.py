@@ -31,7 +31,9 @@ urlpatterns += [
 urlpatterns += [
     path("sollicitatiecommissies/", panels.panels, name="panels"),
     path("sollicitatiecommissies/nieuw/", panels.panel_edit, name="panel_new"),
-    path("sollicitatiecommissies/<int:pk>/", panels.panel_edit, name="panel_edit"),
+    path("sollicitatiecommissies/<int:pk>/", panels.panel, name="panel"),
+    path("sollicitatiecommissies/<int:pk>/wijzigen/", panels.panel_edit, name="panel_edit"),
+    path("sollicitatiecommissies/<int:pk>/stap/", panels.panel_move, name="panel_move"),
 ]
 
 urlpatterns += [
@@ -45,4 +47,5 @@ urlpatterns += [
     path("vergoeding/grenzen/", allowance.limit_set, name="allowance_limit"),
     path("vergoeding/overzicht/", allowance.statement_new, name="statement_new"),
     path("vergoeding/overzicht/<int:pk>/", allowance.statement, name="statement"),
+    path("vergoeding/mijn/", allowance.my_allowance, name="my_allowance"),
 ]

@@ -135,12 +135,15 @@ ROUTES = [
         data=lambda o: {"publish": "1"},
         snapshot=lambda o: AnnualReport.objects.values_list("published_at").get(pk=o["report"].pk),
     ),
+    # Hiring panels: the secretary and the chair see every request; a member only the panels
+    # they take part in (year/tests/test_panels.py), so not this one.
     Route(
         "year:panels",
-        get=PROCEDURE,
+        get=logged_in(403, secretaris=200, voorzitter=200, lid=200),
         absent={"lid": lambda o: PANEL, "bestuurder": lambda o: PANEL},
         present={"secretaris": lambda o: PANEL},
     ),
+    Route("year:panel", kwargs=pk_of("panel"), get=APPLICATION),
     Route(
         "year:panel_new",
         get=PROCEDURE,
@@ -151,10 +154,18 @@ ROUTES = [
     Route(
         "year:panel_edit",
         kwargs=pk_of("panel"),
-        get=PROCEDURE,
-        post=logged_in(403, secretaris=ALLOWED, voorzitter=ALLOWED),
+        get=APPLICATION,
+        post=APPLICATION_POST,
         data=lambda o: {"position": "Anders", "requested_on": "2026-01-05"},
         snapshot=lambda o: HiringPanel.objects.values_list("position").get(pk=o["panel"].pk),
+    ),
+    Route(
+        "year:panel_move",
+        kwargs=pk_of("panel"),
+        get=logged_in(405),
+        post=APPLICATION_POST,
+        data=lambda o: {"to_state": "declined"},
+        snapshot=lambda o: HiringPanel.objects.values_list("state").get(pk=o["panel"].pk),
     ),
     Route("year:trainings", get=PROCEDURE),
     Route(
@@ -190,5 +201,13 @@ ROUTES = [
         },
         snapshot=lambda o: AllowanceStatement.objects.count(),
     ),
-    Route("year:statement", kwargs=pk_of("statement"), get=logged_in(403, secretaris=200)),
+    # A statement is its member's own (here lid's) and the secretary's; anyone else 404.
+    Route("year:statement", kwargs=pk_of("statement"), get=logged_in(404, secretaris=200, lid=200)),
+    # Their own statements: whoever holds or held a seat.
+    Route(
+        "year:my_allowance",
+        get=logged_in(403, lid=200, lid_ongetekend=200, oud_lid=200, voorzitter=200),
+        absent={"voorzitter": lambda o: "€ 95,00", "oud_lid": lambda o: "€ 95,00"},
+        present={"lid": lambda o: "€ 95,00"},
+    ),
 ]

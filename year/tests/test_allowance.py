@@ -106,3 +106,113 @@ def test_the_overview_asks_the_same_number_of_queries(
             )
 
     assert_constant_queries(lambda: client.get(reverse("year:allowance")), expected=4, add_rows=add)
+
+
+def test_a_member_reads_their_own_statements_with_the_lines(
+    attendance, client, secretaris, lid, voorzitter
+):
+    client.force_login(secretaris)
+    client.post(reverse("year:statement_new"), period(lid))
+    approved = AllowanceStatement.objects.get()
+    # A correction of the attendance afterwards does not change what was approved.
+    Attendance.objects.filter(person=lid, meeting__date=datetime.date(2026, 1, 13)).update(
+        attended=False
+    )
+    client.force_login(lid)
+    mine = client.get(reverse("year:my_allowance"))
+    assert mine.status_code == 200
+    assert "€ 95,00" in mine.text
+    page = client.get(reverse("year:statement", args=[approved.pk]))
+    assert page.status_code == 200
+    lines = [(line.kind, line.day, line.amount) for line in page.context["lines"]]
+    assert lines == [
+        ("meeting", datetime.date(2026, 1, 13), Decimal("25.00")),
+        ("meeting", datetime.date(2026, 2, 10), Decimal("25.00")),
+        ("work_visit", datetime.date(2026, 2, 12), Decimal("15.00")),
+        ("meeting", datetime.date(2026, 3, 10), Decimal("30.00")),
+    ]
+    assert "Afdrukken" in page.text
+    assert "Mijn vrijwilligersvergoeding" in page.text
+    # Nobody else reads it: not even the chair.
+    client.force_login(voorzitter)
+    assert client.get(reverse("year:statement", args=[approved.pk])).status_code == 404
+    assert "€ 95,00" not in client.get(reverse("year:my_allowance")).text
+
+
+def test_the_months_not_approved_yet_are_provisional(db, client, lid, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 5, 20, 12, 0, tzinfo=datetime.UTC))
+    AllowanceRates.objects.create(
+        valid_from=datetime.date(2026, 1, 1), per_meeting=Decimal("20"), per_month=Decimal("10")
+    )
+    AllowanceStatement.objects.create(
+        person=lid,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 4, 1),
+        meetings=0,
+        work_visits=0,
+        months=3,
+        amount=Decimal("30"),
+    )
+    attend(lid, datetime.date(2026, 3, 10))  # in the approved period
+    attend(lid, datetime.date(2026, 4, 14))
+    client.force_login(lid)
+    page = client.get(reverse("year:my_allowance"))
+    provisional = page.context["provisional"]
+    assert (provisional.period_start, provisional.period_end) == (
+        datetime.date(2026, 4, 1),
+        datetime.date(2026, 6, 1),
+    )
+    # April and May with a seat (10 each) and the meeting of 14 April.
+    assert (provisional.meetings, provisional.amount) == (1, Decimal("40"))
+    assert "Nog niet goedgekeurd" in page.text
+    assert not provisional.warnings
+
+
+def test_the_fixed_amount_is_only_for_months_with_a_seat(db, client, secretaris):
+    from members.tests.factories import TermFactory, UserFactory
+
+    AllowanceRates.objects.create(valid_from=datetime.date(2026, 1, 1), per_month=Decimal("10"))
+    joined = UserFactory(name="Nieuw Lid")
+    TermFactory(person=joined, start=datetime.date(2026, 3, 15), ordinal=1)
+    client.force_login(secretaris)
+    page = client.get(
+        reverse("year:statement_new"),
+        {"person": joined.pk, "start": "2026-01-01", "end": "2026-04-01"},
+    )
+    statement = page.context["statement"]
+    assert [line.day for line in statement.lines] == [
+        datetime.date(2026, 3, 1),
+        datetime.date(2026, 4, 1),
+    ]
+    assert statement.amount == Decimal("20")
+
+
+def test_the_members_pages_ask_the_same_number_of_queries(db, client, lid, assert_constant_queries):
+    AllowanceRates.objects.create(valid_from=datetime.date(2000, 1, 1), per_meeting=Decimal("5"))
+    client.force_login(lid)
+    made = []
+
+    def add(n):
+        for _ in range(n):
+            i = len(made)
+            made.append(
+                AllowanceStatement.objects.create(
+                    person=lid,
+                    period_start=datetime.date(1950 + i, 1, 1),
+                    period_end=datetime.date(1950 + i, 2, 1),
+                    meetings=1,
+                    work_visits=0,
+                    months=1,
+                    amount=Decimal("10"),
+                )
+            )
+            attend(lid, datetime.date(1950 + i, 1, 10))
+            made[0].lines.create(kind="meeting", day=datetime.date(1950 + i, 1, 10), amount=5)
+
+    assert_constant_queries(
+        lambda: client.get(reverse("year:my_allowance")), expected=5, add_rows=add
+    )
+    assert_constant_queries(
+        lambda: client.get(reverse("year:statement", args=[made[0].pk])), expected=3
+    )
+    assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=11)

@@ -48,3 +48,48 @@ def test_the_statement_matches_attendance(page, live_server, login_as, secretari
     assert (statement.meetings, statement.work_visits) == (2, 1)
     assert statement.amount == Decimal("65.00")
     assert lid.name in page.content()
+
+
+def test_a_member_opens_their_statement_and_it_matches_their_attendance(
+    page, live_server, login_as, secretaris, lid
+):
+    from year import services
+
+    AllowanceRates.objects.create(
+        valid_from=datetime.date(2026, 1, 1),
+        per_meeting=Decimal("25"),
+        per_work_visit=Decimal("15"),
+    )
+    days = (
+        (datetime.date(2026, 1, 13), MeetingKind.COUNCIL, True),
+        (datetime.date(2026, 2, 10), MeetingKind.CONSULTATION, True),
+        (datetime.date(2026, 2, 12), MeetingKind.WORK_VISIT, True),
+        (datetime.date(2026, 2, 24), MeetingKind.COUNCIL, False),
+    )
+    for day, kind, attended in days:
+        meeting = MeetingFactory(kind=kind, state=MeetingState.HELD, date=day)
+        Attendance.objects.create(meeting=meeting, person=lid, attended=attended)
+    approved = services.statement_approve(
+        person=lid,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 3, 1),
+        by=secretaris,
+    )
+    login_as(lid)
+    page.goto(live_server.url + reverse("dashboard"))
+    assert_accessible(page)
+    page.get_by_role("link", name="Mijn vrijwilligersvergoeding").click()
+    page.wait_for_url("**/vergoeding/mijn/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Vanaf januari 2026, 2 maanden").click()
+    page.wait_for_url(f"**/vergoeding/overzicht/{approved.pk}/")
+    assert_accessible(page)
+    # The lines are the meetings and the work visit the member attended, nothing else.
+    rows = page.locator("table").last.locator("tbody tr").all_inner_texts()
+    assert [row.split("\t")[0] for row in rows] == [
+        "13 januari 2026",
+        "10 februari 2026",
+        "12 februari 2026",
+    ]
+    assert "€ 65,00" in page.content()
+    assert page.get_by_role("button", name="Afdrukken").is_visible()

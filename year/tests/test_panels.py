@@ -1,12 +1,13 @@
-"""Hiring panels through HTTP: the chair records a request, who took part and the outcome; the
-list stays the secretary's and the chair's; its query count does not grow with the rows."""
-
-import datetime
+"""Hiring panels through HTTP: the chair records a request and moves it through its steps
+(accepted with the members who take part, took place with the outcome, closed), each step in the
+history on the panel's page; a member who takes part reads it, others do not; the list's and the
+page's query counts do not grow with the rows."""
 
 import pytest
 from django.urls import reverse
 
-from year.models import HiringPanel
+from year.models import HiringPanel, HiringPanelState
+from year.services import hiring_panel_transition
 
 
 @pytest.fixture(autouse=True)
@@ -14,7 +15,7 @@ def dutch(client):
     client.cookies["django_language"] = "nl"
 
 
-def test_the_chair_records_a_panel_with_its_participants(db, client, voorzitter, lid):
+def test_the_chair_walks_a_panel_through_its_steps(db, client, voorzitter, lid):
     client.force_login(voorzitter)
     response = client.post(
         reverse("year:panel_new"),
@@ -22,26 +23,80 @@ def test_the_chair_records_a_panel_with_its_participants(db, client, voorzitter,
             "position": "Teamleider WIJ Vinkhuizen",
             "requested_on": "2026-02-03",
             "request": "Doet een lid mee aan de gesprekken?",
-            "participants": [lid.pk],
-            "outcome": "Kandidaat aangenomen.",
+        },
+    )
+    panel = HiringPanel.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("year:panel", args=[panel.pk])
+    assert panel.state == HiringPanelState.REQUESTED
+    move = reverse("year:panel_move", args=[panel.pk])
+    # Accepting without naming a member, or naming someone who is no member, is refused.
+    assert client.post(move, {"to_state": "accepted"}).status_code == 400
+    refused = client.post(move, {"to_state": "accepted", "participants": [voorzitter.pk + 999]})
+    assert refused.status_code == 400
+    client.post(move, {"to_state": "accepted", "participants": [lid.pk], "note": "Lid doet mee"})
+    assert client.post(move, {"to_state": "took_place"}).status_code == 400
+    client.post(move, {"to_state": "took_place", "outcome": "Kandidaat aangenomen."})
+    client.post(move, {"to_state": "closed"})
+    panel.refresh_from_db()
+    assert panel.state == HiringPanelState.CLOSED
+    assert list(panel.participants.all()) == [lid]
+    page = client.get(reverse("year:panel", args=[panel.pk]))
+    history = [c.to_state for c in page.context["history"]]
+    assert history == ["requested", "accepted", "took_place", "closed"]
+    for text in ("Lid doet mee", "Kandidaat aangenomen.", lid.name, "Afgesloten"):
+        assert text in page.text
+    assert "Teamleider WIJ Vinkhuizen" in client.get(reverse("year:panels")).text
+
+
+def test_who_takes_part_reads_the_panel_and_changes_nothing(
+    db, client, secretaris, lid, voorzitter, personas
+):
+    panel = HiringPanel.objects.create(position="Teamleider Noord")
+    other = HiringPanel.objects.create(position="Teamleider Zuid")
+    hiring_panel_transition(panel=panel, to_state="accepted", participants=[lid], by=secretaris)
+    client.force_login(lid)
+    assert client.get(reverse("year:panel", args=[panel.pk])).status_code == 200
+    assert client.get(reverse("year:panel", args=[other.pk])).status_code == 404
+    listed = client.get(reverse("year:panels")).text
+    assert "Teamleider Noord" in listed
+    assert "Teamleider Zuid" not in listed
+    assert "Verzoek vastleggen" not in listed
+    moved = client.post(
+        reverse("year:panel_move", args=[panel.pk]), {"to_state": "took_place", "outcome": "x"}
+    )
+    assert moved.status_code == 403
+    assert client.get(reverse("year:panel_edit", args=[panel.pk])).status_code == 403
+    panel.refresh_from_db()
+    assert panel.state == HiringPanelState.ACCEPTED
+    # Someone holding a seat who does not take part does not see it.
+    client.force_login(personas["lid_ongetekend"])
+    assert client.get(reverse("year:panel", args=[panel.pk])).status_code == 404
+
+
+def test_the_details_change_and_who_takes_part_only_while_accepted(
+    db, client, secretaris, lid, voorzitter
+):
+    client.force_login(secretaris)
+    panel = HiringPanel.objects.create(position="Teamleider")
+    edit = reverse("year:panel_edit", args=[panel.pk])
+    assert "id_participants" not in client.get(edit).text
+    hiring_panel_transition(panel=panel, to_state="accepted", participants=[lid], by=secretaris)
+    response = client.post(
+        edit,
+        {
+            "position": "Teamleider Oost",
+            "requested_on": "2026-02-03",
+            "participants": [voorzitter.pk],
         },
     )
     assert response.status_code == 302
-    panel = HiringPanel.objects.get()
-    assert list(panel.participants.all()) == [lid]
-    assert panel.requested_on == datetime.date(2026, 2, 3)
-    page = client.get(reverse("year:panels"))
-    assert "Teamleider WIJ Vinkhuizen" in page.text
-    assert lid.name in page.text
-    # Only members can take part.
-    refused = client.post(
-        reverse("year:panel_edit", args=[panel.pk]),
-        {"position": "X", "requested_on": "2026-02-03", "participants": [voorzitter.pk + 999]},
-    )
-    assert refused.status_code == 400
+    panel.refresh_from_db()
+    assert panel.position == "Teamleider Oost"
+    assert list(panel.participants.all()) == [voorzitter]
 
 
-def test_the_list_asks_the_same_number_of_queries(
+def test_the_list_and_the_page_ask_the_same_number_of_queries(
     db, client, secretaris, lid, assert_constant_queries
 ):
     client.force_login(secretaris)
@@ -51,3 +106,35 @@ def test_the_list_asks_the_same_number_of_queries(
             HiringPanel.objects.create(position=f"Functie {i}").participants.add(lid)
 
     assert_constant_queries(lambda: client.get(reverse("year:panels")), expected=3, add_rows=add)
+    panel = HiringPanel.objects.create(position="Teamleider")
+
+    def steps(n):
+        for _ in range(n):
+            panel.state_changes.create(to_state="requested", by=secretaris, note="opnieuw")
+            panel.participants.add(lid)
+
+    assert_constant_queries(
+        lambda: client.get(reverse("year:panel", args=[panel.pk])), expected=5, add_rows=steps
+    )
+
+
+def test_a_member_finds_their_panels_on_the_dashboard(
+    db, client, secretaris, lid, voorzitter, assert_constant_queries
+):
+    client.force_login(lid)
+    assert "U doet nu niet mee aan een sollicitatiecommissie." in client.get("/dashboard/").text
+
+    def add(n):
+        for i in range(n):
+            panel = HiringPanel.objects.create(position=f"Functie {i}")
+            hiring_panel_transition(
+                panel=panel, to_state="accepted", participants=[lid], by=secretaris
+            )
+
+    response = assert_constant_queries(
+        lambda: client.get(reverse("dashboard")), expected=11, add_rows=add
+    )
+    assert "Functie 44" in response.text
+    # The chair keeps them through the menu: no such panel on her dashboard.
+    client.force_login(voorzitter)
+    assert "Mijn sollicitatiecommissies" not in client.get(reverse("dashboard")).text

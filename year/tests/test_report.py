@@ -143,7 +143,7 @@ def test_the_report_asks_the_same_number_of_queries(
     client.force_login(secretaris)
     assert_constant_queries(
         lambda: client.get(reverse("year:report", args=[LAST_YEAR])),
-        expected=22,
+        expected=23,
         add_rows=lambda n: [
             MeetingFactory(
                 kind=MeetingKind.COUNCIL,

@@ -1,4 +1,4 @@
-"""Every edge of the application procedure, and every edge that is not one."""
+"""Every edge of the application procedure and of a hiring panel, and every edge that is not one."""
 
 import datetime
 
@@ -8,7 +8,15 @@ from django.utils import timezone
 
 from members.models import Term
 from year import services
-from year.models import APPLICATION_TRANSITIONS, ApplicationState, ApplicationStateChange
+from year.models import (
+    APPLICATION_TRANSITIONS,
+    HIRING_PANEL_TRANSITIONS,
+    ApplicationState,
+    ApplicationStateChange,
+    HiringPanel,
+    HiringPanelState,
+    HiringPanelStateChange,
+)
 from year.tests.factories import ApplicationFactory
 
 EDGES = [(a, b) for a, targets in APPLICATION_TRANSITIONS.items() for b in targets]
@@ -51,3 +59,71 @@ def test_every_other_move_is_refused(db, private_root, secretaris, source, targe
     application.refresh_from_db()
     assert application.state == source
     assert not ApplicationStateChange.objects.exists()
+
+
+PANEL_EDGES = [(a, b) for a, targets in HIRING_PANEL_TRANSITIONS.items() for b in targets]
+PANEL_NOT_EDGES = [
+    (a, b)
+    for a in HiringPanelState
+    for b in HiringPanelState
+    if b not in HIRING_PANEL_TRANSITIONS[a]
+]
+
+
+@pytest.mark.parametrize(("source", "target"), PANEL_EDGES)
+def test_every_hiring_panel_edge_moves_and_is_recorded(db, secretaris, lid, source, target):
+    panel = HiringPanel.objects.create(position="Teamleider", state=source)
+    services.hiring_panel_transition(
+        panel=panel,
+        to_state=target,
+        participants=[lid],
+        outcome="Aangenomen",
+        note="stap",
+        by=secretaris,
+    )
+    panel.refresh_from_db()
+    assert panel.state == target
+    change = HiringPanelStateChange.objects.get(panel=panel)
+    assert (change.from_state, change.to_state, change.by, change.note) == (
+        source,
+        target,
+        secretaris,
+        "stap",
+    )
+    if target == HiringPanelState.ACCEPTED:
+        assert list(panel.participants.all()) == [lid]
+    if target == HiringPanelState.TOOK_PLACE:
+        assert panel.outcome == "Aangenomen"
+
+
+@pytest.mark.parametrize(("source", "target"), PANEL_NOT_EDGES)
+def test_every_other_hiring_panel_move_is_refused(db, secretaris, lid, source, target):
+    panel = HiringPanel.objects.create(position="Teamleider", state=source)
+    with pytest.raises(ValidationError):
+        services.hiring_panel_transition(
+            panel=panel, to_state=target, participants=[lid], outcome="x", by=secretaris
+        )
+    panel.refresh_from_db()
+    assert panel.state == source
+    assert not HiringPanelStateChange.objects.exists()
+
+
+def test_accepting_names_members_and_took_place_needs_the_outcome(
+    db, secretaris, lid, oud_lid, bestuurder
+):
+    panel = HiringPanel.objects.create(position="Teamleider")
+    for participants in ([], [oud_lid], [lid, bestuurder]):
+        with pytest.raises(ValidationError):
+            services.hiring_panel_transition(
+                panel=panel, to_state="accepted", participants=participants, by=secretaris
+            )
+    services.hiring_panel_transition(
+        panel=panel, to_state="accepted", participants=[lid], by=secretaris
+    )
+    with pytest.raises(ValidationError):
+        services.hiring_panel_transition(
+            panel=panel, to_state="took_place", outcome="  ", by=secretaris
+        )
+    panel.refresh_from_db()
+    assert panel.state == "accepted"
+    assert HiringPanelStateChange.objects.count() == 1

@@ -1,17 +1,24 @@
 """The volunteer allowance: the secretary sets the rates and keeps the year's tax-free limits,
-looks at a member's statement for a period (with warnings, never a cap), approves and prints it."""
+looks at a member's statement for a period (with warnings, never a cap), approves and prints it.
+A member reads and prints their own approved statements, and sees the months not approved yet
+as a provisional statement."""
+
+import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from wijraad.access import require
+from members.dates import add_months
+from wijraad.access import allowed, require
 from wijraad.forms import error_messages, form_errors, form_page, posted
 from year import services
+from year.access import approved_statement_for
 from year.allowance import statement_for
 from year.forms import AllowanceRatesForm, StatementForm, TaxFreeLimitForm
 from year.models import AllowanceRates, AllowanceStatement, TaxFreeLimit
@@ -102,8 +109,48 @@ def statement_new(request):
 @login_required
 @require_GET
 def statement(request, pk):
-    require(request, "year.manage_allowance")
-    approved = get_object_or_404(
-        AllowanceStatement.objects.select_related("person", "approved_by"), pk=pk
+    """An approved statement with its lines, as it prints: the member's own, or the secretary's."""
+    approved = approved_statement_for(request, pk)
+    return render(
+        request,
+        "year/statement.html",
+        {
+            "statement": approved,
+            "lines": approved.lines.select_related("meeting"),
+            "can_manage": allowed(request.user, "year.manage_allowance"),
+        },
     )
-    return render(request, "year/statement.html", {"statement": approved})
+
+
+def provisional_period(statements, today):
+    """The months not approved yet: from the end of the latest approved period (at the earliest
+    1 January of this year) up to and including this month; None when there are none."""
+    start = today.replace(month=1, day=1)
+    ends = [s.period_end for s in statements]
+    if ends:
+        start = max(start, max(ends))
+    end = add_months(today.replace(day=1), 1)
+    return (start, end) if start < end else None
+
+
+@login_required
+@require_GET
+def my_allowance(request):
+    """A member's own statements, newest first, and the months not approved yet."""
+    require(request, "year.view_own_allowance")
+    statements = list(
+        AllowanceStatement.objects.filter(person=request.user).order_by("-period_start")
+    )
+    period = provisional_period(statements, timezone.localdate())
+    provisional = (
+        statement_for(request.user, *period, warnings=False) if period is not None else None
+    )
+    return render(
+        request,
+        "year/my_allowance.html",
+        {
+            "statements": statements,
+            "provisional": provisional,
+            "provisional_last_month": period and period[1] - datetime.timedelta(days=1),
+        },
+    )
