@@ -64,3 +64,17 @@ def test_the_deliveries_page_is_accessible(page, login_as, secretaris, lid, loca
     page.goto(reverse("meetings:deliveries", args=[meeting.pk]))
     assert "E-mails over" in page.locator("h1").inner_text()
     assert_accessible(page)
+
+
+@pytest.mark.django_db
+def test_held_and_switched_off_emails_are_counted_and_explained(
+    client, secretaris, lid, location, soon
+):
+    meeting = MeetingFactory(date=soon, location=location)
+    deliver_row(meeting, lid, reminders.AGENDA, DeliveryState.HELD)
+    deliver_row(meeting, secretaris, reminders.AGENDA, DeliveryState.SWITCHED_OFF)
+    client.force_login(secretaris)
+    html = client.get(reverse("meetings:deliveries", args=[meeting.pk])).content.decode()
+    assert "Wacht op het overzicht: <strong>1</strong>" in html
+    assert "Uitgezet door de ontvanger: <strong>1</strong>" in html
+    assert "één overzicht van hun e-mails" in html
