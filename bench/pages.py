@@ -100,6 +100,19 @@ def choose_pages():
     return pages, ids
 
 
+def only(pages, words, none=False):
+    """The pages whose "label as role" holds one of the comma-separated `words` (all without)."""
+    if none:
+        return []
+    wanted = [word.strip() for word in words.split(",") if word.strip()]
+    if not wanted:
+        return pages
+    chosen = [page for page in pages if any(w in f"{page[0]} as {page[1]}" for w in wanted)]
+    if not chosen:
+        raise Broke(f"no page matches --pages {words!r}")
+    return chosen
+
+
 def signal_pages():
     """Issue 16: the triage list, one signal and the trends page of the last ten years."""
     import datetime
