@@ -18,6 +18,7 @@ from meetings.models import (
     YearSchedule,
 )
 from meetings.reminders import KIND_LABELS
+from members.panels import rules_book
 from wijraad.access import allowed
 from wijraad.dashboard import Panel
 from wijraad.models import Delivery, DeliveryState
@@ -46,7 +47,7 @@ def compliance_context(request):
         date__lt=today, date__year=today.year, state__in=MeetingState.upcoming()
     ).count()
     return {
-        "compliance": year_compliance(today.year),
+        "compliance": year_compliance(today.year, rules_book=rules_book(request)),
         "next_year": next_year,
         "next_year_unadopted": unadopted,
         "unconfirmed": unconfirmed,
