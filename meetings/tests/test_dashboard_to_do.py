@@ -124,4 +124,4 @@ def test_the_secretarys_dashboard_runs_constant_queries(
     )
 
 
-QUERIES = 21
+QUERIES = 20
