@@ -73,11 +73,15 @@ def choose_pages():
         ("advice dossier", reverse("advice:detail", args=[dossier.pk])),
         # Issue 19: a search across the portal, with the ten-year index.
         ("search", reverse("search:search") + "?q=advies+telefoon"),
+        # A plural that must find the singular too (Dutch stemming and its spellings).
+        ("search, plural", reverse("search:search") + "?q=adviezen+wijkteam"),
     ]
     # The secretary's own dashboard, and the page that costs the secretary most.
     secretary = [
         ("dashboard", reverse("dashboard")),
         ("year overview", reverse("meetings:year", args=[year])),
+        # The secretary searches everything the council has, people included.
+        ("search", reverse("search:search") + "?q=vergadering+jaarverslag"),
         *signal_pages(),
     ]
     public = [
@@ -100,10 +104,8 @@ def choose_pages():
     return pages, ids
 
 
-def only(pages, words, none=False):
+def only(pages, words):
     """The pages whose "label as role" holds one of the comma-separated `words` (all without)."""
-    if none:
-        return []
     wanted = [word.strip() for word in words.split(",") if word.strip()]
     if not wanted:
         return pages

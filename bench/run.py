@@ -161,18 +161,20 @@ def run(options, results):
     try:
         ports = start_servers(options, processes, env)
         stack.setup_django(env)
-        sessions = log_in(ports["portal"])
-        measured, results["ids"] = pages.choose_pages()
-        measured = pages.only(measured, options.pages, none=options.no_pages)
-        pages.check_pages(ports["portal"], measured, sessions)
-        queries = pages.count_queries(measured, sessions)
-        processes.check()
-        log(
-            f"{len(measured)} pages, {options.seconds} s each, the bare view "
-            f"{options.bare_seconds} s before and after each, {options.connections} connections"
-        )
-        pages.measure_pages(options, ports, measured, sessions, queries, results)
-        processes.check()
+        if not options.no_pages:
+            sessions = log_in(ports["portal"])
+            measured, results["ids"] = pages.choose_pages()
+            measured = pages.only(measured, options.pages)
+            pages.check_pages(ports["portal"], measured, sessions)
+            queries = pages.count_queries(measured, sessions)
+            processes.check()
+            log(
+                f"{len(measured)} pages, {options.seconds} s each, the bare view "
+                f"{options.bare_seconds} s before and after each, {options.connections} "
+                "connections"
+            )
+            pages.measure_pages(options, ports, measured, sessions, queries, results)
+            processes.check()
         if not options.no_reminders:
             results["reminders"] = reminders.measure_reminders(options, processes, env, run_dir)
     finally:
