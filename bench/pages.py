@@ -73,11 +73,15 @@ def choose_pages():
         ("advice dossier", reverse("advice:detail", args=[dossier.pk])),
         # Issue 19: a search across the portal, with the ten-year index.
         ("search", reverse("search:search") + "?q=advies+telefoon"),
+        # A plural that must find the singular too (Dutch stemming and its spellings).
+        ("search, plural", reverse("search:search") + "?q=adviezen+wijkteam"),
     ]
     # The secretary's own dashboard, and the page that costs the secretary most.
     secretary = [
         ("dashboard", reverse("dashboard")),
         ("year overview", reverse("meetings:year", args=[year])),
+        # The secretary searches everything the council has, people included.
+        ("search", reverse("search:search") + "?q=vergadering+jaarverslag"),
         *signal_pages(),
         *year_pages(),
     ]
@@ -100,6 +104,17 @@ def choose_pages():
     pages += [(label, "anoniem", path, PUBLIC) for label, path in public]
     ids = {"meeting": meeting.pk, "year": year, "person": chair.pk, "dossier": dossier.pk}
     return pages, ids
+
+
+def only(pages, words):
+    """The pages whose "label as role" holds one of the comma-separated `words` (all without)."""
+    wanted = [word.strip() for word in words.split(",") if word.strip()]
+    if not wanted:
+        return pages
+    chosen = [page for page in pages if any(w in f"{page[0]} as {page[1]}" for w in wanted)]
+    if not chosen:
+        raise Broke(f"no page matches --pages {words!r}")
+    return chosen
 
 
 def signal_pages():

@@ -77,7 +77,7 @@ def measure_reminders(options, processes, env, run_dir):
     noop_seconds = finished - started
 
     log(f"{options.tasks} due reminders through the sweep ...")
-    make_due_reminders(count=options.tasks)
+    own = make_due_reminders(count=options.tasks)
     unfinished = Delivery.objects.filter(state__in=[DeliveryState.PENDING, DeliveryState.SENDING])
     started = time.monotonic()
     queued = deliveries.sweep()
@@ -104,6 +104,11 @@ def measure_reminders(options, processes, env, run_dir):
     result["failed"] = (
         [f"ratio < {TARGET_REMINDER_RATIO}"] if result["ratio"] < TARGET_REMINDER_RATIO else []
     )
-    if states.get(DeliveryState.SENT, 0) != len(queued):
-        raise Broke(f"not every queued reminder was sent: {states}")
+    # The bench's own reminders must all be sent. The sweep also queues what the demo data left
+    # due (announcements, schedule overviews), which the portal may rightly skip (a meeting
+    # changed or past since); nothing may fail.
+    sent_own = Delivery.objects.filter(pk__in=own, state=DeliveryState.SENT).count()
+    result["reminder_states"]["bench_reminders_sent"] = sent_own
+    if sent_own != len(own) or states.get(DeliveryState.FAILED):
+        raise Broke(f"not every bench reminder was sent ({sent_own} of {len(own)}): {states}")
     return result

@@ -84,6 +84,13 @@ def parse(argv):
         help="keep the database and files of the last run (skip making them again)",
     )
     parser.add_argument("--no-reminders", action="store_true", help="pages only")
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="only the pages whose 'label as role' holds one of these comma-separated words "
+        "(e.g. --pages 'people,documents,as secretaris'); default every page",
+    )
+    parser.add_argument("--no-pages", action="store_true", help="reminders only")
     return parser.parse_args(argv)
 
 
@@ -154,17 +161,20 @@ def run(options, results):
     try:
         ports = start_servers(options, processes, env)
         stack.setup_django(env)
-        sessions = log_in(ports["portal"])
-        measured, results["ids"] = pages.choose_pages()
-        pages.check_pages(ports["portal"], measured, sessions)
-        queries = pages.count_queries(measured, sessions)
-        processes.check()
-        log(
-            f"{len(measured)} pages, {options.seconds} s each, the bare view "
-            f"{options.bare_seconds} s before and after each, {options.connections} connections"
-        )
-        pages.measure_pages(options, ports, measured, sessions, queries, results)
-        processes.check()
+        if not options.no_pages:
+            sessions = log_in(ports["portal"])
+            measured, results["ids"] = pages.choose_pages()
+            measured = pages.only(measured, options.pages)
+            pages.check_pages(ports["portal"], measured, sessions)
+            queries = pages.count_queries(measured, sessions)
+            processes.check()
+            log(
+                f"{len(measured)} pages, {options.seconds} s each, the bare view "
+                f"{options.bare_seconds} s before and after each, {options.connections} "
+                "connections"
+            )
+            pages.measure_pages(options, ports, measured, sessions, queries, results)
+            processes.check()
         if not options.no_reminders:
             results["reminders"] = reminders.measure_reminders(options, processes, env, run_dir)
     finally:
@@ -190,6 +200,7 @@ def main(argv=None):
                 "worker_processes",
                 "tasks",
                 "years",
+                "pages",
             )
         },
         "pages": [],

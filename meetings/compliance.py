@@ -68,17 +68,20 @@ class YearCompliance:
         return next(count for count in self.counts if count.kind == kind)
 
 
-def minimums_for(year):
-    """The minimum number per counted kind, from the rules in force on 1 January of `year`."""
-    rules = CouncilRules.objects.in_force(datetime.date(year, 1, 1))
+def minimums_for(year, *, rules_book=None):
+    """The minimum number per counted kind, from the rules in force on 1 January of `year`
+    (read from `rules_book`, CouncilRules.objects.book(), when given)."""
+    first_day = datetime.date(year, 1, 1)
+    rules = (rules_book or CouncilRules.objects).in_force(first_day)
     return {
         MeetingKind.COUNCIL: rules.min_council_meetings,
         MeetingKind.CONSULTATION: rules.min_consultations,
     }
 
 
-def year_compliance(year, *, without=None):
-    """The counts of `year`; `without` (a meeting) counts as cancelled: "what if I cancel it"."""
+def year_compliance(year, *, without=None, rules_book=None):
+    """The counts of `year`; `without` (a meeting) counts as cancelled: "what if I cancel it".
+    Two queries; one with `rules_book` (CouncilRules.objects.book())."""
     rows = (
         Meeting.objects.in_year(year)
         .filter(kind__in=MeetingKind.counted())
@@ -98,7 +101,7 @@ def year_compliance(year, *, without=None):
     if without is not None and without.kind in tally and without.is_upcoming:
         tally[without.kind]["planned"] -= 1
         tally[without.kind]["cancelled"] += 1
-    minimums = minimums_for(year)
+    minimums = minimums_for(year, rules_book=rules_book)
     return YearCompliance(
         year=year,
         counts=tuple(

@@ -64,17 +64,47 @@ def meetings_calendar(meetings, *, base_url, name, language=None):
             "refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"}
         )
         calendar.add("x-published-ttl", "PT1H")
-        days = []
-        for meeting in meetings:
-            calendar.add_component(_event(meeting, base_url=base_url))
-            days.append(meeting.date)
-        if days:
-            # Only the zone's rules around these meetings, not the whole history since 1970.
-            calendar.add_missing_timezones(
-                first_date=min(days) - datetime.timedelta(days=1),
-                last_date=max(days) + datetime.timedelta(days=366),
-            )
-        return calendar.to_ical()
+        meetings = list(meetings)
+        if not meetings:
+            return calendar.to_ical()
+        # The zone's VTIMEZONE, through one event that icalendar reads for the zones it needs
+        # (only the zone's rules around these meetings, not the whole history since 1970); the
+        # events themselves go in as text, each built once per process (_event_text).
+        probe = _event(meetings[0], base_url=base_url)
+        calendar.add_component(probe)
+        days = [meeting.date for meeting in meetings]
+        calendar.add_missing_timezones(
+            first_date=min(days) - datetime.timedelta(days=1),
+            last_date=max(days) + datetime.timedelta(days=366),
+        )
+        calendar.subcomponents.remove(probe)
+        head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+        language = translation.get_language()
+        events = [
+            _event_text(meeting, base_url=base_url, language=language) for meeting in meetings
+        ]
+        return b"".join([head, *events, b"END:VCALENDAR", end])
+
+
+# A VEVENT's text for the same content is the same for every feed: a process builds it once (the
+# feed lists a year of meetings and more, and icalendar takes some milliseconds per event). The
+# key holds every field of the meeting and its location, the address and the language, so a
+# changed meeting never gets its old text.
+_EVENTS = OrderedDict()
+EVENTS_KEPT = 4096
+
+
+def _event_text(meeting, *, base_url, language):
+    key = repr((_fields(meeting), _fields(meeting.location), base_url, language))
+    text = _EVENTS.get(key)
+    if text is None:
+        text = _event(meeting, base_url=base_url).to_ical()
+        _EVENTS[key] = text
+        while len(_EVENTS) > EVENTS_KEPT:
+            _EVENTS.popitem(last=False)
+    else:
+        _EVENTS.move_to_end(key)
+    return text
 
 
 # One meeting's calendar, as attached to each of its e-mails: the same text for everyone who gets

@@ -1,7 +1,7 @@
 """Dashboard panels of the meetings app; each context runs a fixed number of queries."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Value, When, Window
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +17,7 @@ from meetings.models import (
     ScheduleState,
     YearSchedule,
 )
+from members.panels import rules_book
 from wijraad import deliveries
 from wijraad.access import allowed
 from wijraad.dashboard import Panel
@@ -46,7 +47,7 @@ def compliance_context(request):
         date__lt=today, date__year=today.year, state__in=MeetingState.upcoming()
     ).count()
     return {
-        "compliance": year_compliance(today.year),
+        "compliance": year_compliance(today.year, rules_book=rules_book(request)),
         "next_year": next_year,
         "next_year_unadopted": unadopted,
         "unconfirmed": unconfirmed,
@@ -64,8 +65,9 @@ def open_actions_context(request):
         When(owner_id=request.user.pk, then=Value(0)), default=Value(1), output_field=IntegerField()
     )
     ordered = rows.for_list().order_by(own_first, F("due_date").asc(nulls_last=True), "pk")
-    shown = list(ordered[:OPEN_ACTIONS])
-    total = rows.count()
+    # The rows shown and how many there are in one query: each row carries the total.
+    shown = list(ordered.annotate(total=Window(Count("pk")))[:OPEN_ACTIONS])
+    total = shown[0].total if shown else 0
     return {
         "actions": shown,
         "more": total - len(shown),

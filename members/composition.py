@@ -85,14 +85,14 @@ class Ending:
     reappointable: bool  # a further term is allowed by the rules (and none is recorded)
 
 
-def term_schedule(*, today=None):
+def term_schedule(*, today=None, rules=None):
     """The rooster van aftreden, per calendar year from this year on: which terms end (in the year
     of their first day without a seat, as everywhere here), how many seats fall free, whether
     that is more than the rules' fraction of the seats (continuity), and how many seats stay
     taken at the end of the year if nobody new is appointed (under strength). Two queries,
-    whatever the number of terms."""
+    whatever the number of terms; one when `rules` (in force `today`) are given."""
     today = today or timezone.localdate()
-    rules = CouncilRules.objects.in_force(today)
+    rules = rules or CouncilRules.objects.in_force(today)
     first_day = today.replace(month=1, day=1)
     terms = list(
         Term.objects.filter(end__gte=first_day).select_related("person").order_by("end", "id")
@@ -131,10 +131,11 @@ def term_schedule(*, today=None):
     return years
 
 
-def terms_ending_soon(*, today=None):
-    """Running terms ending within the rules' warning period, with no next term recorded."""
+def terms_ending_soon(*, today=None, rules=None):
+    """Running terms ending within the rules' warning period, with no next term recorded
+    (`rules`: those in force `today`, read when not given)."""
     today = today or timezone.localdate()
-    rules = CouncilRules.objects.in_force(today)
+    rules = rules or CouncilRules.objects.in_force(today)
     horizon = add_months(today, rules.term_ending_warning_months)
     ending = list(Term.objects.active_on(today).filter(end__lte=horizon).select_related("person"))
     next_terms = _successors(
@@ -159,17 +160,18 @@ def under_strength_warning(*, seated, rules):
     )
 
 
-def seat_warnings(*, today=None):
+def seat_warnings(*, today=None, rules=None):
     """The number of seats taken on `today`, the rules in force, and the warnings about the
-    council's strength and the continuity of its term schedule. Four queries."""
+    council's strength and the continuity of its term schedule. Four queries; two when `rules`
+    (in force `today`) are given."""
     today = today or timezone.localdate()
-    rules = CouncilRules.objects.in_force(today)
+    rules = rules or CouncilRules.objects.in_force(today)
     seated = Term.objects.active_on(today).count()
     warnings = []
     under_strength = under_strength_warning(seated=seated, rules=rules)
     if under_strength is not None:
         warnings.append(under_strength)
-    for year in term_schedule(today=today):
+    for year in term_schedule(today=today, rules=rules):
         if year.continuity_risk:
             warnings.append(
                 CompositionWarning(
@@ -196,8 +198,8 @@ def composition_warnings(today=None):
     """Warnings about the council's composition on `today`, for the secretary's dashboard:
     under strength, continuity, and terms ending soon."""
     today = today or timezone.localdate()
-    _seated, _rules, warnings = seat_warnings(today=today)
-    for term in terms_ending_soon(today=today):
+    _seated, rules, warnings = seat_warnings(today=today)
+    for term in terms_ending_soon(today=today, rules=rules):
         warnings.append(
             CompositionWarning(
                 code=WarningCode.TERM_ENDING,

@@ -11,7 +11,7 @@ from members.composition import seat_warnings, terms_ending_soon
 from members.models import CouncilRules, DeclarationText, Document, Term
 from members.roles import roles_for
 from wijraad.access import allowed
-from wijraad.dashboard import Panel
+from wijraad.dashboard import Panel, per_request
 
 RECENT_DOCUMENTS = 5
 
@@ -26,8 +26,14 @@ def declaration_context(request):
     }
 
 
+def rules_book(request):
+    """The council's rules records, read once per request for every panel that needs them."""
+    return per_request(request, "members.council_rules", CouncilRules.objects.book)
+
+
 def seats_context(request):
-    seated, rules, warnings = seat_warnings()
+    today = timezone.localdate()
+    seated, rules, warnings = seat_warnings(today=today, rules=rules_book(request).in_force(today))
     return {
         "rules": rules,
         "seated": seated,
@@ -38,8 +44,8 @@ def seats_context(request):
 
 def terms_ending_context(request):
     today = timezone.localdate()
-    rules = CouncilRules.objects.in_force(today)
-    return {"terms": terms_ending_soon(today=today), "rules": rules}
+    rules = rules_book(request).in_force(today)
+    return {"terms": terms_ending_soon(today=today, rules=rules), "rules": rules}
 
 
 def documents_context(request):

@@ -18,15 +18,23 @@ def _holds(period, day):
     return period.start <= day and (period.end is None or period.end > day)
 
 
+def _history(person, prefetched, relation):
+    """The rows User.objects.with_history() prefetched (oldest first), else asked now."""
+    rows = getattr(person, prefetched, None)
+    if rows is None:
+        rows = getattr(person, relation).order_by("start", "id")
+    return list(rows)
+
+
 class Standing:
     """Where `person` stands on `today`: terms, offices and board positions."""
 
     def __init__(self, person, today):
         self.person = person
         self.today = today
-        self.terms = list(person.terms.all())
-        self.offices = list(person.offices.all())
-        self.positions = list(person.board_positions.all())
+        self.terms = _history(person, "history_terms", "terms")
+        self.offices = _history(person, "history_offices", "offices")
+        self.positions = _history(person, "history_positions", "board_positions")
         self.signed = getattr(person, "has_signed", False)
 
     @cached_property

@@ -64,6 +64,7 @@ def search(request):
         "search/search.html",
         {
             "form": form,
+            "filters": [form["group"], form["year"], form["theme"]],
             "result": result,
             "page": page,
             "full_text": services.full_text(),

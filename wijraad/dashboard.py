@@ -50,13 +50,22 @@ def panels_for(request):
     return shown
 
 
+def per_request(request, key, compute):
+    """`compute()` once per request, for what several panels read (the council's rules, the
+    heartbeats): later panels of the same request get the same answer without a query."""
+    kept = request.__dict__.setdefault("_wijraad_per_request", {})
+    if key not in kept:
+        kept[key] = compute()
+    return kept[key]
+
+
 def _heartbeats(request):
     """Every heartbeat, read once per request (the scheduler and the sweep panels share it)."""
     from wijraad.models import Heartbeat
 
-    if not hasattr(request, "_wijraad_heartbeats"):
-        request._wijraad_heartbeats = {row.name: row for row in Heartbeat.objects.all()}
-    return request._wijraad_heartbeats
+    return per_request(
+        request, "wijraad.heartbeats", lambda: {row.name: row for row in Heartbeat.objects.all()}
+    )
 
 
 def scheduler_context(request):

@@ -106,6 +106,14 @@ class MeetingState(models.TextChoices):
         return [cls.HELD, cls.MINUTES_ADOPTED]
 
 
+# How each state shows as a badge: cancelled red, taken place grey, agenda out green.
+STATE_BADGES = {
+    MeetingState.CANCELLED: "text-bg-danger",
+    MeetingState.HELD: "text-bg-secondary",
+    MeetingState.MINUTES_ADOPTED: "text-bg-secondary",
+    MeetingState.AGENDA_PUBLISHED: "text-bg-success",
+}
+
 # The allowed moves between states; meetings.services.meeting_transition is the one function
 # that moves a meeting. Reinstating a cancelled meeting brings it back as planned.
 TRANSITIONS = {
@@ -251,6 +259,11 @@ class Meeting(models.Model):
         if self.location is not None:
             return f"{self.location.name}, {self.location.address}"
         return self.other_place
+
+    @property
+    def state_badge(self):
+        """The badge's colour classes for the state (meetings/includes/state.html)."""
+        return STATE_BADGES.get(self.state, "text-bg-light border")
 
     @property
     def is_cancelled(self):

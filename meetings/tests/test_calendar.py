@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import ical, services
-from meetings.models import MeetingKind
+from meetings.models import Meeting, MeetingKind
 from meetings.tests.factories import MeetingFactory
 from members import services as member_services
 from members.roles import forget_roles
@@ -191,3 +191,63 @@ def test_a_meetings_calendar_for_its_mails_is_built_once_and_follows_every_chang
     meeting.save()
     assert calendar()["DTSTART"].dt.hour == 19
     assert len(built) == 4
+
+
+def test_the_feed_holds_the_past_twelve_months_and_everything_ahead(client, lid):
+    today = timezone.localdate()
+    MeetingFactory(title="Te oud", date=today - datetime.timedelta(days=400))
+    MeetingFactory(title="Vorig voorjaar", date=today - datetime.timedelta(days=330))
+    MeetingFactory(title="Over drie jaar", date=today + datetime.timedelta(days=3 * 365))
+    summaries = set(by_summary(parse(client.get(feed_url(lid)))))
+    assert summaries == {"WIJ-raad: Vorig voorjaar", "WIJ-raad: Over drie jaar"}
+    client.force_login(lid)
+    page = client.get(reverse("meetings:calendar")).content.decode()
+    assert "De agenda bevat de vergaderingen van de afgelopen twaalf maanden en alle" in page
+
+
+def test_the_feed_s_events_built_once_read_the_same_as_a_calendar_built_whole(location, soon):
+    """The feed joins each event's text, kept per process (meetings.ical._event_text): byte for
+    byte what icalendar makes of the whole calendar, also the second time, and a changed meeting
+    gets new text."""
+    MeetingFactory(date=soon, location=location, title="Raadsvergadering maart")
+    MeetingFactory(date=soon + datetime.timedelta(days=200), other_place="Stadhuis")
+    MeetingFactory(date=soon + datetime.timedelta(days=40), state="cancelled", cancel_reason="Ziek")
+
+    def meetings():
+        return list(Meeting.objects.select_related("location").order_by("date"))
+
+    def whole():
+        calendar = icalendar.Calendar()
+        for header, value in (
+            ("prodid", ical.PRODID),
+            ("version", "2.0"),
+            ("calscale", "GREGORIAN"),
+            ("method", "PUBLISH"),
+            ("x-wr-calname", "WIJ-raad"),
+            ("x-wr-timezone", "Europe/Amsterdam"),
+        ):
+            calendar.add(header, value)
+        calendar.add(
+            "refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"}
+        )
+        calendar.add("x-published-ttl", "PT1H")
+        rows = meetings()
+        for meeting in rows:
+            calendar.add_component(ical._event(meeting, base_url="https://x"))
+        days = [meeting.date for meeting in rows]
+        calendar.add_missing_timezones(
+            first_date=min(days) - datetime.timedelta(days=1),
+            last_date=max(days) + datetime.timedelta(days=366),
+        )
+        return calendar.to_ical()
+
+    def joined():
+        return ical.meetings_calendar(meetings(), base_url="https://x", name="WIJ-raad")
+
+    assert joined() == whole()
+    assert joined() == whole()  # from the kept texts
+    moved = meetings()[0]
+    moved.start_time = datetime.time(19, 0)
+    moved.save()
+    assert joined() == whole()
+    assert b"T190000" in joined()

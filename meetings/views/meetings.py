@@ -40,6 +40,7 @@ from meetings.models import (
     WorkVisitReport,
     YearSchedule,
 )
+from meetings.rows import meeting_rows
 from meetings.rules import rule_for_transition
 from meetings.services import agenda_lead_warning
 from wijraad.access import allowed, require
@@ -81,7 +82,7 @@ def meeting_list(request):
         request,
         "meetings/list.html",
         {
-            "meetings": meetings,
+            "rows": meeting_rows(meetings),
             "years": range(today.year - 2, today.year + 2),
             "can_manage": allowed(request.user, "meetings.manage_meetings"),
             "can_see_work_plan": allowed(request.user, "meetings.view_work_plan"),
@@ -95,7 +96,7 @@ def year_overview(request, year):
     require(request, "meetings.view_meetings")
     checked_year(year)
     user = request.user
-    meetings = Meeting.objects.visible_to(user).in_year(year).for_list()
+    rows = meeting_rows(Meeting.objects.visible_to(user).in_year(year).for_list())
     compliance = schedule = None
     if allowed(user, "meetings.view_compliance"):
         compliance = year_compliance(year)
@@ -105,7 +106,7 @@ def year_overview(request, year):
         "meetings/year.html",
         {
             "year": year,
-            "meetings": meetings,
+            "rows": rows,
             "compliance": compliance,
             "schedule": schedule,
             "can_see_schedule": allowed(user, "meetings.view_schedule"),

@@ -45,6 +45,26 @@ class CouncilRulesQuerySet(models.QuerySet):
         rules = self.filter(valid_from__lte=day).order_by("-valid_from").first()
         return rules or CouncilRules(valid_from=day)
 
+    def book(self):
+        """Every record at once (one query; a handful over the years), to ask `in_force` for
+        several days without a query each: a page that needs the rules in several places reads
+        them once (wijraad.dashboard.per_request). Not for the services' locking transactions,
+        which read the record under their lock."""
+        return RulesBook(list(self.order_by("-valid_from")))
+
+
+class RulesBook:
+    """The council's rules records, newest first, read once (CouncilRules.objects.book)."""
+
+    def __init__(self, records):
+        self.records = records
+
+    def in_force(self, day=None):
+        """As CouncilRules.objects.in_force(day), without a query."""
+        day = day or timezone.localdate()
+        rules = next((record for record in self.records if record.valid_from <= day), None)
+        return rules or CouncilRules(valid_from=day)
+
 
 class CouncilRules(models.Model):
     """Every number of the council's rules, dated so a year's report can use that year's rules.

@@ -139,11 +139,21 @@ class UserQuerySet(models.QuerySet):
         """Prefetch what people pages show: terms, offices and board positions (oldest first),
         and whether the person's signature of the confidentiality declaration counts today
         (`has_signed`, ConfidentialityDeclaration.objects.valid_on)."""
+        # As lists (`to_attr`, read by members.people.Standing): a prefetch into the related
+        # manager builds a queryset per person and relation, which cost more than the rows.
         return self.prefetch_related(
-            models.Prefetch("terms", queryset=Term.objects.order_by("start", "id")),
-            models.Prefetch("offices", queryset=Office.objects.order_by("start", "id")),
             models.Prefetch(
-                "board_positions", queryset=BoardPosition.objects.order_by("start", "id")
+                "terms", queryset=Term.objects.order_by("start", "id"), to_attr="history_terms"
+            ),
+            models.Prefetch(
+                "offices",
+                queryset=Office.objects.order_by("start", "id"),
+                to_attr="history_offices",
+            ),
+            models.Prefetch(
+                "board_positions",
+                queryset=BoardPosition.objects.order_by("start", "id"),
+                to_attr="history_positions",
             ),
         ).annotate(has_signed=self._signed(timezone.localdate()))
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from members import services
 from members.dates import add_months, add_years
-from members.models import OfficeRole
+from members.models import CouncilRules, OfficeRole
 from members.panels import PANELS
 from members.roles import roles_for
 from members.tests.factories import (
@@ -110,8 +110,8 @@ def add_rows(count):
 # Queries of each panel's context, whatever the number of rows.
 PANEL_QUERIES = {
     "members.declaration": 2,  # the text in force, whether the person signed before
-    "members.seats": 4,  # rules, seats taken, and the term schedule's rules and terms
-    "members.terms_ending": 4,  # rules, and terms_ending_soon's
+    "members.seats": 3,  # the rules records, seats taken, the term schedule's terms
+    "members.terms_ending": 3,  # the rules records, and terms_ending_soon's two
     "members.documents": 1,
     "members.membership": 1,
 }
@@ -119,11 +119,11 @@ PANEL_QUERIES = {
 
 @pytest.mark.parametrize("panel", PANELS, ids=lambda panel: panel.key)
 def test_each_panel_has_constant_queries(secretaris, django_assert_num_queries, panel):
-    request = RequestFactory().get("/")
-    request.user = secretaris
     roles_for(secretaris)  # asked once per request by the panels' `visible`
     for count in (5, 45):
         add_rows(count)
+        request = RequestFactory().get("/")
+        request.user = secretaris
         with django_assert_num_queries(PANEL_QUERIES[panel.key]):
             panel.context(request)
 
@@ -159,3 +159,37 @@ def test_the_unsigned_staff_secretary_is_asked_to_sign_in_words_that_fit_her(cli
     assert refused.status_code == 403
     assert "Je hebt de geheimhoudingsverklaring nog niet ondertekend." in refused.content.decode()
     assert "Je bent benoemd" not in refused.content.decode()
+
+
+def test_the_secretarys_dashboard_reads_the_council_rules_once(client, secretaris):
+    """The seats, terms-ending and meetings panels all use the rules: one read per request."""
+    today = timezone.localdate()
+    CouncilRules.objects.create(valid_from=today - datetime.timedelta(days=400), max_seats=11)
+    CouncilRules.objects.create(valid_from=today - datetime.timedelta(days=10), max_seats=12)
+    client.force_login(secretaris)
+    client.get(reverse("dashboard"))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("dashboard")).status_code == 200
+    reads = [q for q in queries.captured_queries if '"members_councilrules"' in q["sql"]]
+    assert len(reads) == 1
+
+
+def test_the_rules_book_answers_as_the_record_in_force_on_every_day():
+    first, second = datetime.date(2025, 3, 1), datetime.date(2026, 7, 1)
+    CouncilRules.objects.create(valid_from=first, min_council_meetings=11)
+    CouncilRules.objects.create(valid_from=second, min_council_meetings=12)
+    book = CouncilRules.objects.book()
+    for day in (
+        first - datetime.timedelta(days=1),
+        first,
+        second - datetime.timedelta(days=1),
+        second,
+        second + datetime.timedelta(days=900),
+    ):
+        expected = CouncilRules.objects.in_force(day)
+        got = book.in_force(day)
+        assert (got.pk, got.valid_from, got.min_council_meetings) == (
+            expected.pk,
+            expected.valid_from,
+            expected.min_council_meetings,
+        )

@@ -2,12 +2,15 @@
 refused and nothing is stored), change, delete with the file, the download log; and the pages'
 query counts."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from members.models import Document, DocumentCategory
 from members.tests.factories import PDF, DocumentFactory
+from members.views import documents as documents_view
 from wijraad.models import DownloadLog, Visibility
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_root")]
@@ -148,14 +151,63 @@ def test_downloads_of_public_documents_are_not_logged(client, lid, secretaris):
     assert "Dit document is nu openbaar" in html
 
 
-def test_the_library_groups_documents_by_kind(client, lid):
+def test_the_library_shows_the_kind_and_filters_by_it(client, lid):
     DocumentFactory(title="Werkplan 2026", category=DocumentCategory.WORK_PLAN)
     DocumentFactory(title="Jaarverslag 2025", category=DocumentCategory.ANNUAL_REPORT)
     client.force_login(lid)
     html = client.get(reverse("members:documents")).content.decode()
-    assert html.index("<h2>Werkplan</h2>") < html.index("Werkplan 2026")
-    assert html.index("<h2>Jaarverslag</h2>") < html.index("Jaarverslag 2025")
+    assert "<td>Werkplan</td>" in html
+    assert "<td>Jaarverslag</td>" in html
+    assert "2 documenten, nieuwste eerst." in html
     assert "Document toevoegen" not in html
+    plans = client.get(reverse("members:documents"), {"kind": "work_plan"}).content.decode()
+    assert "Werkplan 2026" in plans
+    assert "Jaarverslag 2025" not in plans
+    assert "1 document, nieuwste eerst." in plans
+    # An unknown kind is no filter.
+    assert (
+        "Jaarverslag 2025"
+        in client.get(reverse("members:documents"), {"kind": "x"}).content.decode()
+    )
+
+
+def test_the_library_filters_by_the_year_a_document_was_added(client, lid):
+    old = DocumentFactory(title="Reglement 2019")
+    Document.objects.filter(pk=old.pk).update(
+        uploaded_at=datetime.datetime(2019, 6, 1, 12, tzinfo=datetime.UTC)
+    )
+    DocumentFactory(title="Reglement nu")
+    client.force_login(lid)
+    html = client.get(reverse("members:documents")).content.decode()
+    # The years from this one back to the oldest document's.
+    assert '<option value="2019">2019</option>' in html
+    assert '<option value="2018">' not in html
+    found = client.get(reverse("members:documents"), {"year": "2019"}).content.decode()
+    assert "Reglement 2019" in found
+    assert "Reglement nu" not in found
+    none = client.get(reverse("members:documents"), {"year": "2020"}).content.decode()
+    assert "Geen documenten bij dit filter." in none
+
+
+def test_the_library_is_paged_newest_first_and_only_what_the_person_may_see(client, lid):
+    per_page = documents_view.DOCUMENTS_PER_PAGE
+    for number in range(per_page + 3):
+        DocumentFactory(title=f"Raadsstuk {number:02d}", visibility=Visibility.COUNCIL)
+    DocumentFactory(title="Beperkt stuk", visibility=Visibility.RESTRICTED)
+    client.force_login(lid)
+    first = client.get(reverse("members:documents")).content.decode()
+    assert f"{per_page + 3} documenten, nieuwste eerst." in first
+    assert "Pagina 1 van 2" in first
+    assert f"Raadsstuk {per_page + 2:02d}" in first  # the newest
+    assert "Raadsstuk 00<" not in first
+    assert "Beperkt stuk" not in first
+    second = client.get(reverse("members:documents"), {"page": 2}).content.decode()
+    assert "Pagina 2 van 2" in second
+    assert "Raadsstuk 00<" in second
+    assert "Beperkt stuk" not in second
+    # The filter stays in the links between pages.
+    plans = client.get(reverse("members:documents"), {"kind": "regulation", "page": 1})
+    assert 'href="?kind=regulation&amp;page=2"' in plans.content.decode()
 
 
 # --- Query counts --------------------------------------------------------------------------------
@@ -169,9 +221,9 @@ def add_documents(count):
 
 @pytest.mark.parametrize(
     ("persona", "expected"),
-    # user, the documents with who added them (the roles of the day come from the cache,
-    # two-step verification is read from the session). A visitor: the documents only.
-    [("anoniem", 1), ("lid", 2), ("secretaris", 2), ("bestuurder", 2)],
+    # user, the count (with the oldest year) and the page (the roles of the day come from the
+    # cache, two-step verification is read from the session). A visitor: count and page only.
+    [("anoniem", 2), ("lid", 3), ("secretaris", 3), ("bestuurder", 3)],
 )
 def test_the_library_has_constant_queries(
     client, personas, assert_constant_queries, persona, expected

@@ -10,7 +10,9 @@ from django.utils import timezone
 from members import services
 from members.dates import add_years
 from members.models import OfficeRole, RelationToWij, User
+from members.people import people_overview
 from members.tests.factories import OfficeFactory, TermFactory, UserFactory
+from members.views import membership as membership_views
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +112,31 @@ def test_the_people_page_has_constant_queries(
     assert_constant_queries(
         lambda: client.get(reverse("members:people")), expected=expected, add_rows=add_members
     )
+
+
+def test_former_members_come_a_page_at_a_time_after_the_council_of_today(client, council):
+    per_page = membership_views.FORMER_PER_PAGE
+    today = timezone.localdate()
+    for number in range(per_page + 2):
+        TermFactory(start=add_years(today, -5), person=UserFactory(name=f"Oud {number:02d}"))
+    first = page(client, council["lid"], reverse("members:people"))
+    # The council of today first, whole; the former members by name, a page at a time.
+    assert first.index("Huidige leden</h2>") < first.index("Oud-leden</h2>")
+    former = section(first, "Oud-leden")
+    assert "Oud 00<" in former
+    assert f"Oud {per_page + 1:02d}<" not in former
+    total = len(people_overview(user=council["lid"]).former)
+    assert total >= per_page + 2
+    assert f"{total} oud-leden, op naam." in former
+    assert 'href="?former=2#former-members"' in first
+    second = client.get(reverse("members:people"), {"former": 2}).content.decode()
+    assert f"Oud {per_page + 1:02d}<" in section(second, "Oud-leden")
+    assert "Oud 00<" not in section(second, "Oud-leden")
+    # The council of today is on every page.
+    assert section(first, "Huidige leden") == section(second, "Huidige leden")
+    # The board sees no former members at all, on any page.
+    board = page(client, council["bestuurder"], reverse("members:people") + "?former=2")
+    assert "Oud 0" not in board
 
 
 # --- A person's page -----------------------------------------------------------------------------

@@ -10,7 +10,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Min, Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -23,24 +27,52 @@ from wijraad.files import human_size, private_file_response
 from wijraad.forms import form_errors, posted
 from wijraad.models import Visibility
 
+# Ten years hold some 500 documents: the library shows them a page at a time, newest first.
+DOCUMENTS_PER_PAGE = 25
+
 
 @require_GET
 def documents(request):
-    """All documents the user may see, grouped by kind."""
+    """The documents the user may see, newest first, a page at a time, filtered by kind and by
+    the year they were added. Three queries with the user's: the count with the oldest year
+    (for the year filter) in one, then the page."""
     user = request.user
-    visible = list(
-        Document.objects.visible_to(user).for_list().order_by("category", "-uploaded_at", "-id")
+    visible = Document.objects.visible_to(user)
+    category = request.GET.get("kind", "")
+    if category not in DocumentCategory.values:
+        category = ""
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and 1900 < int(year) < 3000 else None
+    chosen = Q()
+    if category:
+        chosen &= Q(category=category)
+    if year:
+        chosen &= Q(uploaded_at__year=year)
+    figures = visible.aggregate(total=Count("pk", filter=chosen), first=Min("uploaded_at"))
+    rows = (
+        visible.filter(chosen)
+        .only("pk", "title", "category", "visibility", "uploaded_at")
+        .order_by("-uploaded_at", "-id")
     )
-    groups = [
-        {"category": category, "documents": [d for d in visible if d.category == category]}
-        for category in DocumentCategory
-    ]
+    paginator = Paginator(rows, DOCUMENTS_PER_PAGE)
+    paginator.count = figures["total"]  # counted above, with the oldest year
+    page = paginator.get_page(request.GET.get("page"))
+    this_year = timezone.localdate().year
+    first_year = timezone.localtime(figures["first"]).year if figures["first"] else this_year
+    query = {key: value for key, value in (("kind", category), ("year", year or "")) if value}
     return render(
         request,
         "members/documents.html",
         {
-            "groups": [group for group in groups if group["documents"]],
-            "count": len(visible),
+            "page": page,
+            "documents": page.object_list,
+            "count": figures["total"],
+            "categories": DocumentCategory.choices,
+            "category": category,
+            "years": range(this_year, min(first_year, this_year) - 1, -1),
+            "year": year,
+            "query": urlencode(query),
+            "filtered": bool(query),
             "can_manage": allowed(user, "members.manage_documents"),
             "must_sign": allowed(user, "members.sign_declaration"),
         },

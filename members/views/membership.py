@@ -9,6 +9,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -52,6 +53,9 @@ from wijraad.forms import form_errors, posted
 # --- Lists and pages ---------------------------------------------------------------------------
 
 
+FORMER_PER_PAGE = 25
+
+
 @login_required
 @require_GET
 def people(request):
@@ -62,11 +66,14 @@ def people(request):
     full = allowed(request.user, "members.view_people_details")
     rules = CouncilRules.objects.in_force(today)
     overview = people_overview(user=request.user, today=today, full=full)
+    # Ten years of former members would bury the council of today: they come a page at a time.
+    former = Paginator(overview.former, FORMER_PER_PAGE).get_page(request.GET.get("former"))
     return render(
         request,
         "members/people.html",
         {
             "overview": overview,
+            "former": former,
             "full": full,
             "rules": rules,
             "today": today,

@@ -89,6 +89,12 @@ def test_filters_by_kind_and_year(client, secretaris):
     response = client.get(URL, {"q": WORD, "year": 2027, "group": "advice"})
     assert {row.year for row in rows(response)} == {2027}
     assert len(rows(response)) == 3
+    # The form shows the words and the filters chosen.
+    html = response.content.decode()
+    assert f'name="q" value="{WORD}"' in html
+    assert '<option value="advice" selected>' in html
+    assert '<option value="2027" selected>2027</option>' in html
+    assert '<option value="" selected>' in html  # no topic or theme chosen
 
 
 @pytest.mark.django_db
