@@ -34,7 +34,8 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=3, minute=15),
         "options": {"expires": 6 * 60 * 60},
     },
-    # Applicants' data past its keeping time (year.services.retention_run), once a day at night.
+    # Applicants' data and allowance statements past their keeping time
+    # (year.services.retention_run), once a day at night.
     "year-recruitment-retention": {
         "task": "year.recruitment_retention",
         "schedule": crontab(hour=3, minute=30),

@@ -37,7 +37,10 @@ PERSONAL_DATA = [
             "(meetings and work visits attended, fixed amounts), who approved them and when."
         ),
         who=_("The member and the secretary."),
-        kept=_("As long as WIJ's financial records require (seven years)."),
+        kept=_(
+            "Seven years after the end of the year the statement is for, as the tax rules ask "
+            "for financial records; then deleted automatically."
+        ),
         fields={
             "year.AllowanceStatement": ALL,
             "year.AllowanceStatementLine": ALL,

@@ -43,6 +43,10 @@ logger = logging.getLogger(__name__)
 APPLICATION_FILE_TYPES = DOCUMENT_TYPES
 # How long an address on the "let me know" list is kept.
 ALERT_RETENTION_MONTHS = 12
+# Allowance statements are kept for WIJ's financial records as the tax rules ask (the fiscal
+# retention duty, Algemene wet inzake rijksbelastingen art. 52: seven years), counted from the
+# end of the year a statement's period ends in.
+STATEMENT_RETENTION_YEARS = 7
 
 
 def vacancy_open(*, title, seats=1, note="", by=None):
@@ -197,24 +201,36 @@ def application_delete(*, application):
 
 
 def retention_run(*, now=None, dry_run=False):
-    """Delete applicants' data whose keeping time has passed, and addresses on the "let me
-    know" list older than a year or told about a vacancy (once that mail is out). Idempotent: a
-    second run finds nothing. Returns the counts."""
+    """Delete applicants' data whose keeping time has passed, addresses on the "let me know"
+    list older than a year or told about a vacancy (once that mail is out), and allowance
+    statements of periods that ended more than STATEMENT_RETENTION_YEARS full years ago.
+    Idempotent: a second run finds nothing. Returns the counts."""
     now = now or timezone.now()
     applications = list(Application.objects.past_retention(now))
     alerts = VacancyAlert.objects.past_retention(
         older_than=add_months(now, -ALERT_RETENTION_MONTHS)
     )
-    counts = {"applications": len(applications), "alerts": alerts.count()}
+    # A period ending in 2019 is kept through 2026 and goes on 1 January 2027.
+    first_kept_year = timezone.localdate(now).year - STATEMENT_RETENTION_YEARS
+    statements = AllowanceStatement.objects.filter(
+        period_end__lte=datetime.date(first_kept_year, 1, 1)
+    )
+    counts = {
+        "applications": len(applications),
+        "alerts": alerts.count(),
+        "statements": statements.count(),
+    }
     if not dry_run:
         for application in applications:
             application_delete(application=application)
         alerts.delete()
+        statements.delete()
     logger.info(
-        "recruitment retention%s: %d applications, %d alert addresses deleted",
+        "year retention%s: %d applications, %d alert addresses, %d allowance statements deleted",
         " (dry run)" if dry_run else "",
         counts["applications"],
         counts["alerts"],
+        counts["statements"],
     )
     return counts
 

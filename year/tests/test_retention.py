@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from members.models import CouncilRules
 from year import services, tasks
-from year.models import Application, ApplicationState, VacancyAlert
+from year.models import AllowanceStatement, Application, ApplicationState, VacancyAlert
 from year.tests.factories import ApplicationFactory
 
 NOW = datetime.datetime(2026, 6, 15, 12, 0, tzinfo=datetime.UTC)
@@ -50,8 +50,8 @@ def test_what_is_deleted_and_what_is_kept(
         django_capture_on_commit_callbacks(execute=True),
     ):
         counts = tasks.recruitment_retention()
-    assert counts == {"applications": 2, "alerts": 1}
-    assert "2 applications, 1 alert addresses deleted" in caplog.text
+    assert counts == {"applications": 2, "alerts": 1, "statements": 0}
+    assert "2 applications, 1 alert addresses, 0 allowance statements deleted" in caplog.text
     assert set(Application.objects.values_list("pk", flat=True)) == {
         kept_recent.pk,
         kept_running.pk,
@@ -60,21 +60,24 @@ def test_what_is_deleted_and_what_is_kept(
     assert not any(f.exists() for f in files)
     assert list(VacancyAlert.objects.values_list("email", flat=True)) == ["nieuw@example.org"]
     # Idempotent: a second run finds nothing.
-    assert tasks.recruitment_retention() == {"applications": 0, "alerts": 0}
+    assert tasks.recruitment_retention() == {"applications": 0, "alerts": 0, "statements": 0}
 
 
 @time_machine.travel(NOW, tick=False)
 def test_the_numbers_come_from_the_rules_in_force(db, private_root):
     CouncilRules.objects.create(valid_from=datetime.date(2026, 1, 1), applicant_retention_weeks=2)
     closed(15)
-    assert services.retention_run() == {"applications": 1, "alerts": 0}
+    assert services.retention_run() == {"applications": 1, "alerts": 0, "statements": 0}
 
 
 @time_machine.travel(NOW, tick=False)
 def test_the_command_has_a_dry_run(db, private_root, capsys):
     closed(40)
     call_command("year_retention", "--dry-run")
-    assert "1 applications and 0 alert addresses would be deleted." in capsys.readouterr().out
+    assert (
+        "1 applications, 0 alert addresses and 0 allowance statements would be deleted."
+        in capsys.readouterr().out
+    )
     assert Application.objects.count() == 1
     call_command("year_retention")
     assert not Application.objects.exists()
@@ -94,3 +97,35 @@ def test_the_task_is_on_the_beat_schedule(task):
     from wijraad.celery import app
 
     assert task in {entry["task"] for entry in app.conf.beat_schedule.values()}
+
+
+def test_allowance_statements_go_seven_years_after_their_year(db, lid, secretaris):
+    """Kept for the financial records as the tax rules ask (seven years after the year's end),
+    then deleted by the same nightly run."""
+    old = AllowanceStatement.objects.create(
+        person=lid,
+        period_start=datetime.date(2019, 7, 1),
+        period_end=datetime.date(2020, 1, 1),
+        meetings=3,
+        work_visits=1,
+        months=6,
+        amount=0,
+        approved_by=secretaris,
+    )
+    newer = AllowanceStatement.objects.create(
+        person=lid,
+        period_start=datetime.date(2020, 1, 1),
+        period_end=datetime.date(2020, 7, 1),
+        meetings=3,
+        work_visits=1,
+        months=6,
+        amount=0,
+        approved_by=secretaris,
+    )
+    with time_machine.travel(datetime.datetime(2026, 12, 31, 20, tzinfo=datetime.UTC)):
+        assert services.retention_run()["statements"] == 0
+    with time_machine.travel(datetime.datetime(2027, 1, 1, 12, tzinfo=datetime.UTC)):
+        assert services.retention_run()["statements"] == 1
+        assert services.retention_run()["statements"] == 0
+    assert list(AllowanceStatement.objects.values_list("pk", flat=True)) == [newer.pk]
+    assert not AllowanceStatement.objects.filter(pk=old.pk).exists()

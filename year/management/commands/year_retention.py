@@ -4,7 +4,10 @@ from year import services
 
 
 class Command(BaseCommand):
-    help = "Delete applicants' data and vacancy-alert addresses whose keeping time has passed."
+    help = (
+        "Delete applicants' data, vacancy-alert addresses and allowance statements whose keeping "
+        "time has passed."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -15,5 +18,6 @@ class Command(BaseCommand):
         counts = services.retention_run(dry_run=dry_run)
         verb = "would be deleted" if dry_run else "deleted"
         self.stdout.write(
-            f"{counts['applications']} applications and {counts['alerts']} alert addresses {verb}."
+            f"{counts['applications']} applications, {counts['alerts']} alert addresses and "
+            f"{counts['statements']} allowance statements {verb}."
         )
