@@ -356,6 +356,10 @@ def _finish(delivery, *, state, error="", now=None):
         changes["sent_at"] = now
     if state == DeliveryState.PENDING:
         changes["queued_at"] = None
+    if state == DeliveryState.HELD:
+        # Holding a row for the overview was no try to send it: the attempt is given back, so a
+        # row released later has every attempt left.
+        changes["attempts"] = delivery.attempts - 1
     return Delivery.objects.filter(
         pk=delivery.pk, state=DeliveryState.SENDING, attempts=delivery.attempts
     ).update(**changes)

@@ -242,8 +242,12 @@ def test_back_to_at_once_releases_what_waited(ledger, client, django_capture_on_
     with at(TUESDAY, 10):
         ledger["due"]("agenda")
         sweep_and_send(django_capture_on_commit_callbacks)
+    held = Delivery.objects.get(state=DeliveryState.HELD)
+    assert held.attempts == 0  # holding it was no try to send it
     choose(client, een, MailFrequency.NOW)
     with at(TUESDAY, 11):
         assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == ["sent"]
     assert [message.subject for message in mail.outbox] == ["Bericht agenda"]
+    held.refresh_from_db()
+    assert held.attempts == 1
     assert states() == [("een@example.org", DeliveryState.SENT, None)]
