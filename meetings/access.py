@@ -21,15 +21,18 @@ from meetings.models import (
 from wijraad.access import object_for, require
 
 
-def meeting_for(request, pk, perm=None):
-    """The meeting `pk`: 404 when not visible, 403 when visible but `perm` does not hold."""
-    meetings = Meeting.objects.visible_to(request.user).select_related("location", "schedule")
+def meeting_for(request, pk, perm=None, *, related=()):
+    """The meeting `pk`: 404 when not visible, 403 when visible but `perm` does not hold.
+    `related` names more relations to read in the same query (e.g. its minutes)."""
+    meetings = Meeting.objects.visible_to(request.user).select_related(
+        "location", "schedule", *related
+    )
     return object_for(request, meetings, pk, perm)
 
 
-def agenda_meeting_for(request, pk, perm=None):
+def agenda_meeting_for(request, pk, perm=None, *, related=()):
     """A meeting that has an agenda (not a work visit), as meeting_for answers."""
-    meeting = meeting_for(request, pk, perm)
+    meeting = meeting_for(request, pk, perm, related=related)
     if not meeting.has_agenda:
         raise Http404
     return meeting

@@ -40,13 +40,15 @@ from wijraad.forms import error_messages, form_errors, posted
 @login_required
 @require_GET
 def minutes(request, pk):
-    meeting = agenda_meeting_for(request, pk)
-    user = request.user
-    record = (
-        Minutes.objects.filter(meeting=meeting)
-        .select_related("adopted_at_meeting", "adopted_by")
-        .first()
+    # The minutes record comes in the meeting's own query (a reverse one-to-one).
+    meeting = agenda_meeting_for(
+        request, pk, related=("minutes__adopted_at_meeting", "minutes__adopted_by")
     )
+    user = request.user
+    try:
+        record = meeting.minutes
+    except Minutes.DoesNotExist:
+        record = None
     visible = allowed(user, "meetings.view_minutes", record)
     items = agenda_items(user, meeting) if visible else []
     actions = (
