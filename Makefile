@@ -54,8 +54,12 @@ run: install
 	@echo "Mail (invitations, reminders) is written to var/mail/."
 	DEBUG=1 $(BIN)/honcho start -f Procfile
 
+# The suite runs in parallel, one pytest-xdist worker a core (at most 4; wijraad/test_settings.py
+# gives each its own test database and Redis databases). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
+
 test: install browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 lint:
 	$(BIN)/ruff check .

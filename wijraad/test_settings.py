@@ -10,6 +10,27 @@ os.environ.setdefault("VAR_DIR", os.path.join(os.path.dirname(__file__), "..", "
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in the same test
 # are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+def _own_redis_databases(worker):
+    """Under pytest-xdist each worker (gw0, gw1, ...) gets Redis databases of its own for the cache,
+    the broker and the reminder fault tests, so no worker flushes or drains another's. PostgreSQL
+    needs nothing here: pytest-django gives each worker its own test database."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    number = int(worker.removeprefix("gw"))
+    if number > 4:  # Redis has databases 0-15; databases 1-15 hold five workers.
+        raise RuntimeError("at most 5 test workers (pytest -n 5) share one Redis")
+    for offset, name in enumerate(("REDIS_URL", "CELERY_BROKER_URL")):
+        url = os.environ.get(name, "")
+        if url.startswith("redis://"):
+            os.environ[name] = urlunsplit(urlsplit(url)._replace(path=f"/{1 + 3 * number + offset}"))
+    os.environ["REMINDER_FAULT_REDIS_DB"] = str(3 + 3 * number)
+
+
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    _own_redis_databases(worker)
+    os.environ["VAR_DIR"] = os.path.join(os.environ["VAR_DIR"], worker)
+
 # A fresh connection per request, as before: the worker and browser tests start and stop servers.
 os.environ.setdefault("DATABASE_CONN_MAX_AGE", "0")
 

@@ -21,7 +21,7 @@ EDGES = [
     (kind, source, target)
     for kind in DossierKind
     for source, targets in DOSSIER_TRANSITIONS.items()
-    for target in targets
+    for target in sorted(targets)
     if (source, target) not in EDGES_NOT_FOR_KIND.get(kind, set())
 ]
 NON_EDGES = [

@@ -9,7 +9,7 @@ from signals.tests.factories import SignalFactory
 
 pytestmark = pytest.mark.django_db
 
-EDGES = [(start, end) for start, ends in SIGNAL_TRANSITIONS.items() for end in ends]
+EDGES = [(start, end) for start, ends in SIGNAL_TRANSITIONS.items() for end in sorted(ends)]
 REFUSED = [
     (start, end)
     for start in SignalState
