@@ -1,7 +1,21 @@
 """Dashboard panels of the meetings app; each context runs a fixed number of queries."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Value, When, Window
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,18 +34,52 @@ from meetings.models import (
 from members.panels import rules_book
 from wijraad import deliveries
 from wijraad.access import allowed
-from wijraad.dashboard import Panel
+from wijraad.dashboard import Panel, per_request
 from wijraad.models import Delivery, DeliveryState
 
 NEXT_MEETINGS = 4
+UNANSWERED = 4
 # From this month on the dashboard reminds the secretary and the chair of next year's schedule.
 SCHEDULE_REMINDER_MONTH = 9
 
 
+def _coming_meetings(request):
+    """The coming meetings of the two panels "Next meetings" and "Will you come?", in one query
+    shared by the request: the first NEXT_MEETINGS the user sees, and the first UNANSWERED * 2 of
+    those the user has not answered for yet (still planned, not a work visit). Each row says
+    which list it belongs to."""
+
+    def compute():
+        user = request.user
+        today = timezone.localdate()
+        answered = Attendance.objects.filter(meeting=OuterRef("pk"), person=user).exclude(answer="")
+        askable = (
+            Q(state__in=MeetingState.upcoming())
+            & ~Q(kind=MeetingKind.WORK_VISIT)
+            & ~Q(Exists(answered))
+        )
+        order = [F("date").asc(), F("start_time").asc(), F("pk").asc()]
+        rows = (
+            Meeting.objects.visible_to(user)
+            .upcoming(today)
+            .for_list()
+            .annotate(
+                askable=ExpressionWrapper(askable, output_field=BooleanField()),
+                coming_rank=Window(RowNumber(), order_by=order),
+                askable_rank=Window(RowNumber(), partition_by=[F("askable")], order_by=order),
+            )
+            .filter(
+                Q(coming_rank__lte=NEXT_MEETINGS)
+                | Q(askable=True, askable_rank__lte=UNANSWERED * 2)
+            )
+        )
+        return list(rows)
+
+    return per_request(request, "meetings.coming", compute)
+
+
 def next_meetings_context(request):
-    today = timezone.localdate()
-    meetings = Meeting.objects.visible_to(request.user).upcoming(today).for_list()
-    return {"meetings": list(meetings[:NEXT_MEETINGS])}
+    return {"meetings": [m for m in _coming_meetings(request) if m.coming_rank <= NEXT_MEETINGS]}
 
 
 def compliance_context(request):
@@ -108,25 +156,16 @@ def secretary_to_do_context(request):
     }
 
 
-UNANSWERED = 4
-
-
 def unanswered_context(request):
     """Coming meetings the user may answer for and has not answered yet, soonest first."""
     user = request.user
     now = timezone.now()
-    answered = Attendance.objects.filter(meeting=OuterRef("pk"), person=user).exclude(answer="")
-    rows = (
-        Meeting.objects.visible_to(user)
-        .filter(state__in=MeetingState.upcoming(), date__gte=timezone.localdate(now))
-        .exclude(kind=MeetingKind.WORK_VISIT)
-        .exclude(Exists(answered))
-        .for_list()
-    )
     shown = [
         meeting
-        for meeting in rows[: UNANSWERED * 2]
-        if meeting.starts_at > now and allowed(user, "meetings.answer_attendance", meeting)
+        for meeting in _coming_meetings(request)
+        if meeting.askable
+        and meeting.starts_at > now
+        and allowed(user, "meetings.answer_attendance", meeting)
     ]
     return {"meetings": shown[:UNANSWERED]}
 

@@ -221,7 +221,7 @@ def test_the_actions_page_and_the_dashboard_run_constant_queries(
     # member has not answered yet (meetings.unanswered); one each for the year app's allowance and
     # hiring-panel panels (year.panels).
     assert_constant_queries(
-        lambda: client.get(reverse("dashboard")), expected=10, add_rows=add_rows
+        lambda: client.get(reverse("dashboard")), expected=9, add_rows=add_rows
     )
 
 

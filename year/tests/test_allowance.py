@@ -215,4 +215,4 @@ def test_the_members_pages_ask_the_same_number_of_queries(db, client, lid, asser
     assert_constant_queries(
         lambda: client.get(reverse("year:statement", args=[made[0].pk])), expected=3
     )
-    assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=10)
+    assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=9)

@@ -132,7 +132,7 @@ def test_a_member_finds_their_panels_on_the_dashboard(
             )
 
     response = assert_constant_queries(
-        lambda: client.get(reverse("dashboard")), expected=10, add_rows=add
+        lambda: client.get(reverse("dashboard")), expected=9, add_rows=add
     )
     assert "Functie 44" in response.text
     # The chair keeps them through the menu: no such panel on her dashboard.
