@@ -11,6 +11,7 @@ os.environ.setdefault("VAR_DIR", os.path.join(os.path.dirname(__file__), "..", "
 # are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
 def _own_redis_databases(worker):
     """Under pytest-xdist each worker (gw0, gw1, ...) gets Redis databases of its own for the cache,
     the broker and the reminder fault tests, so no worker flushes or drains another's. PostgreSQL
@@ -23,7 +24,8 @@ def _own_redis_databases(worker):
     for offset, name in enumerate(("REDIS_URL", "CELERY_BROKER_URL")):
         url = os.environ.get(name, "")
         if url.startswith("redis://"):
-            os.environ[name] = urlunsplit(urlsplit(url)._replace(path=f"/{1 + 3 * number + offset}"))
+            database = 1 + 3 * number + offset
+            os.environ[name] = urlunsplit(urlsplit(url)._replace(path=f"/{database}"))
     os.environ["REMINDER_FAULT_REDIS_DB"] = str(3 + 3 * number)
 
 

@@ -83,7 +83,6 @@ def test_the_panels_take_constant_queries(
     secretaris, assert_constant_queries, moment, compliance_queries
 ):
     with time_machine.travel(moment, tick=False):
-        request = panel_request(secretaris)
         soon = timezone.localdate() + datetime.timedelta(days=21)
 
         def add(n):
@@ -101,3 +100,28 @@ def test_the_panels_take_constant_queries(
             expected=compliance_queries,
             add_rows=add,
         )
+
+
+def test_will_you_come_reaches_past_the_next_meetings_in_the_same_query(client, lid, soon):
+    """The two panels share one query: "Next meetings" shows the first four; "Will you come?"
+    the first unanswered ones, also when they lie after those four, never an answered one,
+    a work visit or a cancelled meeting."""
+    from meetings.models import Attendance, AttendanceAnswer, MeetingState
+
+    meetings = [
+        MeetingFactory(title=f"Raad {number}", date=soon + datetime.timedelta(days=7 * number))
+        for number in range(6)
+    ]
+    for meeting in meetings[:4]:
+        Attendance.objects.create(meeting=meeting, person=lid, answer=AttendanceAnswer.PRESENT)
+    MeetingFactory(title="Werkbezoek", kind=MeetingKind.WORK_VISIT, date=soon)
+    meetings[4].state = MeetingState.CANCELLED
+    meetings[4].save()
+    client.force_login(lid)
+    html = client.get(reverse("dashboard")).content.decode()
+    next_panel, rest = html.split("Volgende vergaderingen", 1)[1].split("Kom je?", 1)
+    ask_panel = rest.split("</section>", 1)[0]
+    assert "Raad 5" not in next_panel  # the sixth: not among the next four
+    assert "Raad 5" in ask_panel
+    for answered in ("Raad 0", "Raad 1", "Raad 2", "Raad 3", "Raad 4", "Werkbezoek"):
+        assert answered not in ask_panel
