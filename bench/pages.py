@@ -75,6 +75,8 @@ def choose_pages():
         ("search", reverse("search:search") + "?q=advies+telefoon"),
         # A plural that must find the singular too (Dutch stemming and its spellings).
         ("search, plural", reverse("search:search") + "?q=adviezen+wijkteam"),
+        ("mail preferences", reverse("members:mail_preferences")),
+        *member_year_pages(),
     ]
     # The secretary's own dashboard, and the page that costs the secretary most.
     secretary = [
@@ -139,11 +141,12 @@ def signal_pages():
 
 
 def year_pages():
-    """The council's year: the application pipeline, one application, last year's report."""
+    """The council's year: the application pipeline, one application, last year's report, the
+    hiring panels of ten years and the latest one."""
     from django.urls import reverse
     from django.utils import timezone
 
-    from year.models import Application, ApplicationState
+    from year.models import Application, ApplicationState, HiringPanel
 
     application = (
         Application.objects.filter(state=ApplicationState.CALL_PLANNED).order_by("-pk").first()
@@ -151,10 +154,34 @@ def year_pages():
     if application is None:
         raise Broke("no running application in the bench data: run manage.py bench_data")
     last_year = timezone.localdate().year - 1
+    panel = HiringPanel.objects.order_by("-requested_on", "-pk").first()
+    if panel is None:
+        raise Broke("no hiring panel in the bench data: run manage.py bench_data")
     return [
         ("applications", reverse("year:applications")),
         ("one application", reverse("year:application", args=[application.pk])),
         ("annual report, last year", reverse("year:report", args=[last_year])),
+        ("hiring panels", reverse("year:panels")),
+        ("one hiring panel", reverse("year:panel", args=[panel.pk])),
+    ]
+
+
+def member_year_pages():
+    """A member's own allowance: the statements of ten years and the latest one as it prints."""
+    from django.urls import reverse
+
+    from year.models import AllowanceStatement
+
+    statement = (
+        AllowanceStatement.objects.filter(person__email=PERSONAS["lid"])
+        .order_by("-period_start")
+        .first()
+    )
+    if statement is None:
+        raise Broke("no allowance statement of lid in the bench data: run manage.py bench_data")
+    return [
+        ("my allowance", reverse("year:my_allowance")),
+        ("one statement", reverse("year:statement", args=[statement.pk])),
     ]
 
 

@@ -5,6 +5,8 @@
   allowance rates of every year from 1 January;
 - two trainings a year for every member seated that year; an approved allowance statement per
   member and past year, computed from the recorded attendance (`year.allowance.statement_for`);
+- two hiring panels in every past year, closed after the steps of their table, with two
+  members seated that year; one of three weeks ago, accepted;
 - applications only as the retention rules leave them (DESIGN rule 14): 50 running procedures
   and 30 not selected in the last three weeks, on the demo's open vacancy. Older applicants' data
   would have been deleted, so there is none. No e-mails are due for any of them.
@@ -24,6 +26,9 @@ from year.models import (
     Application,
     ApplicationState,
     ApplicationStateChange,
+    HiringPanel,
+    HiringPanelState,
+    HiringPanelStateChange,
     Training,
     Vacancy,
 )
@@ -51,9 +56,11 @@ def load(*, stdout, years=10):
     trainings = _trainings(rng, today, years)
     statements = _statements(past_years, secretary)
     applications = _applications(rng, secretary)
+    panels = _hiring_panels(rng, today, past_years, secretary)
     stdout.write(
         f"Year: {vacancies} vacancies, {reports} annual reports, {trainings} trainings, "
-        f"{statements} allowance statements, {applications} applications over {years} years."
+        f"{statements} allowance statements, {applications} applications, {panels} hiring "
+        f"panels over {years} years."
     )
 
 
@@ -220,3 +227,58 @@ def _applications(rng, secretary):
             )
     ApplicationStateChange.objects.bulk_create(changes, batch_size=BATCH)
     return len(rows)
+
+
+PANEL_POSITIONS = [
+    "Teamleider WIJ Vinkhuizen",
+    "Directeur-bestuurder",
+    "Manager bedrijfsvoering",
+    "Teamleider WIJ Oosterpark",
+    "Lid raad van toezicht",
+]
+# A closed panel's steps (HIRING_PANEL_TRANSITIONS), days after the request.
+PANEL_STEPS = [
+    ("", HiringPanelState.REQUESTED, 0),
+    (HiringPanelState.REQUESTED, HiringPanelState.ACCEPTED, 7),
+    (HiringPanelState.ACCEPTED, HiringPanelState.TOOK_PLACE, 35),
+    (HiringPanelState.TOOK_PLACE, HiringPanelState.CLOSED, 42),
+]
+
+
+def _hiring_panels(rng, today, past_years, secretary):
+    """Two requests in every past year, closed with their whole history, and one request of
+    three weeks ago that the council accepted, with members seated today."""
+    if HiringPanel.objects.filter(position__in=PANEL_POSITIONS).exists():
+        return 0
+    made = []
+    for year in past_years:
+        for month in (3, 9):
+            requested = datetime.date(year, month, 1 + rng.randrange(20))
+            made.append((requested, PANEL_STEPS, _seated(year)))
+    made.append((today - datetime.timedelta(days=21), PANEL_STEPS[:2], _seated(today.year)))
+    panels = [
+        HiringPanel(
+            position=rng.choice(PANEL_POSITIONS),
+            requested_on=requested,
+            request="WIJ vraagt twee leden van de raad voor de sollicitatiecommissie.",
+            outcome="De commissie heeft een kandidaat voorgedragen." if len(steps) > 2 else "",
+            state=steps[-1][1],
+        )
+        for requested, steps, _seated_then in made
+    ]
+    HiringPanel.objects.bulk_create(panels, batch_size=BATCH)
+    changes, taking_part = [], []
+    through = HiringPanel.participants.through
+    for panel, (_requested, steps, seated_then) in zip(panels, made, strict=True):
+        for source, target, days in steps:
+            at = _at(panel.requested_on + datetime.timedelta(days))
+            changes.append(
+                HiringPanelStateChange(
+                    panel=panel, from_state=source, to_state=target, by=secretary, at=at
+                )
+            )
+        for person in rng.sample(seated_then, min(2, len(seated_then))):
+            taking_part.append(through(hiringpanel_id=panel.pk, user_id=person))
+    HiringPanelStateChange.objects.bulk_create(changes, batch_size=BATCH)
+    through.objects.bulk_create(taking_part, batch_size=BATCH)
+    return len(panels)

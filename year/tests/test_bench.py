@@ -1,6 +1,7 @@
 """A small run of `manage.py bench_data` (three years) gives valid year data: no applicant's data
 past its keeping time, one vacancy open at a time, statements equal to the attendance, reports
-published only for years that ended, trainings only for members seated that year."""
+published only for years that ended, trainings only for members seated that year, hiring panels
+that walked their table with members seated that year."""
 
 import datetime
 from io import StringIO
@@ -16,7 +17,16 @@ from members.models import Document, Term
 from wijraad.files import PrivateStorage
 from wijraad.models import Delivery
 from year.allowance import statement_for
-from year.models import AllowanceStatement, AnnualReport, Application, Training, Vacancy
+from year.models import (
+    HIRING_PANEL_TRANSITIONS,
+    AllowanceStatement,
+    AnnualReport,
+    Application,
+    HiringPanel,
+    HiringPanelState,
+    Training,
+    Vacancy,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +74,20 @@ def test_the_bench_keeps_the_years_rules(settings, tmp_path, monkeypatch):
             end = datetime.date(training.date.year + 1, 1, 1)
             assert Term.objects.filter(person=training.person, start__lt=end, end__gt=start)
             assert training.date <= today
+
+        panels = HiringPanel.objects.prefetch_related("state_changes", "participants")
+        assert panels.filter(requested_on__year=today.year - 1, state=HiringPanelState.CLOSED)
+        assert panels.exclude(state__in=HiringPanelState.finished())
+        for panel in panels:
+            steps = [(c.from_state, c.to_state) for c in panel.state_changes.all()]
+            assert steps[0] == ("", HiringPanelState.REQUESTED)
+            for source, target in steps[1:]:
+                assert target in HIRING_PANEL_TRANSITIONS[source]
+            assert steps[-1][1] == panel.state
+            year = panel.requested_on.year
+            for person in panel.participants.all():
+                assert Term.objects.filter(
+                    person=person,
+                    start__lt=datetime.date(year + 1, 1, 1),
+                    end__gt=datetime.date(year, 1, 1),
+                )
