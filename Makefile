@@ -42,7 +42,7 @@ wrk:
 	  else echo "wrk is missing: install Debian's wrk package, e.g. sudo apt-get install wrk"; exit 1; fi; }
 
 # The benchmark: needs PostgreSQL and Redis on the machine (127.0.0.1:5432 user postgres, :6379);
-# its own database wijraad_bench (dropped and made again) and Redis databases 6 and 7.
+# its own database wijraad_bench (dropped and made again) and Redis databases 14 and 15.
 bench: install wrk
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 

@@ -132,7 +132,7 @@ def main(argv=None):
     parser.add_argument(
         "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379")
     )
-    parser.add_argument("--cache-db", type=int, default=6)
+    parser.add_argument("--cache-db", type=int, default=14)
     options = parser.parse_args(argv)
     setup(options)
     if options.what == "page":

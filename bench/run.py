@@ -76,8 +76,8 @@ def parse(argv):
     parser.add_argument(
         "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379")
     )
-    parser.add_argument("--cache-db", type=int, default=6, help="Redis db (flushed)")
-    parser.add_argument("--broker-db", type=int, default=7, help="Redis db (flushed)")
+    parser.add_argument("--cache-db", type=int, default=14, help="Redis db (flushed)")
+    parser.add_argument("--broker-db", type=int, default=15, help="Redis db (flushed)")
     parser.add_argument(
         "--reuse-data",
         action="store_true",
