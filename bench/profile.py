@@ -21,13 +21,13 @@ import pstats
 import sys
 import time
 
-from bench.stack import BASE_DIR, OUT_DIR
+from bench.stack import BASE_DIR, OUT_DIR, run_keys
 
 
 def environment(options):
     return {
-        "SECRET_KEY": "bench-profile-" + "x" * 50,
-        "MFA_ENCRYPTION_KEY": "YmVuY2gtcHJvZmlsZS1vbmx5LWtleS0tLS0tLS0tLS0=",
+        # The keys the last run's data was loaded with (its TOTP secrets are encrypted).
+        **run_keys(OUT_DIR / "run"),
         "ALLOWED_HOSTS": "testserver",
         "USE_X_FORWARDED_PROTO": "1",
         "DATABASE_URL": options.database_url,

@@ -50,6 +50,19 @@ def table(report):
         f"{bare['max_rps']:,.0f}) | – | {bare['mean_rps']:,.1f} | 1 | "
         f"{bare['p50_ms']:.1f} ms | {bare['p99_ms']:.1f} ms | 0 | |"
     )
+    if report.get("search_latency"):
+        lines += [
+            "",
+            "| one search at a time (1 connection) | as | req/s | p50 | p99 | target |",
+            "|---|---|---:|---:|---:|---|",
+        ]
+        for search in report["search_latency"]:
+            verdict = "PASS" if not search["failed"] else "FAIL: " + ", ".join(search["failed"])
+            lines.append(
+                f"| {search['page']} (`{search['path']}`) | {search['role']} | "
+                f"{search['rps']:,.1f} | {search['p50_ms']:.1f} ms | {search['p99_ms']:.1f} ms | "
+                f"{verdict} |"
+            )
     reminders = report.get("reminders")
     if reminders:
         verdict = "PASS" if not reminders["failed"] else "FAIL: " + ", ".join(reminders["failed"])

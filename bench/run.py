@@ -174,6 +174,7 @@ def run(options, results):
                 "connections"
             )
             pages.measure_pages(options, ports, measured, sessions, queries, results)
+            pages.measure_search_latency(options, ports, measured, sessions, results)
             processes.check()
         if not options.no_reminders:
             results["reminders"] = reminders.measure_reminders(options, processes, env, run_dir)
@@ -204,6 +205,7 @@ def main(argv=None):
             )
         },
         "pages": [],
+        "search_latency": [],
         "bare_runs": [],
     }
     log(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")

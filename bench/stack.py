@@ -3,6 +3,7 @@ databases, the production environment, and the servers and workers it starts (ea
 process group of its own, stopped on the way out)."""
 
 import contextlib
+import json
 import os
 import re
 import secrets
@@ -86,6 +87,23 @@ def manage(*args, env):
     return result.stdout
 
 
+def run_keys(run_dir):
+    """SECRET_KEY and MFA_ENCRYPTION_KEY of the run's data: made with the data and kept beside it
+    (run_dir/keys.json), so `--reuse-data` and bench.profile read the TOTP secrets the data was
+    loaded with."""
+    path = run_dir / "keys.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    keys = {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "MFA_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+    }
+    run_dir.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600)
+    path.write_text(json.dumps(keys))
+    return keys
+
+
 def environment(options, run_dir):
     """The production environment of every process of the run."""
     redis = options.redis_url.rstrip("/")
@@ -96,9 +114,8 @@ def environment(options, run_dir):
     }
     env.update(
         {
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            # The same key for loading the data and serving: the TOTP secrets are encrypted.
-            "MFA_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+            # The same keys for loading the data and serving: the TOTP secrets are encrypted.
+            **run_keys(run_dir),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "USE_X_FORWARDED_PROTO": "1",
             "DATABASE_URL": options.database_url,
