@@ -3,9 +3,11 @@ constant number of queries."""
 
 import datetime
 import io
+from importlib import import_module
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.db import connection
 from django.urls import reverse
 
@@ -13,7 +15,7 @@ from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from members.tests.factories import DocumentFactory
 from search.models import SearchDocument
 from search.tests.world import PERSONAS_ORDER, WORD, expected_for, make_world
-from signals.models import SignalState
+from signals.models import Signal, SignalState
 from signals.services import retention_run
 from signals.tests.factories import SignalFactory
 from wijraad.models import Visibility
@@ -264,3 +266,19 @@ def test_retention_removes_a_signals_story_from_the_index_too(client, secretaris
     signal.refresh_from_db()
     signal.save()  # a later save does not bring the empty signal back into the index
     assert not SearchDocument.objects.filter(kind="signal", object_id=signal.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_migration_forgets_signals_anonymised_before_the_index_listened():
+    """The old retention run removed stories with an UPDATE that left their words in the index;
+    migration 0002 deletes the search documents of every anonymised signal."""
+    gone = SignalFactory(story="De wachttijd bij het loket is veel te lang")
+    kept = SignalFactory(story="Ook hier een lange wachttijd")
+    Signal.objects.filter(pk=gone.pk).update(
+        story="", anonymised_at=datetime.datetime.now(datetime.UTC)
+    )
+    assert SearchDocument.objects.filter(object_id=gone.pk, body__contains="loket").exists()
+    migration = import_module("search.migrations.0002_forget_anonymised_signals")
+    migration.forget_anonymised_signals(apps, None)
+    assert not SearchDocument.objects.filter(kind="signal", object_id=gone.pk).exists()
+    assert SearchDocument.objects.filter(kind="signal", object_id=kept.pk).exists()
