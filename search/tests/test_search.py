@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from members.tests.factories import DocumentFactory
-from search.models import SearchDocument
+from search.models import Kind, SearchDocument
+from search.sources import BY_KIND
 from search.tests.world import PERSONAS_ORDER, WORD, expected_for, make_world
 from signals.models import Signal, SignalState
 from signals.services import retention_run
@@ -282,3 +283,17 @@ def test_the_migration_forgets_signals_anonymised_before_the_index_listened():
     migration.forget_anonymised_signals(apps, None)
     assert not SearchDocument.objects.filter(kind="signal", object_id=gone.pk).exists()
     assert SearchDocument.objects.filter(kind="signal", object_id=kept.pk).exists()
+
+
+@pytest.mark.django_db
+def test_an_anonymised_signal_is_left_out_by_its_document_only(secretaris):
+    """One place decides that an anonymised signal is not searched: its source writes no
+    document. Who may open a signal stays the signals app's own question (visible_to)."""
+    closed = datetime.datetime(2026, 3, 10, 12, tzinfo=datetime.UTC)
+    signal = SignalFactory(story="Het loket", state=SignalState.CLOSED, closed_at=closed)
+    with time_machine.travel(datetime.datetime(2028, 3, 11, 12, tzinfo=datetime.UTC)):
+        assert retention_run()["anonymised"] == 1
+        visible = BY_KIND[Kind.SIGNAL].visible(secretaris)
+        assert list(visible) == list(Signal.objects.visible_to(secretaris))
+        assert signal.pk in set(visible.values_list("pk", flat=True))
+    assert not SearchDocument.objects.filter(kind=Kind.SIGNAL, object_id=signal.pk).exists()
