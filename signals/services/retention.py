@@ -23,6 +23,12 @@ logger = logging.getLogger(__name__)
 stories_removed = Event()
 
 
+def contact_retention_months(day=None):
+    """How many months after closing contact details are kept, by the rules in force on `day`
+    (default today): what the consent box promises."""
+    return CouncilRules.objects.in_force(day).signal_contact_retention_months
+
+
 def _cutoff(now, months):
     day = add_months(timezone.localdate(now), -months)
     return timezone.make_aware(

@@ -104,15 +104,25 @@ def test_the_status_link_stops_working_once_anonymised(client):
 
 def test_the_form_and_the_privacy_statement_name_the_periods_in_force(client):
     """What a resident is promised follows the rules the retention run applies."""
-    assert "verwijderd 3 maanden nadat" in client.get(reverse("signals:submit")).content.decode()
+    form = client.get(reverse("signals:submit")).content.decode()
+    assert "Alleen de secretaris van de raad ziet ze. Ze worden 3 maanden na het afsluiten" in form
     CouncilRules.objects.create(
         valid_from=timezone.localdate(),
         signal_contact_retention_months=1,
         signal_anonymise_after_months=18,
     )
     form = client.get(reverse("signals:submit")).content.decode()
-    assert "verwijderd 1 maand nadat" in form
+    assert "Ze worden 1 maand na het afsluiten" in form
     statement = client.get(reverse("privacy")).content.decode()
     assert "Ze worden 1 maand na het afsluiten" in statement
     assert "Het verhaal wordt 18 maanden na het afsluiten" in statement
     assert "drie maanden" not in statement
+
+
+def test_the_consent_box_names_the_period_in_the_statements_words():
+    """One sentence for how long contact details are kept (signals.privacy.contact_kept)."""
+    from signals.forms import consent_label
+    from signals.privacy import contact_kept
+
+    assert consent_label().endswith(" " + contact_kept())
+    assert "3 maanden na het afsluiten" in contact_kept()
