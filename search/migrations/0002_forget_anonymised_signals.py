@@ -15,7 +15,7 @@ def forget_anonymised_signals(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0001_search_documents"),
-        ("signals", "0004_monthly_counts_for_trends"),
+        ("signals", "0005_contact_promised_months"),
     ]
 
     operations = [
