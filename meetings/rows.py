@@ -43,16 +43,15 @@ def meeting_rows(meetings):
     rows = []
     for meeting in meetings:
         day = meeting.date
-        location = meeting.location
         rows.append(
             MeetingRow(
                 meeting=meeting,
                 url=f"{first}{meeting.pk}{last}",
                 day=f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}",
                 hours=f"{meeting.start_time:%H:%M}–{meeting.end_time:%H:%M}",
-                title=meeting.title or kinds[meeting.kind],
+                title=meeting.display_title,
                 kind=kinds[meeting.kind] if meeting.title else "",
-                place=location.name if location else meeting.other_place,
+                place=meeting.place_name,
                 state=states[meeting.state],
                 badge=meeting.state_badge,
                 cancelled=meeting.is_cancelled,

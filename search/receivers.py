@@ -15,7 +15,7 @@ from meetings.models import AgendaItem, Meeting
 from search import services
 from search.models import Kind, SearchDocument
 from search.sources import SOURCES
-from signals.models import SignalTheme
+from signals.models import Signal, SignalTheme
 from signals.services.retention import stories_removed
 
 # Saves that change nothing a search document holds (a login stamps `last_login`).
@@ -83,6 +83,8 @@ def signal_theme_saved(sender, instance, raw=False, created=False, **kwargs):
 
 @receiver(stories_removed, dispatch_uid="search.stories_removed")
 def signal_stories_removed(sender, signal_ids, **kwargs):
-    """Retention removed these signals' stories: their search documents held the story's words,
-    so they go too (an anonymised signal is not searched)."""
-    SearchDocument.objects.filter(kind=Kind.SIGNAL, object_id__in=signal_ids).delete()
+    """Retention removed these signals' stories with an UPDATE (no post_save): their search
+    documents held the story's words, so write them again — the source drops an anonymised
+    signal's document (search.sources._signal)."""
+    for signal in Signal.objects.filter(pk__in=signal_ids).select_related("theme"):
+        services.search_index(signal)

@@ -127,8 +127,11 @@ def _published_advice(dossier):
 
 
 def _signal(signal):
+    # The one place that decides: an anonymised signal has no search document. Its story is gone,
+    # and with it every word worth finding. The retention run's receiver (search.receivers)
+    # indexes through here; migration 0002 removed the documents of signals anonymised before.
     if signal.anonymised_at:
-        return None  # its story is gone, and with it every word worth finding
+        return None
     return {
         "title": f"{signal.reference} {signal.theme.name}",
         "body": _join(signal.story, signal.neighbourhood),
@@ -168,12 +171,6 @@ def _visible_minutes(user):
 def _published(user):
     # Whoever sees the dossier itself finds the dossier; everyone else its public summary.
     return Dossier.objects.published().exclude(pk__in=Dossier.objects.visible_to(user).values("pk"))
-
-
-def _signals(user):
-    # A story removed by the retention rules (an UPDATE, no receiver runs) must not be found by
-    # its old words: anonymised signals are left out of search (their figures stay in trends).
-    return Signal.objects.visible_to(user).filter(anonymised_at__isnull=True)
 
 
 def _people(user):
@@ -216,7 +213,9 @@ SOURCES = [
     Source(
         Kind.PUBLISHED_ADVICE, Dossier, _published_advice, _published, related=("topic", "advice")
     ),
-    Source(Kind.SIGNAL, Signal, _signal, _signals, related=("theme",)),
+    Source(
+        Kind.SIGNAL, Signal, _signal, lambda u: Signal.objects.visible_to(u), related=("theme",)
+    ),
     Source(Kind.PERSON, User, _person, _people),
 ]
 

@@ -8,15 +8,18 @@ from django import forms
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from meetings.models import AgendaItem, Location, MeetingState, WorkVisitReport
-from members.models import CouncilRules
 from signals.models import STORY_MAX_LENGTH, SignalChannel, SignalState, SignalTheme
+from signals.privacy import contact_kept
 from wijraad.forms import DateInput, PortalForm, PortalModelForm
 from wijraad.public_forms import PublicFormFields
 
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,19}$")
+CONSENT = _(
+    "Yes, the WIJ-raad may keep my name and contact details to answer me. Only the secretary of "
+    "the council sees them."
+)
 
 
 class ThemeChoiceField(forms.ModelChoiceField):
@@ -28,17 +31,9 @@ class LocationChoiceField(forms.ModelChoiceField):
 
 
 def consent_label():
-    """The promise names the period of the rules in force, as the retention run applies them."""
-    months = CouncilRules.objects.in_force().signal_contact_retention_months
-    return ngettext(
-        "Yes, the WIJ-raad may keep my name and contact details to answer me. Only the "
-        "secretary of the council sees them. They are removed %(months)d month after my "
-        "signal is closed.",
-        "Yes, the WIJ-raad may keep my name and contact details to answer me. Only the "
-        "secretary of the council sees them. They are removed %(months)d months after my "
-        "signal is closed.",
-        months,
-    ) % {"months": months}
+    """The consent and the period the retention run keeps to: the rules in force today, stored
+    with the contact details when the resident ticks the box (SignalContact.promised_months)."""
+    return f"{CONSENT} {contact_kept()}"
 
 
 class ContactFields(PortalForm):

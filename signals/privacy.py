@@ -5,12 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members.models import CouncilRules
+from signals.services.retention import contact_retention_months
 from wijraad.privacy import ALL, PersonalData
 
 
 def contact_kept():
-    """How long contact details are kept, from the rules in force today (the statement calls it)."""
-    months = CouncilRules.objects.in_force().signal_contact_retention_months
+    """How long contact details are kept, from the rules in force today: the statement says it,
+    and so does the consent box of the form (signals.forms.consent_label)."""
+    months = contact_retention_months()
     return ngettext(
         "Deleted automatically %(months)d month after the signal is closed.",
         "Deleted automatically %(months)d months after the signal is closed.",

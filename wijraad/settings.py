@@ -371,14 +371,9 @@ DELIVERY_DIGEST_WEEKDAY = env_int("DELIVERY_DIGEST_WEEKDAY", 0)
 
 # --- Public forms (wijraad.public_forms): signals, applications, the "let me know" list -------
 # The proof-of-work (ALTCHA): the browser tries up to this many numbers (about a second on a
-# phone); a challenge expires after PUBLIC_FORM_CHALLENGE_SECONDS and is used once. The old
-# names (SIGNAL_CHALLENGE_*, from when only the signal form had it) are still read.
-PUBLIC_FORM_CHALLENGE_MAX_NUMBER = env_int(
-    "PUBLIC_FORM_CHALLENGE_MAX_NUMBER", env_int("SIGNAL_CHALLENGE_MAX_NUMBER", 50_000)
-)
-PUBLIC_FORM_CHALLENGE_SECONDS = env_int(
-    "PUBLIC_FORM_CHALLENGE_SECONDS", env_int("SIGNAL_CHALLENGE_SECONDS", 30 * 60)
-)
+# phone); a challenge expires after PUBLIC_FORM_CHALLENGE_SECONDS and is used once.
+PUBLIC_FORM_CHALLENGE_MAX_NUMBER = env_int("PUBLIC_FORM_CHALLENGE_MAX_NUMBER", 50_000)
+PUBLIC_FORM_CHALLENGE_SECONDS = env_int("PUBLIC_FORM_CHALLENGE_SECONDS", 30 * 60)
 # Applications and "let me know" addresses per client address: (count, seconds).
 RECRUITMENT_RATE_LIMITS = [
     (env_int("RECRUITMENT_RATE_PER_10_MINUTES", 5), 10 * 60),

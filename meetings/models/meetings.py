@@ -261,6 +261,11 @@ class Meeting(models.Model):
         return self.other_place
 
     @property
+    def place_name(self):
+        """The place in short, as a table shows it: the location's name, without its address."""
+        return self.location.name if self.location is not None else self.other_place
+
+    @property
     def state_badge(self):
         """The badge's colour classes for the state (meetings/includes/state.html)."""
         return STATE_BADGES.get(self.state, "text-bg-light border")

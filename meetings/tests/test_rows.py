@@ -41,10 +41,22 @@ def test_a_row_reads_as_the_template_filters_did(language):
             assert row.url == reverse("meetings:detail", args=[meeting.pk])
             assert row.title == meeting.display_title
             assert row.kind == (meeting.get_kind_display() if meeting.title else "")
-            assert row.place == (meeting.location.name if meeting.location else meeting.other_place)
+            assert row.place == meeting.place_name
             assert row.state == meeting.get_state_display()
             assert row.cancelled == meeting.is_cancelled
     months = {row.day.split(" ")[2] for row in rows}
     assert len(months) == 12
     assert ("januari" if language == "nl" else "January") in months
     assert rows[0].badge == "text-bg-danger"
+
+
+def test_the_short_place_is_the_locations_name_or_the_other_place():
+    """The tables show the model's own short place (Meeting.place_name), without the address."""
+    at_location = MeetingFactory(
+        location=LocationFactory(name="WIJ Beijum", address="Beijumerweg 1")
+    )
+    elsewhere = MeetingFactory(location=None, other_place="Stadhuis")
+    assert at_location.place_name == "WIJ Beijum"
+    assert elsewhere.place_name == "Stadhuis"
+    rows = meeting_rows(Meeting.objects.for_list().order_by("pk"))
+    assert [row.place for row in rows] == ["WIJ Beijum", "Stadhuis"]

@@ -42,8 +42,10 @@ class CouncilRulesQuerySet(models.QuerySet):
         Before the first record the defaults of the model (DESIGN.md) apply.
         """
         day = day or timezone.localdate()
-        rules = self.filter(valid_from__lte=day).order_by("-valid_from").first()
-        return rules or CouncilRules(valid_from=day)
+        # Read now, one row: the services ask inside their locking transactions. RulesBook holds
+        # the rule of which record applies.
+        latest = self.filter(valid_from__lte=day).order_by("-valid_from")[:1]
+        return RulesBook(list(latest)).in_force(day)
 
     def book(self):
         """Every record at once (one query; a handful over the years), to ask `in_force` for
@@ -60,7 +62,8 @@ class RulesBook:
         self.records = records
 
     def in_force(self, day=None):
-        """As CouncilRules.objects.in_force(day), without a query."""
+        """The rules in force on `day` (default today), without a query: the newest record with
+        valid_from <= day; before the first record the defaults of the model (DESIGN.md)."""
         day = day or timezone.localdate()
         rules = next((record for record in self.records if record.valid_from <= day), None)
         return rules or CouncilRules(valid_from=day)

@@ -5,8 +5,11 @@ Files live in the private storage (wijraad.files): never a public URL, only a ch
 that logs every non-public download. Adding and removing go through members.services.
 """
 
+from dataclasses import dataclass
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Min, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.roles import visibility_levels_for
@@ -28,6 +31,39 @@ class DocumentQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("uploaded_by")
+
+    def filtered(self, *, kind="", year=""):
+        """The documents of one kind and added in one year, as the library's filter asks it (an
+        unknown kind or year is no filter). Counts them and finds the year of the oldest document
+        of all in one query; the rows, newest first, are read when used."""
+        kind = kind if kind in DocumentCategory.values else ""
+        year = str(year)
+        year = int(year) if year.isdigit() and 1900 < int(year) < 3000 else None
+        chosen = Q()
+        if kind:
+            chosen &= Q(category=kind)
+        if year:
+            chosen &= Q(uploaded_at__year=year)
+        figures = self.aggregate(total=Count("pk", filter=chosen), first=Min("uploaded_at"))
+        first = figures["first"]
+        return DocumentSelection(
+            kind=kind,
+            year=year,
+            rows=self.filter(chosen).order_by("-uploaded_at", "-id"),
+            total=figures["total"],
+            first_year=timezone.localtime(first).year if first else None,
+        )
+
+
+@dataclass(frozen=True)
+class DocumentSelection:
+    """What DocumentQuerySet.filtered found."""
+
+    kind: str  # the kind filtered on, "" for all
+    year: int | None  # the year filtered on
+    rows: models.QuerySet
+    total: int
+    first_year: int | None  # the year the oldest document of all was added; None: none
 
 
 class Document(PrivateFile):

@@ -53,5 +53,26 @@ def test_without_a_record_the_defaults_apply():
     assert {name: getattr(rules, name) for name in DEFAULTS} == DEFAULTS
 
 
+@pytest.mark.parametrize("seeded", [True, False])
+def test_the_book_read_once_answers_as_the_database_does(seeded, django_assert_num_queries):
+    """One rule, two readers: the services read the database (under their locks), a page reads
+    the book once."""
+    if not seeded:
+        CouncilRules.objects.all().delete()
+    CouncilRules.objects.create(valid_from=D(2027, 1, 1), max_seats=11)
+    with django_assert_num_queries(1):
+        book = CouncilRules.objects.book()
+    for day in [D(1999, 12, 31), D(2000, 1, 1), D(2026, 12, 31), D(2027, 1, 1), D(2030, 1, 1)]:
+        with django_assert_num_queries(1):
+            read = CouncilRules.objects.in_force(day)
+        with django_assert_num_queries(0):
+            booked = book.in_force(day)
+        assert (booked.pk, booked.valid_from, booked.max_seats) == (
+            read.pk,
+            read.valid_from,
+            read.max_seats,
+        )
+
+
 def test_the_continuity_threshold_is_a_third_of_the_seats():
     assert CouncilRules.objects.in_force(D(2026, 1, 1)).continuity_threshold() == 13 / 3

@@ -189,6 +189,26 @@ def test_the_library_filters_by_the_year_a_document_was_added(client, lid):
     assert "Geen documenten bij dit filter." in none
 
 
+def test_the_filter_is_a_queryset_method_counting_in_one_query(django_assert_num_queries):
+    """Document.objects.filtered: what the library's filter means, for any queryset."""
+    old = DocumentFactory(title="Reglement 2019", category=DocumentCategory.REGULATION)
+    Document.objects.filter(pk=old.pk).update(
+        uploaded_at=datetime.datetime(2019, 6, 1, 12, tzinfo=datetime.UTC)
+    )
+    DocumentFactory(title="Reglement nu", category=DocumentCategory.REGULATION)
+    DocumentFactory(title="Werkplan nu", category=DocumentCategory.WORK_PLAN)
+    with django_assert_num_queries(1):
+        selection = Document.objects.filtered(kind="regulation", year="2019")
+    assert (selection.kind, selection.year, selection.total) == ("regulation", 2019, 1)
+    assert selection.first_year == 2019
+    assert [document.title for document in selection.rows] == ["Reglement 2019"]
+    # An unknown kind or year is no filter; the rows come newest first.
+    everything = Document.objects.filtered(kind="x", year="1066")
+    assert (everything.kind, everything.year, everything.total) == ("", None, 3)
+    assert [document.title for document in everything.rows][-1] == "Reglement 2019"
+    assert Document.objects.none().filtered().first_year is None
+
+
 def test_the_library_is_paged_newest_first_and_only_what_the_person_may_see(client, lid):
     per_page = documents_view.DOCUMENTS_PER_PAGE
     for number in range(per_page + 3):

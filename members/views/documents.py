@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Min, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -37,40 +36,29 @@ def documents(request):
     the year they were added. Three queries with the user's: the count with the oldest year
     (for the year filter) in one, then the page."""
     user = request.user
-    visible = Document.objects.visible_to(user)
-    category = request.GET.get("kind", "")
-    if category not in DocumentCategory.values:
-        category = ""
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and 1900 < int(year) < 3000 else None
-    chosen = Q()
-    if category:
-        chosen &= Q(category=category)
-    if year:
-        chosen &= Q(uploaded_at__year=year)
-    figures = visible.aggregate(total=Count("pk", filter=chosen), first=Min("uploaded_at"))
-    rows = (
-        visible.filter(chosen)
-        .only("pk", "title", "category", "visibility", "uploaded_at")
-        .order_by("-uploaded_at", "-id")
+    selection = Document.objects.visible_to(user).filtered(
+        kind=request.GET.get("kind", ""), year=request.GET.get("year", "")
     )
+    rows = selection.rows.only("pk", "title", "category", "visibility", "uploaded_at")
     paginator = Paginator(rows, DOCUMENTS_PER_PAGE)
-    paginator.count = figures["total"]  # counted above, with the oldest year
+    paginator.count = selection.total  # counted with the oldest year
     page = paginator.get_page(request.GET.get("page"))
     this_year = timezone.localdate().year
-    first_year = timezone.localtime(figures["first"]).year if figures["first"] else this_year
-    query = {key: value for key, value in (("kind", category), ("year", year or "")) if value}
+    first_year = min(selection.first_year or this_year, this_year)
+    query = {
+        key: value for key, value in (("kind", selection.kind), ("year", selection.year)) if value
+    }
     return render(
         request,
         "members/documents.html",
         {
             "page": page,
             "documents": page.object_list,
-            "count": figures["total"],
+            "count": selection.total,
             "categories": DocumentCategory.choices,
-            "category": category,
-            "years": range(this_year, min(first_year, this_year) - 1, -1),
-            "year": year,
+            "category": selection.kind,
+            "years": range(this_year, first_year - 1, -1),
+            "year": selection.year,
             "query": urlencode(query),
             "filtered": bool(query),
             "can_manage": allowed(user, "members.manage_documents"),

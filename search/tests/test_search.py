@@ -3,17 +3,20 @@ constant number of queries."""
 
 import datetime
 import io
+from importlib import import_module
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.db import connection
 from django.urls import reverse
 
 from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from members.tests.factories import DocumentFactory
-from search.models import SearchDocument
+from search.models import Kind, SearchDocument
+from search.sources import BY_KIND
 from search.tests.world import PERSONAS_ORDER, WORD, expected_for, make_world
-from signals.models import SignalState
+from signals.models import Signal, SignalState
 from signals.services import retention_run
 from signals.tests.factories import SignalFactory
 from wijraad.models import Visibility
@@ -264,3 +267,33 @@ def test_retention_removes_a_signals_story_from_the_index_too(client, secretaris
     signal.refresh_from_db()
     signal.save()  # a later save does not bring the empty signal back into the index
     assert not SearchDocument.objects.filter(kind="signal", object_id=signal.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_migration_forgets_signals_anonymised_before_the_index_listened():
+    """The old retention run removed stories with an UPDATE that left their words in the index;
+    migration 0002 deletes the search documents of every anonymised signal."""
+    gone = SignalFactory(story="De wachttijd bij het loket is veel te lang")
+    kept = SignalFactory(story="Ook hier een lange wachttijd")
+    Signal.objects.filter(pk=gone.pk).update(
+        story="", anonymised_at=datetime.datetime.now(datetime.UTC)
+    )
+    assert SearchDocument.objects.filter(object_id=gone.pk, body__contains="loket").exists()
+    migration = import_module("search.migrations.0002_forget_anonymised_signals")
+    migration.forget_anonymised_signals(apps, None)
+    assert not SearchDocument.objects.filter(kind="signal", object_id=gone.pk).exists()
+    assert SearchDocument.objects.filter(kind="signal", object_id=kept.pk).exists()
+
+
+@pytest.mark.django_db
+def test_an_anonymised_signal_is_left_out_by_its_document_only(secretaris):
+    """One place decides that an anonymised signal is not searched: its source writes no
+    document. Who may open a signal stays the signals app's own question (visible_to)."""
+    closed = datetime.datetime(2026, 3, 10, 12, tzinfo=datetime.UTC)
+    signal = SignalFactory(story="Het loket", state=SignalState.CLOSED, closed_at=closed)
+    with time_machine.travel(datetime.datetime(2028, 3, 11, 12, tzinfo=datetime.UTC)):
+        assert retention_run()["anonymised"] == 1
+        visible = BY_KIND[Kind.SIGNAL].visible(secretaris)
+        assert list(visible) == list(Signal.objects.visible_to(secretaris))
+        assert signal.pk in set(visible.values_list("pk", flat=True))
+    assert not SearchDocument.objects.filter(kind=Kind.SIGNAL, object_id=signal.pk).exists()

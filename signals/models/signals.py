@@ -249,6 +249,13 @@ class SignalContact(models.Model):
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone number"), max_length=30, blank=True)
     consent_at = models.DateTimeField(_("consent given at"), default=timezone.now)
+    # What the consent box said; the retention run keeps to it when the rules later say longer.
+    promised_months = models.PositiveSmallIntegerField(
+        _("removed after closing (months)"),
+        null=True,
+        blank=True,
+        help_text=_("As promised when consent was given; empty: as the rules in force say."),
+    )
 
     class Meta:
         verbose_name = _("contact details of a signal")

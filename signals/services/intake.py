@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signals.models import STORY_MAX_LENGTH, Signal, SignalChannel, SignalContact
+from signals.services.retention import contact_retention_months
 from wijraad.audit import acting
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,13 @@ def _add_contact(signal, *, name, email, phone, consent):
         raise ValidationError(
             {"consent": _("Tick the box if you want an answer, or leave your details out.")}
         )
-    return SignalContact.objects.create(signal=signal, name=name, email=email, phone=phone)
+    return SignalContact.objects.create(
+        signal=signal,
+        name=name,
+        email=email,
+        phone=phone,
+        promised_months=contact_retention_months(),  # what the consent box said
+    )
 
 
 def signal_submit(

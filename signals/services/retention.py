@@ -2,12 +2,15 @@
 
 Both periods come from the rules in force today (members.models.CouncilRules):
 `signal_contact_retention_months` (default 3) and `signal_anonymise_after_months` (default 24).
+Contact details never stay longer than the resident was promised when they gave consent
+(SignalContact.promised_months), also when the rules later say longer.
 Idempotent: a second run finds nothing left to do. Theme, location, dates and outcome stay.
 """
 
 import logging
 
 from django.db import transaction
+from django.db.models import Q
 from django.dispatch import Signal as Event
 from django.utils import timezone
 
@@ -23,6 +26,12 @@ logger = logging.getLogger(__name__)
 stories_removed = Event()
 
 
+def contact_retention_months(day=None):
+    """How many months after closing contact details are kept, by the rules in force on `day`
+    (default today): what the consent box promises, and what consent stores."""
+    return CouncilRules.objects.in_force(day).signal_contact_retention_months
+
+
 def _cutoff(now, months):
     day = add_months(timezone.localdate(now), -months)
     return timezone.make_aware(
@@ -36,13 +45,21 @@ def retention_run(*, now=None, dry_run=False):
     now = now or timezone.now()
     rules = CouncilRules.objects.in_force(timezone.localdate(now))
     finished = Signal.objects.filter(state__in=SignalState.finished(), closed_at__isnull=False)
-    contact_before = _cutoff(now, rules.signal_contact_retention_months)
-    story_before = _cutoff(now, rules.signal_anonymise_after_months)
     # The story goes later than the contact details, also when the rules say otherwise.
-    contacts = SignalContact.objects.filter(
-        signal__in=finished.filter(closed_at__lt=max(contact_before, story_before))
+    months = min(rules.signal_contact_retention_months, rules.signal_anonymise_after_months)
+    due = Q(signal__closed_at__lt=_cutoff(now, months))
+    # A shorter period promised at consent (the rules were raised since) is kept to.
+    promised = (
+        SignalContact.objects.filter(promised_months__lt=months)
+        .values_list("promised_months", flat=True)
+        .distinct()
     )
-    stories = finished.filter(closed_at__lt=story_before, anonymised_at__isnull=True)
+    for shorter in promised:
+        due |= Q(promised_months=shorter, signal__closed_at__lt=_cutoff(now, shorter))
+    contacts = SignalContact.objects.filter(due, signal__in=finished)
+    stories = finished.filter(
+        closed_at__lt=_cutoff(now, rules.signal_anonymise_after_months), anonymised_at__isnull=True
+    )
     counts = {"contacts": contacts.count(), "anonymised": stories.count()}
     if not dry_run:
         with transaction.atomic():

@@ -131,3 +131,22 @@ def test_deploy_check_reports_nothing(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_old_names_of_the_proof_of_work_settings_are_not_read(tmp_path):
+    """Only the names the README lists count: SIGNAL_CHALLENGE_* was an alias, now gone."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; "
+        "print(settings.PUBLIC_FORM_CHALLENGE_MAX_NUMBER, settings.PUBLIC_FORM_CHALLENGE_SECONDS)",
+        env={
+            "DEBUG": "1",
+            "VAR_DIR": str(tmp_path),
+            "SIGNAL_CHALLENGE_MAX_NUMBER": "7",
+            "SIGNAL_CHALLENGE_SECONDS": "9",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["50000", "1800"]
