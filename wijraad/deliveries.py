@@ -38,6 +38,9 @@ so the unique constraint lets it exist once) when rows were held before the peri
 Sending it attaches the held rows (`digest`), builds each with its own kind's builder (checked
 again, as always), sends one e-mail, and marks the overview and its rows sent in one transaction.
 A retry rebuilds from the same attached rows; a row attached to an overview is never sent alone.
+A row whose builder fails is let go (held, for the next overview) with the attempt counted, and
+failed once it used DELIVERY_MAX_ATTEMPTS, as a single e-mail would; an overview that cannot be
+built lets go of all its rows and is retried (then failed) like any delivery.
 """
 
 import datetime
@@ -515,7 +518,7 @@ def _deliver_digest(digest):
             message = builder(row) if builder else None
         except Exception as error:
             logger.exception("Could not build delivery %s (%s) for an overview", row.pk, row.kind)
-            outcome[row.pk] = (DeliveryState.FAILED, str(error)[:ERROR_LENGTH])
+            _let_go_failed(digest, row, error)
             continue
         if message is None:
             outcome[row.pk] = (DeliveryState.SKIPPED, "")
@@ -539,8 +542,32 @@ def _deliver_digest(digest):
             if _finish(digest, state=DeliveryState.SKIPPED):
                 settle()
         return DeliveryState.SKIPPED
-    message = _digest_message(digest, parts, weekly=preference.frequency == MailFrequency.WEEKLY)
+    try:
+        weekly = preference.frequency == MailFrequency.WEEKLY
+        message = _digest_message(digest, parts, weekly=weekly)
+    except Exception as error:
+        logger.exception("Could not build the overview %s", digest.pk)
+        with transaction.atomic():
+            # Its rows wait for the next try (a retry attaches them again) or the next overview;
+            # only if this claim still held the overview.
+            if mark_failed(digest, error):
+                Delivery.objects.filter(digest=digest, state=DeliveryState.HELD).update(digest=None)
+        return DeliveryState.FAILED
     return _hand_over(digest, message, after_sent=settle)
+
+
+def _let_go_failed(digest, row, error):
+    """A row of the overview whose e-mail could not be built: the try counts. It waits, held,
+    for the next overview, or is failed once it used every attempt (as it would on its own)."""
+    attempts = row.attempts + 1
+    failed = attempts >= settings.DELIVERY_MAX_ATTEMPTS
+    Delivery.objects.filter(pk=row.pk, digest=digest, state=DeliveryState.HELD).update(
+        state=DeliveryState.FAILED if failed else DeliveryState.HELD,
+        digest=digest if failed else None,
+        attempts=attempts,
+        last_error=str(error)[:ERROR_LENGTH],
+        updated_at=timezone.now(),
+    )
 
 
 def _digest_message(digest, parts, *, weekly):

@@ -40,7 +40,7 @@ def ledger(monkeypatch):
     monkeypatch.setattr(deliveries, "_urgent", set())
     monkeypatch.setattr(deliveries, "_kinds", {})
     monkeypatch.setattr(deliveries, "_direct", {})
-    state = {"subjects": [], "people": [], "skip": set()}
+    state = {"subjects": [], "people": [], "skip": set(), "broken": set()}
 
     def find(now):
         for subject, kinds in state["subjects"]:
@@ -50,6 +50,8 @@ def ledger(monkeypatch):
     def build(delivery):
         if delivery.object_id in state["skip"]:
             return None
+        if delivery.object_id in state["broken"]:
+            raise ValueError("template missing")
         subject = Heartbeat.objects.get(pk=delivery.object_id).name
         return EmailMessage(
             f"Bericht {subject}", f"Tekst over {subject}.", to=[delivery.recipient.email]
@@ -251,3 +253,103 @@ def test_back_to_at_once_releases_what_waited(ledger, client, django_capture_on_
     held.refresh_from_db()
     assert held.attempts == 1
     assert states() == [("een@example.org", DeliveryState.SENT, None)]
+
+
+def requeued(day, hour, tries):
+    """The moments of `tries` sweeps, each after the previous claim may be queued again."""
+    return [at(day, hour, 5 + 10 * number) for number in range(tries)]
+
+
+def test_an_overview_that_cannot_be_built_is_retried_then_failed_and_lets_go_of_its_rows(
+    ledger, client, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    settings.DELIVERY_MAX_ATTEMPTS = 3
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.DAILY)
+    with at(TUESDAY, 6):
+        ledger["due"]("agenda")
+        sweep_and_send(django_capture_on_commit_callbacks)
+    build_overview = deliveries._digest_message
+
+    def broken(*args, **kwargs):
+        raise KeyError("preferences_url")
+
+    monkeypatch.setattr(deliveries, "_digest_message", broken)
+    for moment in requeued(TUESDAY, 7, 3):
+        with moment:
+            assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == [
+                DeliveryState.FAILED
+            ]
+        # Each time the held row is let go, still held, for the next try.
+        assert states() == [("een@example.org", DeliveryState.HELD, None)]
+    digest = Delivery.objects.get(kind=deliveries.DIGEST)
+    assert (digest.state, digest.attempts) == (DeliveryState.FAILED, 3)
+    assert "preferences_url" in digest.last_error
+    with at(TUESDAY, 8):  # failed for good: not queued again
+        assert sweep_and_send(django_capture_on_commit_callbacks) == {}
+    assert mail.outbox == []
+    # The next overview takes the row again.
+    monkeypatch.setattr(deliveries, "_digest_message", build_overview)
+    with at(TUESDAY + datetime.timedelta(days=1), 7, 1):
+        assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == [
+            DeliveryState.SENT
+        ]
+    [message] = mail.outbox
+    assert_mail(message, "Tekst over agenda.")
+    assert [state for _e, state, _d in states()] == [DeliveryState.SENT]
+
+
+def test_an_e_mail_that_cannot_be_built_for_an_overview_gets_every_attempt(
+    ledger, client, django_capture_on_commit_callbacks, settings
+):
+    settings.DELIVERY_MAX_ATTEMPTS = 2
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.DAILY)
+    with at(TUESDAY, 6):
+        ledger["due"]("agenda")
+        ledger["due"]("stuk")
+        sweep_and_send(django_capture_on_commit_callbacks)
+    stuk = Delivery.objects.get(object_id=str(Heartbeat.objects.get(name="stuk").pk))
+    ledger["broken"].add(stuk.object_id)
+    with at(TUESDAY, 7, 1):
+        assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == ["sent"]
+    [message] = mail.outbox
+    assert_mail(message, "Tekst over agenda.")
+    assert "Tekst over stuk." not in message.body
+    stuk.refresh_from_db()
+    # Not failed at once: held for the next overview, the try counted.
+    assert (stuk.state, stuk.digest_id, stuk.attempts) == (DeliveryState.HELD, None, 1)
+    assert "template missing" in stuk.last_error
+    wednesday = TUESDAY + datetime.timedelta(days=1)
+    with at(wednesday, 7, 1):  # the second and last try
+        assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == ["skipped"]
+    stuk.refresh_from_db()
+    assert (stuk.state, stuk.attempts) == (DeliveryState.FAILED, 2)
+    ledger["broken"].clear()  # too late: it used every attempt
+    with at(wednesday + datetime.timedelta(days=1), 7, 1):
+        assert sweep_and_send(django_capture_on_commit_callbacks) == {}
+    assert len(mail.outbox) == 1
+
+
+def test_a_row_built_again_in_a_later_overview_is_sent_there(
+    ledger, client, django_capture_on_commit_callbacks
+):
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.DAILY)
+    with at(TUESDAY, 6):
+        ledger["due"]("stuk")
+        sweep_and_send(django_capture_on_commit_callbacks)
+    stuk = Delivery.objects.get(kind=NOTICE)
+    ledger["broken"].add(stuk.object_id)
+    with at(TUESDAY, 7, 1):
+        assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == ["skipped"]
+    ledger["broken"].clear()
+    with at(TUESDAY + datetime.timedelta(days=1), 7, 1):
+        assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == ["sent"]
+    [message] = mail.outbox
+    assert_mail(message, "Tekst over stuk.")
+    second = Delivery.objects.filter(kind=deliveries.DIGEST).latest("pk")
+    assert states() == [("een@example.org", DeliveryState.SENT, second.pk)]
