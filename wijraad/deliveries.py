@@ -29,7 +29,9 @@ registered by the members app (`register_preferences`), so this floor keeps no p
 its own. When a row is claimed:
 
 - its kind is switched off by the recipient (and may be) → marked `switched_off`, not sent;
-- the recipient chose an overview a day or a week and the kind is not urgent → marked `held`;
+- the recipient chose an overview a day or a week, the kind is listed on the preferences page
+  (it has a label), is not urgent, and is still useful at the next overview (its registered
+  `useful_until`, e.g. the start of the meeting) → marked `held`;
 - else it is sent at once. Urgent kinds always go at once.
 
 Held rows wait for the recipient's *overview* (DIGEST), a delivery of its own: the sweep records
@@ -86,6 +88,9 @@ _builders: dict[str, Callable] = {}
 # Kinds that must not wait behind a batch of overviews and notices (a reminder before tomorrow's
 # meeting, a cancellation): the sweep hands them to the workers first.
 _urgent: set[str] = set()
+# Until when an e-mail of a kind is of use (its deadline), by kind: a row is held for an overview
+# only if it is still of use when that overview goes out.
+_useful_until: dict[str, Callable] = {}
 
 
 # The overview of held e-mails (see the module's docstring); the ground floor's own kind.
@@ -100,7 +105,6 @@ class KindInfo:
     label: str  # what it is, in plain words
     explanation: str  # one line: when it comes and why
     always_on: str = ""  # why it cannot be switched off; empty: it can
-    urgent: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,24 +130,41 @@ def register_finder(name, finder):
 
 
 def register_kind(
-    kind, builder, *, urgent=False, label=None, explanation=None, always_on=None, name=None
+    kind,
+    builder,
+    *,
+    urgent=False,
+    label=None,
+    explanation=None,
+    always_on=None,
+    name=None,
+    useful_until=None,
 ):
     """`builder(delivery)` returns the EmailMessage to send for a row of `kind`, or None.
 
     `urgent` kinds are queued before the others in every sweep and never wait for an overview.
     `label` and `explanation` show the kind on a person's e-mail preferences (a kind without a
-    label goes to addresses outside the portal, e.g. residents, and is not listed there);
-    `always_on` is the reason a person cannot switch it off. `name` calls a kind without a label
-    something readable (see `kind_name`)."""
+    label goes to addresses outside the portal, e.g. residents, is not listed there and never
+    waits for an overview); `always_on` is the reason a person cannot switch it off. `name`
+    calls a kind without a label something readable (see `kind_name`). `useful_until(delivery)`
+    returns the moment after which the e-mail is of no use (aware; None: no such moment): a row
+    is held for an overview only if that overview goes out before it. Registering a kind again
+    replaces all of this."""
     _builders[kind] = builder
     if label or name:
         _names[kind] = label or name
+    else:
+        _names.pop(kind, None)
     if urgent:
         _urgent.add(kind)
     else:
         _urgent.discard(kind)
+    if useful_until:
+        _useful_until[kind] = useful_until
+    else:
+        _useful_until.pop(kind, None)
     if label:
-        _kinds[kind] = KindInfo(kind, label, explanation or "", always_on or "", urgent)
+        _kinds[kind] = KindInfo(kind, label, explanation or "", always_on or "")
     else:
         _kinds.pop(kind, None)
 
@@ -156,7 +177,7 @@ def kind_name(kind):
 def register_direct(key, *, label, explanation, always_on):
     """An e-mail an app sends outside the ledger (an invitation, a password link): listed on the
     preferences page as always on, with the reason."""
-    _direct[key] = KindInfo(key, label, explanation, always_on, urgent=True)
+    _direct[key] = KindInfo(key, label, explanation, always_on)
 
 
 def register_preferences(resolver, *, url_name):
@@ -191,6 +212,15 @@ def digest_moment(frequency, now):
         day -= datetime.timedelta(days=1)
     if frequency == MailFrequency.WEEKLY:
         day -= datetime.timedelta(days=(day.weekday() - settings.DELIVERY_DIGEST_WEEKDAY) % 7)
+    moment = datetime.datetime.combine(day, datetime.time(settings.DELIVERY_DIGEST_HOUR))
+    return timezone.make_aware(moment)
+
+
+def next_digest_moment(frequency, now):
+    """The first moment after `now` an overview of `frequency` goes out (aware): the one a row
+    held at `now` waits for."""
+    day = timezone.localtime(digest_moment(frequency, now)).date()
+    day += datetime.timedelta(days=7 if frequency == MailFrequency.WEEKLY else 1)
     moment = datetime.datetime.combine(day, datetime.time(settings.DELIVERY_DIGEST_HOUR))
     return timezone.make_aware(moment)
 
@@ -459,22 +489,40 @@ def deliver(delivery_id):
 
 def _as_preferred(delivery):
     """Switch a claimed row off or hold it for the overview, as its recipient chose; returns the
-    new state, or None when it goes out now (urgent kinds always do, unless switched off)."""
+    new state, or None when it goes out now (urgent kinds always do, unless switched off; so do
+    kinds not on the preferences page, and e-mails of no use any more by the next overview)."""
     if delivery.recipient_id is None:
         return None
     preference = preferences_for([delivery.recipient_id])[delivery.recipient_id]
     if delivery.kind in preference.kinds_off and may_switch_off(delivery.kind):
         _finish(delivery, state=DeliveryState.SWITCHED_OFF)
         return DeliveryState.SWITCHED_OFF
-    if preference.frequency != MailFrequency.NOW and delivery.kind not in _urgent:
+    holdable = delivery.kind in _kinds and delivery.kind not in _urgent
+    if preference.frequency == MailFrequency.NOW or not holdable:
+        return None
+    if _useful_at(delivery, next_digest_moment(preference.frequency, timezone.now())):
         _finish(delivery, state=DeliveryState.HELD)
         return DeliveryState.HELD
     return None
 
 
+def _useful_at(delivery, moment):
+    """Whether the row's e-mail is still of use at `moment` (its kind's `useful_until`). When
+    that cannot be told, it is not held: better at once than too late."""
+    useful_until = _useful_until.get(delivery.kind)
+    if useful_until is None:
+        return True
+    try:
+        until = useful_until(delivery)
+    except Exception:
+        logger.exception("Could not tell until when delivery %s is of use", delivery.pk)
+        return False
+    return until is None or until > moment
+
+
 def _hand_over(delivery, message, *, after_sent=None):
     """Hand the message to the mail server with the row's Message-ID and mark the row sent
-    (`after_sent(now)` runs in the same transaction, only when this claim still held it)."""
+    (`after_sent()` runs in the same transaction, only when this claim still held it)."""
     message.extra_headers["Message-ID"] = delivery.message_id
     _pause_point("before_handover")
     try:

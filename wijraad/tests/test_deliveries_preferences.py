@@ -40,6 +40,8 @@ def ledger(monkeypatch):
     monkeypatch.setattr(deliveries, "_urgent", set())
     monkeypatch.setattr(deliveries, "_kinds", {})
     monkeypatch.setattr(deliveries, "_direct", {})
+    monkeypatch.setattr(deliveries, "_useful_until", {})
+    monkeypatch.setattr(deliveries, "_names", dict(deliveries._names))
     state = {"subjects": [], "people": [], "skip": set(), "broken": set()}
 
     def find(now):
@@ -353,3 +355,100 @@ def test_a_row_built_again_in_a_later_overview_is_sent_there(
     assert_mail(message, "Tekst over stuk.")
     second = Delivery.objects.filter(kind=deliveries.DIGEST).latest("pk")
     assert states() == [("een@example.org", DeliveryState.SENT, second.pk)]
+
+
+DEADLINE = "test.deadline"
+
+
+def test_an_e_mail_of_no_use_by_the_next_overview_goes_at_once(
+    ledger, client, django_capture_on_commit_callbacks
+):
+    """An extra meeting announced on Tuesday for Thursday reaches a weekly reader at once, not
+    next Monday (when it would be skipped: the meeting is over); one for after Monday waits."""
+    thursday = TUESDAY + datetime.timedelta(days=2)
+    deadlines = {}
+
+    def build(delivery):
+        return EmailMessage(f"Vergadering {delivery.object_id}", "Kom ook.", to=["x@example.org"])
+
+    def useful_until(delivery):
+        return deadlines[delivery.object_id]
+
+    deliveries.register_kind(
+        DEADLINE,
+        build,
+        label="Extra",
+        explanation="Een extra vergadering.",
+        useful_until=useful_until,
+    )
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.WEEKLY, kinds_on=(NOTICE, DEADLINE))
+    with at(TUESDAY, 10):
+        ledger["due"]("donderdag", DEADLINE)
+        ledger["due"]("volgende-week", DEADLINE)
+        ledger["due"]("geen-termijn", DEADLINE)
+        soon, later, none = (
+            Heartbeat.objects.get(name=name).pk
+            for name in ("donderdag", "volgende-week", "geen-termijn")
+        )
+        deadlines[str(soon)] = datetime.datetime.combine(
+            thursday, datetime.time(17, 30), tzinfo=timezone.get_current_timezone()
+        )
+        deadlines[str(later)] = datetime.datetime.combine(
+            MONDAY + datetime.timedelta(days=1),
+            datetime.time(17, 30),
+            tzinfo=timezone.get_current_timezone(),
+        )
+        deadlines[str(none)] = None
+        sweep_and_send(django_capture_on_commit_callbacks)
+    assert [message.subject for message in mail.outbox] == [f"Vergadering {soon}"]
+    assert sorted(states(DEADLINE)) == [
+        ("een@example.org", DeliveryState.HELD, None),
+        ("een@example.org", DeliveryState.HELD, None),
+        ("een@example.org", DeliveryState.SENT, None),
+    ]
+
+
+def test_a_daily_overview_holds_what_is_of_use_until_tomorrow_morning(
+    ledger, client, django_capture_on_commit_callbacks
+):
+    deliveries.register_kind(
+        DEADLINE,
+        lambda delivery: EmailMessage("Stuk", "Tekst.", to=["x@example.org"]),
+        label="Extra",
+        explanation="Een extra vergadering.",
+        useful_until=lambda delivery: timezone.now() + datetime.timedelta(hours=21, minutes=1),
+    )
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.DAILY, kinds_on=(DEADLINE,))
+    with at(TUESDAY, 10):  # the next overview: Wednesday 7:00, 21 hours later
+        ledger["due"]("stuk", DEADLINE)
+        sweep_and_send(django_capture_on_commit_callbacks)
+    assert states(DEADLINE) == [("een@example.org", DeliveryState.HELD, None)]
+
+
+def test_a_kind_not_on_the_preferences_page_is_never_held(
+    ledger, client, django_capture_on_commit_callbacks
+):
+    """It cannot be chosen, so it cannot be waited for either."""
+    deliveries.register_kind(
+        "test.unlisted",
+        lambda delivery: EmailMessage("Los", "Tekst.", to=["x@example.org"]),
+        name="Los bericht",
+    )
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.WEEKLY)
+    with at(TUESDAY, 10):
+        ledger["due"]("los", "test.unlisted")
+        sweep_and_send(django_capture_on_commit_callbacks)
+    assert states("test.unlisted") == [("een@example.org", DeliveryState.SENT, None)]
+
+
+def test_registering_a_kind_again_replaces_its_name(ledger):
+    deliveries.register_kind("test.renamed", lambda delivery: None, name="Oude naam")
+    assert deliveries.kind_name("test.renamed") == "Oude naam"
+    deliveries.register_kind("test.renamed", lambda delivery: None)
+    assert deliveries.kind_name("test.renamed") == "test.renamed"
