@@ -129,11 +129,32 @@ def build_mail_for(delivery):
     )
 
 
+def _start_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def useful_until(delivery):
+    """A reminder of a deadline is of use before the day it falls (a held one is sent at once
+    if the overview would come later). None for the other kinds."""
+    dossier = Dossier.objects.filter(pk=delivery.object_id).first()
+    if dossier is None:
+        return None
+    if delivery.kind == ADVICE_DUE:
+        return _start_of(dossier.advice_due)
+    if delivery.kind == ANSWER_DUE and dossier.answer_due:
+        return _start_of(dossier.answer_due)
+    return None
+
+
 def register():
     from wijraad import deliveries
 
     deliveries.register_finder("advice", find_due)
     for kind in KINDS:
         deliveries.register_kind(
-            kind, build_mail_for, label=KIND_LABELS[kind], explanation=KIND_EXPLANATIONS[kind]
+            kind,
+            build_mail_for,
+            label=KIND_LABELS[kind],
+            explanation=KIND_EXPLANATIONS[kind],
+            useful_until=useful_until if kind in (ADVICE_DUE, ANSWER_DUE) else None,
         )

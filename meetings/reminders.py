@@ -382,6 +382,41 @@ def build_paper_mail(delivery):
     return _message(delivery, context=context)
 
 
+# --- Until when an e-mail is of use (a held one is sent at once if the overview comes too late) -
+
+
+def meeting_useful_until(delivery):
+    """A mail about a meeting is of no use once the meeting has begun."""
+    meeting = Meeting.objects.filter(pk=delivery.object_id).first()
+    return meeting.starts_at if meeting else None
+
+
+def paper_useful_until(delivery):
+    document = (
+        AgendaDocument.objects.select_related("agenda_item__meeting")
+        .filter(pk=delivery.object_id)
+        .first()
+    )
+    return document.agenda_item.meeting.starts_at if document else None
+
+
+def action_useful_until(delivery):
+    """An action item is reminded before the day it is due."""
+    action = ActionItem.objects.filter(pk=delivery.object_id).first()
+    if action is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(action.due_date, datetime.time.min))
+
+
+USEFUL_UNTIL = {
+    AGENDA: meeting_useful_until,
+    AGENDA_LATE: meeting_useful_until,
+    ANNOUNCED: meeting_useful_until,
+    PAPER: paper_useful_until,
+    ACTION_DUE: action_useful_until,
+}
+
+
 def register():
     from wijraad import deliveries
 
@@ -399,4 +434,5 @@ def register():
             label=KIND_LABELS[kind],
             explanation=KIND_EXPLANATIONS[kind],
             always_on=CHANGED_ALWAYS if kind == CHANGED else None,
+            useful_until=USEFUL_UNTIL.get(kind),
         )

@@ -7,9 +7,10 @@ import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings import reminders, services
-from meetings.models import MeetingState
+from meetings.models import MeetingKind, MeetingState
 from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from wijraad import deliveries
 from wijraad.models import Delivery, DeliveryState, MailFrequency
@@ -110,3 +111,41 @@ def test_a_cancellation_reaches_a_weekly_reader_at_once_while_the_agenda_waits(
     agenda.refresh_from_db()
     assert agenda.state == DeliveryState.SKIPPED
     assert agenda.digest_id is not None
+
+
+def test_an_extra_meeting_announced_for_this_week_reaches_a_weekly_reader_at_once(
+    client, lid, secretaris, location, soon, django_capture_on_commit_callbacks
+):
+    """Held until next Monday, the announcement would come after the meeting (and be skipped):
+    it goes at once. One for a meeting after the next overview waits for it."""
+    choose(client, lid, frequency=MailFrequency.WEEKLY)
+    tuesday = soon
+    with at(
+        datetime.datetime.combine(
+            tuesday, datetime.time(10), tzinfo=timezone.get_current_timezone()
+        )
+    ):
+        this_week, later = (
+            services.meeting_create(
+                by=secretaris,
+                kind=MeetingKind.OTHER,
+                title=title,
+                date=tuesday + datetime.timedelta(days=days),
+                start_time=datetime.time(17, 30),
+                end_time=datetime.time(19, 0),
+                location=location,
+            )
+            for title, days in (("Extra donderdag", 2), ("Extra over twee weken", 14))
+        )
+        sweep_and_send(django_capture_on_commit_callbacks)
+    announced = {
+        row.object_id: row.state
+        for row in Delivery.objects.filter(kind=reminders.ANNOUNCED, recipient=lid)
+    }
+    assert announced == {
+        str(this_week.pk): DeliveryState.SENT,
+        str(later.pk): DeliveryState.HELD,
+    }
+    subjects = [message.subject for message in mail.outbox if message.to == [lid.email]]
+    assert any("Extra donderdag" in subject for subject in subjects), subjects
+    assert not any("Extra over twee weken" in subject for subject in subjects), subjects
