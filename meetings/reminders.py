@@ -213,7 +213,8 @@ def find_due(now):
     def reminded(meeting, person):
         """The reminder is due: from the person's own time before the start, else by the day."""
         if person.pk in leads:
-            return meeting.starts_at - leads[person.pk] <= now
+            # In real hours (UTC): "24 hours before" stays 24 hours over a change of the clock.
+            return meeting.starts_at.astimezone(datetime.UTC) - leads[person.pk] <= now
         return meeting.date <= reminder_until
 
     for meeting in coming:

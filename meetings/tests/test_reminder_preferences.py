@@ -149,3 +149,37 @@ def test_an_extra_meeting_announced_for_this_week_reaches_a_weekly_reader_at_onc
     subjects = [message.subject for message in mail.outbox if message.to == [lid.email]]
     assert any("Extra donderdag" in subject for subject in subjects), subjects
     assert not any("Extra over twee weken" in subject for subject in subjects), subjects
+
+
+@pytest.mark.parametrize(
+    ("day", "before", "due"),
+    [
+        # Summer time starts on 29 March 2026: 48 real hours before Monday 10:00 (08:00 UTC) is
+        # Saturday 09:00, not 10:00 by the clock.
+        (datetime.date(2026, 3, 30), "07:59", "08:00"),
+        # Winter time starts on 25 October 2026: 48 real hours before Monday 10:00 (09:00 UTC)
+        # is Saturday 11:00, not 10:00 by the clock.
+        (datetime.date(2026, 10, 26), "08:59", "09:00"),
+    ],
+)
+def test_a_reminder_hours_before_counts_real_hours_over_a_change_of_the_clock(
+    client, lid, location, day, before, due, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory(
+        date=day,
+        start_time=datetime.time(10),
+        end_time=datetime.time(12),
+        location=location,
+        title="Overleg",
+    )
+    choose(client, lid, reminder_lead_hours="48")
+    saturday = day - datetime.timedelta(days=2)
+    for moment, expected in ((before, []), (due, ["lid@example.org"])):
+        utc = datetime.datetime.combine(
+            saturday, datetime.time.fromisoformat(moment), tzinfo=datetime.UTC
+        )
+        with at(utc):
+            sweep_and_send(django_capture_on_commit_callbacks)
+        lid_reminded = [email for email in reminded() if email == lid.email]
+        assert lid_reminded == expected, moment
+    assert meeting.starts_at.astimezone(datetime.UTC) - datetime.timedelta(hours=48) == utc
