@@ -54,6 +54,20 @@ KIND_EXPLANATIONS = {
     ANSWER_OVERDUE: _("When the board's answer is late."),
     ANSWERED: _("When the board answers the council's advice."),
 }
+# Why a kind cannot be switched off: a duty of the person's office, not news.
+ANSWER_ALWAYS = _(
+    "A duty of your office: the board must answer the council's advice in time, so this "
+    "always comes."
+)
+REQUEST_ALWAYS = _(
+    "Part of the secretary's work: a request for advice must be taken up in time, so this "
+    "always comes."
+)
+ALWAYS_ON = {
+    REQUEST_RECEIVED: REQUEST_ALWAYS,
+    ANSWER_DUE: ANSWER_ALWAYS,
+    ANSWER_OVERDUE: ANSWER_ALWAYS,
+}
 # How long before a deadline the reminder goes out.
 REMIND_DAYS = 7
 
@@ -156,5 +170,6 @@ def register():
             build_mail_for,
             label=KIND_LABELS[kind],
             explanation=KIND_EXPLANATIONS[kind],
+            always_on=ALWAYS_ON.get(kind),
             useful_until=useful_until if kind in (ADVICE_DUE, ANSWER_DUE) else None,
         )

@@ -96,6 +96,11 @@ KIND_EXPLANATIONS = {
 }
 # Why a change notice cannot be switched off.
 CHANGED_ALWAYS = _("You must know in time when a meeting does not go ahead or moves.")
+# Why the secretary's warning of a late agenda cannot be switched off: a duty, not news.
+AGENDA_LATE_ALWAYS = _(
+    "Part of the secretary's work: the agenda must be out in time, so this always comes."
+)
+ALWAYS_ON = {CHANGED: CHANGED_ALWAYS, AGENDA_LATE: AGENDA_LATE_ALWAYS}
 TEMPLATES = {
     AGENDA: "meetings/emails/agenda",
     REMINDER: "meetings/emails/reminder",
@@ -434,6 +439,6 @@ def register():
             urgent=kind in (REMINDER, CHANGED),
             label=KIND_LABELS[kind],
             explanation=KIND_EXPLANATIONS[kind],
-            always_on=CHANGED_ALWAYS if kind == CHANGED else None,
+            always_on=ALWAYS_ON.get(kind),
             useful_until=USEFUL_UNTIL.get(kind),
         )
