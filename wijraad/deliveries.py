@@ -192,6 +192,11 @@ def listed_kinds():
     return [*_kinds.values(), *_direct.values()]
 
 
+def switchable_kinds():
+    """The listed kinds a person may switch off, in the order of `listed_kinds`."""
+    return [info for info in listed_kinds() if not info.always_on]
+
+
 def may_switch_off(kind):
     info = _kinds.get(kind)
     return info is not None and not info.always_on

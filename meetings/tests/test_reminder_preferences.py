@@ -29,7 +29,7 @@ def at(moment):
 
 def choose(client, user, **data):
     client.force_login(user)
-    kinds_on = [info.kind for info in deliveries.listed_kinds() if not info.always_on]
+    kinds_on = [info.kind for info in deliveries.switchable_kinds()]
     response = client.post(
         reverse("members:mail_preferences"),
         {"frequency": MailFrequency.NOW, "kinds_on": kinds_on, **data},
@@ -75,9 +75,7 @@ def test_a_reminder_switched_off_is_recorded_and_not_sent(
     client, lid, meeting, django_capture_on_commit_callbacks
 ):
     kinds_on = [
-        info.kind
-        for info in deliveries.listed_kinds()
-        if not info.always_on and info.kind != reminders.REMINDER
+        info.kind for info in deliveries.switchable_kinds() if info.kind != reminders.REMINDER
     ]
     choose(client, lid, kinds_on=kinds_on)
     with at(meeting.starts_at - datetime.timedelta(days=1)):

@@ -8,8 +8,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from members import services
 from members.models import CouncilRules, MailPreference
 from members.tests.test_council_rules_pages import form_data
+from wijraad import deliveries
 from wijraad.models import MailFrequency
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +194,15 @@ def test_a_duty_posted_as_off_stays_on(client, secretaris):
     kinds_off = MailPreference.objects.get(user=secretaris).kinds_off
     assert "advice.answered" in kinds_off  # switched off, as asked
     assert not set(DUTIES) & set(kinds_off)
+
+
+def test_the_service_stores_as_off_what_may_be_switched_off_and_is_not_wanted(lid):
+    """The page and the service ask the ledger once which kinds may be switched off."""
+    switchable = [info.kind for info in deliveries.switchable_kinds()]
+    assert "meetings.agenda" in switchable
+    assert not {"meetings.changed", "members.invitation"} & set(switchable)
+    services.mail_preferences_save(
+        user=lid, frequency=MailFrequency.NOW, kinds_on=["meetings.reminder"]
+    )
+    kinds_off = MailPreference.objects.get(user=lid).kinds_off
+    assert kinds_off == sorted(kind for kind in switchable if kind != "meetings.reminder")
