@@ -54,6 +54,20 @@ KIND_EXPLANATIONS = {
     ANSWER_OVERDUE: _("When the board's answer is late."),
     ANSWERED: _("When the board answers the council's advice."),
 }
+# Why a kind cannot be switched off: a duty of the person's office, not news.
+ANSWER_ALWAYS = _(
+    "A duty of your office: the board must answer the council's advice in time, so this "
+    "always comes."
+)
+REQUEST_ALWAYS = _(
+    "Part of the secretary's work: a request for advice must be taken up in time, so this "
+    "always comes."
+)
+ALWAYS_ON = {
+    REQUEST_RECEIVED: REQUEST_ALWAYS,
+    ANSWER_DUE: ANSWER_ALWAYS,
+    ANSWER_OVERDUE: ANSWER_ALWAYS,
+}
 # How long before a deadline the reminder goes out.
 REMIND_DAYS = 7
 
@@ -129,11 +143,33 @@ def build_mail_for(delivery):
     )
 
 
+def _start_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def useful_until(delivery):
+    """A reminder of a deadline is of use before the day it falls (a held one is sent at once
+    if the overview would come later). None for the other kinds."""
+    dossier = Dossier.objects.filter(pk=delivery.object_id).first()
+    if dossier is None:
+        return None
+    if delivery.kind == ADVICE_DUE:
+        return _start_of(dossier.advice_due)
+    if delivery.kind == ANSWER_DUE and dossier.answer_due:
+        return _start_of(dossier.answer_due)
+    return None
+
+
 def register():
     from wijraad import deliveries
 
     deliveries.register_finder("advice", find_due)
     for kind in KINDS:
         deliveries.register_kind(
-            kind, build_mail_for, label=KIND_LABELS[kind], explanation=KIND_EXPLANATIONS[kind]
+            kind,
+            build_mail_for,
+            label=KIND_LABELS[kind],
+            explanation=KIND_EXPLANATIONS[kind],
+            always_on=ALWAYS_ON.get(kind),
+            useful_until=useful_until if kind in (ADVICE_DUE, ANSWER_DUE) else None,
         )

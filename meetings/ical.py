@@ -7,6 +7,7 @@ STATUS:CANCELLED, so calendars remove or strike it.
 """
 
 import datetime
+import threading
 from collections import OrderedDict
 
 import icalendar
@@ -92,19 +93,33 @@ def meetings_calendar(meetings, *, base_url, name, language=None):
 # changed meeting never gets its old text.
 _EVENTS = OrderedDict()
 EVENTS_KEPT = 4096
+# The caches are shared by the threads of a process (the threaded development server, a
+# threaded worker): each look-up and each change of a cache happens under this lock, so a
+# thread never finds a key that another one evicts before it moves it to the end.
+_CACHE_LOCK = threading.Lock()
+
+
+def _cached(cache, kept, key, build):
+    """The value of `key` in `cache` (an OrderedDict, least recently used first), built with
+    `build()` when missing; at most `kept` entries. Building happens outside the lock (it may
+    use another cache); two threads may build the same value once each, which is harmless."""
+    with _CACHE_LOCK:
+        value = cache.get(key)
+        if value is not None:
+            cache.move_to_end(key)
+            return value
+    value = build()
+    with _CACHE_LOCK:
+        cache[key] = value
+        cache.move_to_end(key)
+        while len(cache) > kept:
+            cache.popitem(last=False)
+    return value
 
 
 def _event_text(meeting, *, base_url, language):
     key = repr((_fields(meeting), _fields(meeting.location), base_url, language))
-    text = _EVENTS.get(key)
-    if text is None:
-        text = _event(meeting, base_url=base_url).to_ical()
-        _EVENTS[key] = text
-        while len(_EVENTS) > EVENTS_KEPT:
-            _EVENTS.popitem(last=False)
-    else:
-        _EVENTS.move_to_end(key)
-    return text
+    return _cached(_EVENTS, EVENTS_KEPT, key, lambda: _event(meeting, base_url=base_url).to_ical())
 
 
 # One meeting's calendar, as attached to each of its e-mails: the same text for everyone who gets
@@ -123,12 +138,9 @@ def _fields(obj):
 def meeting_calendar(meeting, *, base_url, name, language):
     """meetings_calendar([meeting]), built once per worker process for the same content."""
     key = repr((_fields(meeting), _fields(meeting.location), base_url, name, language))
-    data = _SINGLE_CALENDARS.get(key)
-    if data is None:
-        data = meetings_calendar([meeting], base_url=base_url, name=name, language=language)
-        _SINGLE_CALENDARS[key] = data
-        while len(_SINGLE_CALENDARS) > SINGLE_CALENDARS_KEPT:
-            _SINGLE_CALENDARS.popitem(last=False)
-    else:
-        _SINGLE_CALENDARS.move_to_end(key)
-    return data
+    return _cached(
+        _SINGLE_CALENDARS,
+        SINGLE_CALENDARS_KEPT,
+        key,
+        lambda: meetings_calendar([meeting], base_url=base_url, name=name, language=language),
+    )

@@ -96,6 +96,11 @@ KIND_EXPLANATIONS = {
 }
 # Why a change notice cannot be switched off.
 CHANGED_ALWAYS = _("You must know in time when a meeting does not go ahead or moves.")
+# Why the secretary's warning of a late agenda cannot be switched off: a duty, not news.
+AGENDA_LATE_ALWAYS = _(
+    "Part of the secretary's work: the agenda must be out in time, so this always comes."
+)
+ALWAYS_ON = {CHANGED: CHANGED_ALWAYS, AGENDA_LATE: AGENDA_LATE_ALWAYS}
 TEMPLATES = {
     AGENDA: "meetings/emails/agenda",
     REMINDER: "meetings/emails/reminder",
@@ -213,7 +218,8 @@ def find_due(now):
     def reminded(meeting, person):
         """The reminder is due: from the person's own time before the start, else by the day."""
         if person.pk in leads:
-            return meeting.starts_at - leads[person.pk] <= now
+            # In real hours (UTC): "24 hours before" stays 24 hours over a change of the clock.
+            return meeting.starts_at.astimezone(datetime.UTC) - leads[person.pk] <= now
         return meeting.date <= reminder_until
 
     for meeting in coming:
@@ -382,6 +388,41 @@ def build_paper_mail(delivery):
     return _message(delivery, context=context)
 
 
+# --- Until when an e-mail is of use (a held one is sent at once if the overview comes too late) -
+
+
+def meeting_useful_until(delivery):
+    """A mail about a meeting is of no use once the meeting has begun."""
+    meeting = Meeting.objects.filter(pk=delivery.object_id).first()
+    return meeting.starts_at if meeting else None
+
+
+def paper_useful_until(delivery):
+    document = (
+        AgendaDocument.objects.select_related("agenda_item__meeting")
+        .filter(pk=delivery.object_id)
+        .first()
+    )
+    return document.agenda_item.meeting.starts_at if document else None
+
+
+def action_useful_until(delivery):
+    """An action item is reminded before the day it is due."""
+    action = ActionItem.objects.filter(pk=delivery.object_id).first()
+    if action is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(action.due_date, datetime.time.min))
+
+
+USEFUL_UNTIL = {
+    AGENDA: meeting_useful_until,
+    AGENDA_LATE: meeting_useful_until,
+    ANNOUNCED: meeting_useful_until,
+    PAPER: paper_useful_until,
+    ACTION_DUE: action_useful_until,
+}
+
+
 def register():
     from wijraad import deliveries
 
@@ -398,5 +439,6 @@ def register():
             urgent=kind in (REMINDER, CHANGED),
             label=KIND_LABELS[kind],
             explanation=KIND_EXPLANATIONS[kind],
-            always_on=CHANGED_ALWAYS if kind == CHANGED else None,
+            always_on=ALWAYS_ON.get(kind),
+            useful_until=USEFUL_UNTIL.get(kind),
         )

@@ -29,7 +29,9 @@ registered by the members app (`register_preferences`), so this floor keeps no p
 its own. When a row is claimed:
 
 - its kind is switched off by the recipient (and may be) → marked `switched_off`, not sent;
-- the recipient chose an overview a day or a week and the kind is not urgent → marked `held`;
+- the recipient chose an overview a day or a week, the kind is listed on the preferences page
+  (it has a label), is not urgent, and is still useful at the next overview (its registered
+  `useful_until`, e.g. the start of the meeting) → marked `held`;
 - else it is sent at once. Urgent kinds always go at once.
 
 Held rows wait for the recipient's *overview* (DIGEST), a delivery of its own: the sweep records
@@ -38,6 +40,9 @@ so the unique constraint lets it exist once) when rows were held before the peri
 Sending it attaches the held rows (`digest`), builds each with its own kind's builder (checked
 again, as always), sends one e-mail, and marks the overview and its rows sent in one transaction.
 A retry rebuilds from the same attached rows; a row attached to an overview is never sent alone.
+A row whose builder fails is let go (held, for the next overview) with the attempt counted, and
+failed once it used DELIVERY_MAX_ATTEMPTS, as a single e-mail would; an overview that cannot be
+built lets go of all its rows and is retried (then failed) like any delivery.
 """
 
 import datetime
@@ -83,6 +88,9 @@ _builders: dict[str, Callable] = {}
 # Kinds that must not wait behind a batch of overviews and notices (a reminder before tomorrow's
 # meeting, a cancellation): the sweep hands them to the workers first.
 _urgent: set[str] = set()
+# Until when an e-mail of a kind is of use (its deadline), by kind: a row is held for an overview
+# only if it is still of use when that overview goes out.
+_useful_until: dict[str, Callable] = {}
 
 
 # The overview of held e-mails (see the module's docstring); the ground floor's own kind.
@@ -97,7 +105,6 @@ class KindInfo:
     label: str  # what it is, in plain words
     explanation: str  # one line: when it comes and why
     always_on: str = ""  # why it cannot be switched off; empty: it can
-    urgent: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,24 +130,41 @@ def register_finder(name, finder):
 
 
 def register_kind(
-    kind, builder, *, urgent=False, label=None, explanation=None, always_on=None, name=None
+    kind,
+    builder,
+    *,
+    urgent=False,
+    label=None,
+    explanation=None,
+    always_on=None,
+    name=None,
+    useful_until=None,
 ):
     """`builder(delivery)` returns the EmailMessage to send for a row of `kind`, or None.
 
     `urgent` kinds are queued before the others in every sweep and never wait for an overview.
     `label` and `explanation` show the kind on a person's e-mail preferences (a kind without a
-    label goes to addresses outside the portal, e.g. residents, and is not listed there);
-    `always_on` is the reason a person cannot switch it off. `name` calls a kind without a label
-    something readable (see `kind_name`)."""
+    label goes to addresses outside the portal, e.g. residents, is not listed there and never
+    waits for an overview); `always_on` is the reason a person cannot switch it off. `name`
+    calls a kind without a label something readable (see `kind_name`). `useful_until(delivery)`
+    returns the moment after which the e-mail is of no use (aware; None: no such moment): a row
+    is held for an overview only if that overview goes out before it. Registering a kind again
+    replaces all of this."""
     _builders[kind] = builder
     if label or name:
         _names[kind] = label or name
+    else:
+        _names.pop(kind, None)
     if urgent:
         _urgent.add(kind)
     else:
         _urgent.discard(kind)
+    if useful_until:
+        _useful_until[kind] = useful_until
+    else:
+        _useful_until.pop(kind, None)
     if label:
-        _kinds[kind] = KindInfo(kind, label, explanation or "", always_on or "", urgent)
+        _kinds[kind] = KindInfo(kind, label, explanation or "", always_on or "")
     else:
         _kinds.pop(kind, None)
 
@@ -153,7 +177,7 @@ def kind_name(kind):
 def register_direct(key, *, label, explanation, always_on):
     """An e-mail an app sends outside the ledger (an invitation, a password link): listed on the
     preferences page as always on, with the reason."""
-    _direct[key] = KindInfo(key, label, explanation, always_on, urgent=True)
+    _direct[key] = KindInfo(key, label, explanation, always_on)
 
 
 def register_preferences(resolver, *, url_name):
@@ -166,6 +190,11 @@ def listed_kinds():
     """The e-mails a person can see on their preferences page: the ledger's kinds with a label,
     then the e-mails outside the ledger, in the order they were registered."""
     return [*_kinds.values(), *_direct.values()]
+
+
+def switchable_kinds():
+    """The listed kinds a person may switch off, in the order of `listed_kinds`."""
+    return [info for info in listed_kinds() if not info.always_on]
 
 
 def may_switch_off(kind):
@@ -188,6 +217,15 @@ def digest_moment(frequency, now):
         day -= datetime.timedelta(days=1)
     if frequency == MailFrequency.WEEKLY:
         day -= datetime.timedelta(days=(day.weekday() - settings.DELIVERY_DIGEST_WEEKDAY) % 7)
+    moment = datetime.datetime.combine(day, datetime.time(settings.DELIVERY_DIGEST_HOUR))
+    return timezone.make_aware(moment)
+
+
+def next_digest_moment(frequency, now):
+    """The first moment after `now` an overview of `frequency` goes out (aware): the one a row
+    held at `now` waits for."""
+    day = timezone.localtime(digest_moment(frequency, now)).date()
+    day += datetime.timedelta(days=7 if frequency == MailFrequency.WEEKLY else 1)
     moment = datetime.datetime.combine(day, datetime.time(settings.DELIVERY_DIGEST_HOUR))
     return timezone.make_aware(moment)
 
@@ -456,22 +494,40 @@ def deliver(delivery_id):
 
 def _as_preferred(delivery):
     """Switch a claimed row off or hold it for the overview, as its recipient chose; returns the
-    new state, or None when it goes out now (urgent kinds always do, unless switched off)."""
+    new state, or None when it goes out now (urgent kinds always do, unless switched off; so do
+    kinds not on the preferences page, and e-mails of no use any more by the next overview)."""
     if delivery.recipient_id is None:
         return None
     preference = preferences_for([delivery.recipient_id])[delivery.recipient_id]
     if delivery.kind in preference.kinds_off and may_switch_off(delivery.kind):
         _finish(delivery, state=DeliveryState.SWITCHED_OFF)
         return DeliveryState.SWITCHED_OFF
-    if preference.frequency != MailFrequency.NOW and delivery.kind not in _urgent:
+    holdable = delivery.kind in _kinds and delivery.kind not in _urgent
+    if preference.frequency == MailFrequency.NOW or not holdable:
+        return None
+    if _useful_at(delivery, next_digest_moment(preference.frequency, timezone.now())):
         _finish(delivery, state=DeliveryState.HELD)
         return DeliveryState.HELD
     return None
 
 
+def _useful_at(delivery, moment):
+    """Whether the row's e-mail is still of use at `moment` (its kind's `useful_until`). When
+    that cannot be told, it is not held: better at once than too late."""
+    useful_until = _useful_until.get(delivery.kind)
+    if useful_until is None:
+        return True
+    try:
+        until = useful_until(delivery)
+    except Exception:
+        logger.exception("Could not tell until when delivery %s is of use", delivery.pk)
+        return False
+    return until is None or until > moment
+
+
 def _hand_over(delivery, message, *, after_sent=None):
     """Hand the message to the mail server with the row's Message-ID and mark the row sent
-    (`after_sent(now)` runs in the same transaction, only when this claim still held it)."""
+    (`after_sent()` runs in the same transaction, only when this claim still held it)."""
     message.extra_headers["Message-ID"] = delivery.message_id
     _pause_point("before_handover")
     try:
@@ -515,7 +571,7 @@ def _deliver_digest(digest):
             message = builder(row) if builder else None
         except Exception as error:
             logger.exception("Could not build delivery %s (%s) for an overview", row.pk, row.kind)
-            outcome[row.pk] = (DeliveryState.FAILED, str(error)[:ERROR_LENGTH])
+            _let_go_failed(digest, row, error)
             continue
         if message is None:
             outcome[row.pk] = (DeliveryState.SKIPPED, "")
@@ -539,8 +595,32 @@ def _deliver_digest(digest):
             if _finish(digest, state=DeliveryState.SKIPPED):
                 settle()
         return DeliveryState.SKIPPED
-    message = _digest_message(digest, parts, weekly=preference.frequency == MailFrequency.WEEKLY)
+    try:
+        weekly = preference.frequency == MailFrequency.WEEKLY
+        message = _digest_message(digest, parts, weekly=weekly)
+    except Exception as error:
+        logger.exception("Could not build the overview %s", digest.pk)
+        with transaction.atomic():
+            # Its rows wait for the next try (a retry attaches them again) or the next overview;
+            # only if this claim still held the overview.
+            if mark_failed(digest, error):
+                Delivery.objects.filter(digest=digest, state=DeliveryState.HELD).update(digest=None)
+        return DeliveryState.FAILED
     return _hand_over(digest, message, after_sent=settle)
+
+
+def _let_go_failed(digest, row, error):
+    """A row of the overview whose e-mail could not be built: the try counts. It waits, held,
+    for the next overview, or is failed once it used every attempt (as it would on its own)."""
+    attempts = row.attempts + 1
+    failed = attempts >= settings.DELIVERY_MAX_ATTEMPTS
+    Delivery.objects.filter(pk=row.pk, digest=digest, state=DeliveryState.HELD).update(
+        state=DeliveryState.FAILED if failed else DeliveryState.HELD,
+        digest=digest if failed else None,
+        attempts=attempts,
+        last_error=str(error)[:ERROR_LENGTH],
+        updated_at=timezone.now(),
+    )
 
 
 def _digest_message(digest, parts, *, weekly):

@@ -16,6 +16,7 @@ kept. An app without models needs no `privacy.py`.
 The ground floor imports no app: it finds the modules by name, as the demo-data command does.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.util import find_spec
@@ -45,7 +46,7 @@ class PersonalData:
     who: str  # who sees it
     # How long it is kept; a function without arguments when it depends on data (the rules in
     # force): the template calls it.
-    kept: str
+    kept: str | Callable[[], str]
     fields: dict = field(default_factory=dict)  # {"app.Model": ("field", ...) or ALL}
 
 

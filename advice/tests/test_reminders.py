@@ -11,8 +11,9 @@ from django.utils import timezone
 from advice import reminders
 from advice.models import DossierState
 from advice.tests.factories import BoardAnswerFactory, DossierFactory
+from members.models import MailPreference
 from wijraad import deliveries
-from wijraad.models import Delivery, DeliveryState
+from wijraad.models import Delivery, DeliveryState, MailFrequency
 from wijraad.testing.mail import assert_mail
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +144,30 @@ def test_every_mail_in_both_languages_says_only_that_something_waits(secretaris,
     assert dossier.reference in message.subject
     for part in (message.subject, message.body, message.alternatives[0][0]):
         assert SECRET not in part
+
+
+def test_a_deadline_reminder_is_not_held_past_its_deadline(
+    lid, voorzitter, django_capture_on_commit_callbacks
+):
+    """A weekly overview would bring it after the advice is due: it goes at once. A daily one
+    comes in time: it waits for it."""
+    MailPreference.objects.create(user=lid, frequency=MailFrequency.WEEKLY)
+    MailPreference.objects.create(user=voorzitter, frequency=MailFrequency.DAILY)
+    day = timezone.localdate() + datetime.timedelta(days=30)
+    friday = day + datetime.timedelta(days=(4 - day.weekday()) % 7)
+    dossier = DossierFactory(
+        state=DossierState.IN_PREPARATION,
+        requested_on=friday - datetime.timedelta(weeks=6),
+        advice_due=friday,
+    )
+    dossier.working_group.set([lid, voorzitter])
+    with at(friday - datetime.timedelta(days=3)):  # Tuesday
+        sweep_and_send(django_capture_on_commit_callbacks)
+    states = dict(
+        Delivery.objects.filter(kind=reminders.ADVICE_DUE).values_list("recipient__email", "state")
+    )
+    assert states == {
+        "lid@example.org": DeliveryState.SENT,
+        "voorzitter@example.org": DeliveryState.HELD,
+    }
+    assert [message.to for message in mail.outbox] == [["lid@example.org"]]

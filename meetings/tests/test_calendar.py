@@ -2,6 +2,9 @@
 
 import datetime
 import re
+import threading
+import time
+from collections import OrderedDict
 
 import icalendar
 import pytest
@@ -191,6 +194,47 @@ def test_a_meetings_calendar_for_its_mails_is_built_once_and_follows_every_chang
     meeting.save()
     assert calendar()["DTSTART"].dt.hour == 19
     assert len(built) == 4
+
+
+class SlowCache(OrderedDict):
+    """A cache whose look-up lets other threads run between finding a key and moving it."""
+
+    def get(self, key, default=None):
+        value = super().get(key, default)
+        time.sleep(0.001)
+        return value
+
+
+def test_the_calendar_caches_are_safe_for_threads(location, soon, monkeypatch):
+    """Under the threaded development server one thread may evict what another just found."""
+    meetings = [
+        type(meeting).objects.select_related("location").get(pk=meeting.pk)
+        for meeting in (
+            MeetingFactory(date=soon, location=location, title="Een"),
+            MeetingFactory(date=soon, location=location, start_time=datetime.time(10)),
+        )
+    ]
+    monkeypatch.setattr(ical, "_SINGLE_CALENDARS", SlowCache())
+    monkeypatch.setattr(ical, "SINGLE_CALENDARS_KEPT", 1)
+    monkeypatch.setattr(ical, "_EVENTS", SlowCache())
+    monkeypatch.setattr(ical, "EVENTS_KEPT", 1)
+    errors = []
+
+    def work(offset):
+        try:
+            for number in range(40):
+                meeting = meetings[(number + offset) % 2]
+                ical.meeting_calendar(meeting, base_url="https://x", name="WIJ", language="nl")
+        except Exception as error:  # noqa: BLE001 - collected for the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(offset,)) for offset in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(ical._SINGLE_CALENDARS) == 1
 
 
 def test_the_feed_holds_the_past_twelve_months_and_everything_ahead(client, lid):

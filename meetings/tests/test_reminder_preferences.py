@@ -7,9 +7,10 @@ import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings import reminders, services
-from meetings.models import MeetingState
+from meetings.models import MeetingKind, MeetingState
 from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from wijraad import deliveries
 from wijraad.models import Delivery, DeliveryState, MailFrequency
@@ -28,7 +29,7 @@ def at(moment):
 
 def choose(client, user, **data):
     client.force_login(user)
-    kinds_on = [info.kind for info in deliveries.listed_kinds() if not info.always_on]
+    kinds_on = [info.kind for info in deliveries.switchable_kinds()]
     response = client.post(
         reverse("members:mail_preferences"),
         {"frequency": MailFrequency.NOW, "kinds_on": kinds_on, **data},
@@ -74,9 +75,7 @@ def test_a_reminder_switched_off_is_recorded_and_not_sent(
     client, lid, meeting, django_capture_on_commit_callbacks
 ):
     kinds_on = [
-        info.kind
-        for info in deliveries.listed_kinds()
-        if not info.always_on and info.kind != reminders.REMINDER
+        info.kind for info in deliveries.switchable_kinds() if info.kind != reminders.REMINDER
     ]
     choose(client, lid, kinds_on=kinds_on)
     with at(meeting.starts_at - datetime.timedelta(days=1)):
@@ -110,3 +109,75 @@ def test_a_cancellation_reaches_a_weekly_reader_at_once_while_the_agenda_waits(
     agenda.refresh_from_db()
     assert agenda.state == DeliveryState.SKIPPED
     assert agenda.digest_id is not None
+
+
+def test_an_extra_meeting_announced_for_this_week_reaches_a_weekly_reader_at_once(
+    client, lid, secretaris, location, soon, django_capture_on_commit_callbacks
+):
+    """Held until next Monday, the announcement would come after the meeting (and be skipped):
+    it goes at once. One for a meeting after the next overview waits for it."""
+    choose(client, lid, frequency=MailFrequency.WEEKLY)
+    tuesday = soon
+    with at(
+        datetime.datetime.combine(
+            tuesday, datetime.time(10), tzinfo=timezone.get_current_timezone()
+        )
+    ):
+        this_week, later = (
+            services.meeting_create(
+                by=secretaris,
+                kind=MeetingKind.OTHER,
+                title=title,
+                date=tuesday + datetime.timedelta(days=days),
+                start_time=datetime.time(17, 30),
+                end_time=datetime.time(19, 0),
+                location=location,
+            )
+            for title, days in (("Extra donderdag", 2), ("Extra over twee weken", 14))
+        )
+        sweep_and_send(django_capture_on_commit_callbacks)
+    announced = {
+        row.object_id: row.state
+        for row in Delivery.objects.filter(kind=reminders.ANNOUNCED, recipient=lid)
+    }
+    assert announced == {
+        str(this_week.pk): DeliveryState.SENT,
+        str(later.pk): DeliveryState.HELD,
+    }
+    subjects = [message.subject for message in mail.outbox if message.to == [lid.email]]
+    assert any("Extra donderdag" in subject for subject in subjects), subjects
+    assert not any("Extra over twee weken" in subject for subject in subjects), subjects
+
+
+@pytest.mark.parametrize(
+    ("day", "before", "due"),
+    [
+        # Summer time starts on 29 March 2026: 48 real hours before Monday 10:00 (08:00 UTC) is
+        # Saturday 09:00, not 10:00 by the clock.
+        (datetime.date(2026, 3, 30), "07:59", "08:00"),
+        # Winter time starts on 25 October 2026: 48 real hours before Monday 10:00 (09:00 UTC)
+        # is Saturday 11:00, not 10:00 by the clock.
+        (datetime.date(2026, 10, 26), "08:59", "09:00"),
+    ],
+)
+def test_a_reminder_hours_before_counts_real_hours_over_a_change_of_the_clock(
+    client, lid, location, day, before, due, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory(
+        date=day,
+        start_time=datetime.time(10),
+        end_time=datetime.time(12),
+        location=location,
+        title="Overleg",
+    )
+    choose(client, lid, reminder_lead_hours="48")
+    saturday = day - datetime.timedelta(days=2)
+    for moment, expected in ((before, []), (due, ["lid@example.org"])):
+        utc = datetime.datetime.combine(
+            saturday, datetime.time.fromisoformat(moment), tzinfo=datetime.UTC
+        )
+        with at(utc):
+            sweep_and_send(django_capture_on_commit_callbacks)
+        lid_reminded = [email for email in reminded() if email == lid.email]
+        assert lid_reminded == expected, moment
+    assert meeting.starts_at.astimezone(datetime.UTC) - datetime.timedelta(hours=48) == utc

@@ -78,3 +78,23 @@ def test_held_and_switched_off_emails_are_counted_and_explained(
     assert "Wacht op het overzicht: <strong>1</strong>" in html
     assert "Uitgezet door de ontvanger: <strong>1</strong>" in html
     assert "één overzicht van hun e-mails" in html
+    assert "Herinneringen wachten nooit op een overzicht." in html
+
+
+@pytest.mark.django_db
+def test_the_secretary_does_not_see_whose_e_mails_wait_or_were_switched_off(
+    client, secretaris, lid, voorzitter, location, soon
+):
+    """A person's choices are theirs (the privacy statement): only the totals are shown."""
+    meeting = MeetingFactory(date=soon, location=location)
+    deliver_row(meeting, lid, reminders.AGENDA, DeliveryState.HELD)
+    deliver_row(meeting, voorzitter, reminders.AGENDA, DeliveryState.SWITCHED_OFF)
+    deliver_row(meeting, secretaris, reminders.AGENDA, DeliveryState.SENT)
+    client.force_login(secretaris)
+    html = client.get(reverse("meetings:deliveries", args=[meeting.pk])).content.decode()
+    table = html.split("<table")[1]
+    assert secretaris.name in table
+    assert lid.name not in html
+    assert voorzitter.name not in html
+    assert "Wacht op het overzicht</span>" not in table
+    assert "Uitgezet door de ontvanger</span>" not in table

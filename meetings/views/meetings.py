@@ -25,7 +25,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from meetings import reminders, services
+from meetings import services
 from meetings.access import meeting_for
 from meetings.compliance import year_compliance
 from meetings.forms import CancelForm, LocationForm, MeetingForm, VisitReportForm
@@ -43,6 +43,7 @@ from meetings.models import (
 from meetings.rows import meeting_rows
 from meetings.rules import rule_for_transition
 from meetings.services import agenda_lead_warning
+from wijraad import deliveries
 from wijraad.access import allowed, require
 from wijraad.forms import error_messages, form_errors, posted
 from wijraad.models import Delivery, DeliveryState
@@ -440,20 +441,25 @@ def visit_report(request, pk):
 @login_required
 @require_GET
 def meeting_deliveries(request, pk):
-    """The e-mails the portal sent (or is sending) about a meeting: who was reminded."""
+    """The e-mails the portal sent (or is sending) about a meeting: who was reminded. A person's
+    own choices (an overview, a kind switched off) are theirs (members.privacy): the secretary
+    sees only how many e-mails wait or were switched off, not whose."""
     meeting = meeting_for(request, pk, "meetings.view_deliveries")
-    rows = (
+    rows = list(
         Delivery.objects.about(meeting)
         .select_related("recipient")
         .order_by("recipient__name", "recipient__email", "created_at", "pk")
     )
+    private = (DeliveryState.HELD, DeliveryState.SWITCHED_OFF)
+    shown = [row for row in rows if row.state not in private]
+    for row in shown:
+        row.label = deliveries.kind_name(row.kind)
     return render(
         request,
         "meetings/deliveries.html",
         {
             "meeting": meeting,
-            "rows": rows,
-            "kind_labels": reminders.KIND_LABELS,
+            "rows": shown,
             "counts": Counter(row.state for row in rows),
             "states": DeliveryState,
         },

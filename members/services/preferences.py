@@ -22,14 +22,17 @@ def mail_preferences_for(user_ids):
     }
 
 
-def mail_preferences_save(*, user, frequency, kinds_off, reminder_lead_hours=None):
-    """Save `user`'s choices. Only kinds that may be switched off are stored as off; a reminder
-    time (hours, None: the council's default) must lie within the limits in force today."""
+def mail_preferences_save(*, user, frequency, kinds_on, reminder_lead_hours=None):
+    """Save `user`'s choices: `kinds_on` are the kinds they want of those that may be switched
+    off (deliveries.switchable_kinds); the others of those are stored as off, never a kind that
+    is always on. A reminder time (hours, None: the council's default) must lie within the
+    limits in force today."""
     if frequency not in MailFrequency.values:
         raise ValidationError({"frequency": _("Choose how often you get e-mails.")})
-    unknown = set(kinds_off) - {info.kind for info in deliveries.listed_kinds()}
+    switchable = [info.kind for info in deliveries.switchable_kinds()]
+    unknown = set(kinds_on) - {info.kind for info in deliveries.listed_kinds()}
     if unknown:
-        raise ValidationError({"kinds_off": _("This is not an e-mail of the portal.")})
+        raise ValidationError({"kinds_on": _("This is not an e-mail of the portal.")})
     if reminder_lead_hours is not None:
         rules = CouncilRules.objects.in_force(timezone.localdate())
         low, high = rules.reminder_lead_min_hours, rules.reminder_lead_max_hours
@@ -46,7 +49,7 @@ def mail_preferences_save(*, user, frequency, kinds_off, reminder_lead_hours=Non
                     )
                 }
             )
-    off = sorted(kind for kind in set(kinds_off) if deliveries.may_switch_off(kind))
+    off = sorted(kind for kind in switchable if kind not in set(kinds_on))
     with transaction.atomic():
         preference, _created = MailPreference.objects.update_or_create(
             user=user,

@@ -8,8 +8,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from members import services
 from members.models import CouncilRules, MailPreference
 from members.tests.test_council_rules_pages import form_data
+from wijraad import deliveries
 from wijraad.models import MailFrequency
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +151,58 @@ def test_the_page_has_constant_queries(client, lid, assert_constant_queries):
 
     # session user, the rules in force, the person's choices
     assert_constant_queries(lambda: client.get(URL), expected=3, add_rows=more_rules)
+
+
+DUTIES = {
+    "advice.answer_due": (
+        "Antwoord binnen een week nodig (aan het bestuur)",
+        "Dit hoort bij het werk van het bestuur: het bestuur moet op tijd antwoorden",
+    ),
+    "advice.answer_overdue": (
+        "Antwoord te laat (aan het bestuur en de secretaris)",
+        "Dit hoort bij het werk van het bestuur: het bestuur moet op tijd antwoorden",
+    ),
+    "advice.request_received": (
+        "Adviesaanvraag ontvangen (aan de secretaris)",
+        "Dit hoort bij het werk van de secretaris: een adviesaanvraag moet op tijd",
+    ),
+    "meetings.agenda_late": (
+        "Agenda nog niet gepubliceerd (aan de secretaris)",
+        "Dit hoort bij het werk van de secretaris: de agenda moet op tijd klaar zijn.",
+    ),
+}
+
+
+def test_the_duties_of_an_office_are_always_on_with_their_reason(client, secretaris):
+    """The board's answer reminders and the secretary's duty e-mails are work, not news."""
+    client.force_login(secretaris)
+    html = client.get(URL).content.decode()
+    always = html.split("Altijd aan")[1]
+    for kind, (label, reason) in DUTIES.items():
+        assert f'value="{kind}"' not in html
+        assert label in always
+        assert reason in always
+
+
+def test_a_duty_posted_as_off_stays_on(client, secretaris):
+    client.force_login(secretaris)
+    response = client.post(URL, {"frequency": MailFrequency.NOW, "kinds_on": list(DUTIES)})
+    assert response.status_code == 200  # not a choice on the page: refused
+    assert not MailPreference.objects.filter(user=secretaris).exists()
+    response = client.post(URL, {"frequency": MailFrequency.NOW, "kinds_on": []})
+    assert response.status_code == 302
+    kinds_off = MailPreference.objects.get(user=secretaris).kinds_off
+    assert "advice.answered" in kinds_off  # switched off, as asked
+    assert not set(DUTIES) & set(kinds_off)
+
+
+def test_the_service_stores_as_off_what_may_be_switched_off_and_is_not_wanted(lid):
+    """The page and the service ask the ledger once which kinds may be switched off."""
+    switchable = [info.kind for info in deliveries.switchable_kinds()]
+    assert "meetings.agenda" in switchable
+    assert not {"meetings.changed", "members.invitation"} & set(switchable)
+    services.mail_preferences_save(
+        user=lid, frequency=MailFrequency.NOW, kinds_on=["meetings.reminder"]
+    )
+    kinds_off = MailPreference.objects.get(user=lid).kinds_off
+    assert kinds_off == sorted(kind for kind in switchable if kind != "meetings.reminder")

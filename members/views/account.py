@@ -31,8 +31,7 @@ def mail_preferences(request):
     preference = MailPreference.objects.filter(user=request.user).first() or MailPreference(
         user=request.user
     )
-    listed = deliveries.listed_kinds()
-    switchable = [info for info in listed if not info.always_on]
+    switchable = deliveries.switchable_kinds()
     initial = {
         "frequency": preference.frequency,
         "reminder_lead_hours": preference.reminder_lead_hours,
@@ -45,7 +44,7 @@ def mail_preferences(request):
             services.mail_preferences_save(
                 user=request.user,
                 frequency=data["frequency"],
-                kinds_off=[info.kind for info in switchable if info.kind not in data["kinds_on"]],
+                kinds_on=data["kinds_on"],
                 reminder_lead_hours=data["reminder_lead_hours"],
             )
         except ValidationError as error:
@@ -63,7 +62,7 @@ def mail_preferences(request):
                 (choice, explanations[choice.data["value"]])
                 for choice in form["kinds_on"].subwidgets
             ],
-            "always_on": [info for info in listed if info.always_on],
+            "always_on": [info for info in deliveries.listed_kinds() if info.always_on],
             "digest_hour": settings.DELIVERY_DIGEST_HOUR,
             "digest_weekday": WEEKDAYS[settings.DELIVERY_DIGEST_WEEKDAY % 7],
         },

@@ -40,7 +40,9 @@ def ledger(monkeypatch):
     monkeypatch.setattr(deliveries, "_urgent", set())
     monkeypatch.setattr(deliveries, "_kinds", {})
     monkeypatch.setattr(deliveries, "_direct", {})
-    state = {"subjects": [], "people": [], "skip": set()}
+    monkeypatch.setattr(deliveries, "_useful_until", {})
+    monkeypatch.setattr(deliveries, "_names", dict(deliveries._names))
+    state = {"subjects": [], "people": [], "skip": set(), "broken": set()}
 
     def find(now):
         for subject, kinds in state["subjects"]:
@@ -50,6 +52,8 @@ def ledger(monkeypatch):
     def build(delivery):
         if delivery.object_id in state["skip"]:
             return None
+        if delivery.object_id in state["broken"]:
+            raise ValueError("template missing")
         subject = Heartbeat.objects.get(pk=delivery.object_id).name
         return EmailMessage(
             f"Bericht {subject}", f"Tekst over {subject}.", to=[delivery.recipient.email]
@@ -251,3 +255,200 @@ def test_back_to_at_once_releases_what_waited(ledger, client, django_capture_on_
     held.refresh_from_db()
     assert held.attempts == 1
     assert states() == [("een@example.org", DeliveryState.SENT, None)]
+
+
+def requeued(day, hour, tries):
+    """The moments of `tries` sweeps, each after the previous claim may be queued again."""
+    return [at(day, hour, 5 + 10 * number) for number in range(tries)]
+
+
+def test_an_overview_that_cannot_be_built_is_retried_then_failed_and_lets_go_of_its_rows(
+    ledger, client, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    settings.DELIVERY_MAX_ATTEMPTS = 3
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.DAILY)
+    with at(TUESDAY, 6):
+        ledger["due"]("agenda")
+        sweep_and_send(django_capture_on_commit_callbacks)
+    build_overview = deliveries._digest_message
+
+    def broken(*args, **kwargs):
+        raise KeyError("preferences_url")
+
+    monkeypatch.setattr(deliveries, "_digest_message", broken)
+    for moment in requeued(TUESDAY, 7, 3):
+        with moment:
+            assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == [
+                DeliveryState.FAILED
+            ]
+        # Each time the held row is let go, still held, for the next try.
+        assert states() == [("een@example.org", DeliveryState.HELD, None)]
+    digest = Delivery.objects.get(kind=deliveries.DIGEST)
+    assert (digest.state, digest.attempts) == (DeliveryState.FAILED, 3)
+    assert "preferences_url" in digest.last_error
+    with at(TUESDAY, 8):  # failed for good: not queued again
+        assert sweep_and_send(django_capture_on_commit_callbacks) == {}
+    assert mail.outbox == []
+    # The next overview takes the row again.
+    monkeypatch.setattr(deliveries, "_digest_message", build_overview)
+    with at(TUESDAY + datetime.timedelta(days=1), 7, 1):
+        assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == [
+            DeliveryState.SENT
+        ]
+    [message] = mail.outbox
+    assert_mail(message, "Tekst over agenda.")
+    assert [state for _e, state, _d in states()] == [DeliveryState.SENT]
+
+
+def test_an_e_mail_that_cannot_be_built_for_an_overview_gets_every_attempt(
+    ledger, client, django_capture_on_commit_callbacks, settings
+):
+    settings.DELIVERY_MAX_ATTEMPTS = 2
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.DAILY)
+    with at(TUESDAY, 6):
+        ledger["due"]("agenda")
+        ledger["due"]("stuk")
+        sweep_and_send(django_capture_on_commit_callbacks)
+    stuk = Delivery.objects.get(object_id=str(Heartbeat.objects.get(name="stuk").pk))
+    ledger["broken"].add(stuk.object_id)
+    with at(TUESDAY, 7, 1):
+        assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == ["sent"]
+    [message] = mail.outbox
+    assert_mail(message, "Tekst over agenda.")
+    assert "Tekst over stuk." not in message.body
+    stuk.refresh_from_db()
+    # Not failed at once: held for the next overview, the try counted.
+    assert (stuk.state, stuk.digest_id, stuk.attempts) == (DeliveryState.HELD, None, 1)
+    assert "template missing" in stuk.last_error
+    wednesday = TUESDAY + datetime.timedelta(days=1)
+    with at(wednesday, 7, 1):  # the second and last try
+        assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == ["skipped"]
+    stuk.refresh_from_db()
+    assert (stuk.state, stuk.attempts) == (DeliveryState.FAILED, 2)
+    ledger["broken"].clear()  # too late: it used every attempt
+    with at(wednesday + datetime.timedelta(days=1), 7, 1):
+        assert sweep_and_send(django_capture_on_commit_callbacks) == {}
+    assert len(mail.outbox) == 1
+
+
+def test_a_row_built_again_in_a_later_overview_is_sent_there(
+    ledger, client, django_capture_on_commit_callbacks
+):
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.DAILY)
+    with at(TUESDAY, 6):
+        ledger["due"]("stuk")
+        sweep_and_send(django_capture_on_commit_callbacks)
+    stuk = Delivery.objects.get(kind=NOTICE)
+    ledger["broken"].add(stuk.object_id)
+    with at(TUESDAY, 7, 1):
+        assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == ["skipped"]
+    ledger["broken"].clear()
+    with at(TUESDAY + datetime.timedelta(days=1), 7, 1):
+        assert list(sweep_and_send(django_capture_on_commit_callbacks).values()) == ["sent"]
+    [message] = mail.outbox
+    assert_mail(message, "Tekst over stuk.")
+    second = Delivery.objects.filter(kind=deliveries.DIGEST).latest("pk")
+    assert states() == [("een@example.org", DeliveryState.SENT, second.pk)]
+
+
+DEADLINE = "test.deadline"
+
+
+def test_an_e_mail_of_no_use_by_the_next_overview_goes_at_once(
+    ledger, client, django_capture_on_commit_callbacks
+):
+    """An extra meeting announced on Tuesday for Thursday reaches a weekly reader at once, not
+    next Monday (when it would be skipped: the meeting is over); one for after Monday waits."""
+    thursday = TUESDAY + datetime.timedelta(days=2)
+    deadlines = {}
+
+    def build(delivery):
+        return EmailMessage(f"Vergadering {delivery.object_id}", "Kom ook.", to=["x@example.org"])
+
+    def useful_until(delivery):
+        return deadlines[delivery.object_id]
+
+    deliveries.register_kind(
+        DEADLINE,
+        build,
+        label="Extra",
+        explanation="Een extra vergadering.",
+        useful_until=useful_until,
+    )
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.WEEKLY, kinds_on=(NOTICE, DEADLINE))
+    with at(TUESDAY, 10):
+        ledger["due"]("donderdag", DEADLINE)
+        ledger["due"]("volgende-week", DEADLINE)
+        ledger["due"]("geen-termijn", DEADLINE)
+        soon, later, none = (
+            Heartbeat.objects.get(name=name).pk
+            for name in ("donderdag", "volgende-week", "geen-termijn")
+        )
+        deadlines[str(soon)] = datetime.datetime.combine(
+            thursday, datetime.time(17, 30), tzinfo=timezone.get_current_timezone()
+        )
+        deadlines[str(later)] = datetime.datetime.combine(
+            MONDAY + datetime.timedelta(days=1),
+            datetime.time(17, 30),
+            tzinfo=timezone.get_current_timezone(),
+        )
+        deadlines[str(none)] = None
+        sweep_and_send(django_capture_on_commit_callbacks)
+    assert [message.subject for message in mail.outbox] == [f"Vergadering {soon}"]
+    assert sorted(states(DEADLINE)) == [
+        ("een@example.org", DeliveryState.HELD, None),
+        ("een@example.org", DeliveryState.HELD, None),
+        ("een@example.org", DeliveryState.SENT, None),
+    ]
+
+
+def test_a_daily_overview_holds_what_is_of_use_until_tomorrow_morning(
+    ledger, client, django_capture_on_commit_callbacks
+):
+    deliveries.register_kind(
+        DEADLINE,
+        lambda delivery: EmailMessage("Stuk", "Tekst.", to=["x@example.org"]),
+        label="Extra",
+        explanation="Een extra vergadering.",
+        useful_until=lambda delivery: timezone.now() + datetime.timedelta(hours=21, minutes=1),
+    )
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.DAILY, kinds_on=(DEADLINE,))
+    with at(TUESDAY, 10):  # the next overview: Wednesday 7:00, 21 hours later
+        ledger["due"]("stuk", DEADLINE)
+        sweep_and_send(django_capture_on_commit_callbacks)
+    assert states(DEADLINE) == [("een@example.org", DeliveryState.HELD, None)]
+
+
+def test_a_kind_not_on_the_preferences_page_is_never_held(
+    ledger, client, django_capture_on_commit_callbacks
+):
+    """It cannot be chosen, so it cannot be waited for either."""
+    deliveries.register_kind(
+        "test.unlisted",
+        lambda delivery: EmailMessage("Los", "Tekst.", to=["x@example.org"]),
+        name="Los bericht",
+    )
+    een = UserFactory(email="een@example.org")
+    ledger["people"].append(een)
+    choose(client, een, MailFrequency.WEEKLY)
+    with at(TUESDAY, 10):
+        ledger["due"]("los", "test.unlisted")
+        sweep_and_send(django_capture_on_commit_callbacks)
+    assert states("test.unlisted") == [("een@example.org", DeliveryState.SENT, None)]
+
+
+def test_registering_a_kind_again_replaces_its_name(ledger):
+    deliveries.register_kind("test.renamed", lambda delivery: None, name="Oude naam")
+    assert deliveries.kind_name("test.renamed") == "Oude naam"
+    deliveries.register_kind("test.renamed", lambda delivery: None)
+    assert deliveries.kind_name("test.renamed") == "test.renamed"
