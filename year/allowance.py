@@ -127,9 +127,14 @@ def limit_warnings(statement):
             _("On average this is more than the tax-free %(limit)s a month of %(year)s.")
             % {"limit": money(limit.per_month), "year": year}
         )
+    # The year's other statements: not this one once approved, nor one that pays the same
+    # months (statement_approve refuses it).
+    same_months = AllowanceStatement.objects.overlapping(
+        statement.person, statement.period_start, statement.period_end
+    )
     earlier = (
         AllowanceStatement.objects.filter(person=statement.person, period_start__year=year)
-        .exclude(period_start=statement.period_start, period_end=statement.period_end)
+        .exclude(pk__in=same_months.values("pk"))
         .aggregate(total=Sum("amount"))["total"]
         or ZERO
     )

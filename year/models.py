@@ -477,6 +477,10 @@ class AllowanceStatementQuerySet(models.QuerySet):
             return self.none()
         return self if roles_for(user).secretary else self.filter(person=user)
 
+    def overlapping(self, person, period_start, period_end):
+        """The statements of `person` that share a month with [period_start, period_end)."""
+        return self.filter(person=person, period_start__lt=period_end, period_end__gt=period_start)
+
 
 class AllowanceStatement(models.Model):
     """A member's allowance for the months [period_start, period_end), as approved."""

@@ -8,6 +8,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from members import services as members_services
@@ -372,40 +373,61 @@ def tax_free_limit_set(*, year, per_month, per_year, by=None):
 
 
 def statement_approve(*, person, period_start, period_end, by=None):
-    """Approve the allowance statement of `person` for the period, as computed now. A period is
-    approved once; a warning about the tax-free limits does not stop it (never a silent cap)."""
+    """Approve the allowance statement of `person` for the period, as computed now. A month is
+    approved once: a period that overlaps an approved statement is refused. Under concurrency the
+    person's row is locked, so two approvals at once cannot both pay the same months. A warning
+    about the tax-free limits does not stop it (never a silent cap)."""
+    from members.models import User
     from year.allowance import statement_for
 
     if period_end <= period_start:
         raise ValidationError(_("The period ends before it starts."), code="period")
-    statement = statement_for(person, period_start, period_end)
     with transaction.atomic(), acting(by):
-        if AllowanceStatement.objects.filter(
-            person=person, period_start=period_start, period_end=period_end
-        ).exists():
+        person = User.objects.select_for_update().get(pk=person.pk)
+        approved = (
+            AllowanceStatement.objects.overlapping(person, period_start, period_end)
+            .order_by("period_start")
+            .first()
+        )
+        if approved is not None:
             raise ValidationError(
-                _("A statement for this member and period was already approved."), code="twice"
+                _(
+                    "A statement for this member was already approved for (part of) this "
+                    "period: %(start)s up to and including %(end)s."
+                )
+                % {
+                    "start": date_format(approved.period_start, "F Y"),
+                    "end": date_format(approved.period_end - datetime.timedelta(days=1), "F Y"),
+                },
+                code="twice",
             )
-        approved = AllowanceStatement.objects.create(
-            person=person,
-            period_start=period_start,
-            period_end=period_end,
-            meetings=statement.meetings,
-            work_visits=statement.work_visits,
-            months=statement.months,
-            amount=statement.amount,
-            approved_by=by,
+        return statement_store(statement_for(person, period_start, period_end), by=by)
+
+
+def statement_store(statement, *, by=None, at=None):
+    """Save a computed statement (year.allowance.Statement) with its lines, as approved. The
+    checks are statement_approve's; the bench data loads through here without them."""
+    approved = AllowanceStatement.objects.create(
+        person=statement.person,
+        period_start=statement.period_start,
+        period_end=statement.period_end,
+        meetings=statement.meetings,
+        work_visits=statement.work_visits,
+        months=statement.months,
+        amount=statement.amount,
+        approved_by=by,
+        approved_at=at or timezone.now(),
+    )
+    # The lines are kept as approved: a later correction of the attendance does not change
+    # what was paid.
+    AllowanceStatementLine.objects.bulk_create(
+        AllowanceStatementLine(
+            statement=approved,
+            kind=line.kind,
+            day=line.day,
+            meeting=line.meeting,
+            amount=line.amount,
         )
-        # The lines are kept as approved: a later correction of the attendance does not
-        # change what was paid.
-        AllowanceStatementLine.objects.bulk_create(
-            AllowanceStatementLine(
-                statement=approved,
-                kind=line.kind,
-                day=line.day,
-                meeting=line.meeting,
-                amount=line.amount,
-            )
-            for line in statement.lines
-        )
-        return approved
+        for line in statement.lines
+    )
+    return approved

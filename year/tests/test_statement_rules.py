@@ -1,0 +1,75 @@
+"""The rules of an allowance statement's period, held by statement_approve whoever calls it: a
+month is paid once, only months that have ended, whole months within one calendar year."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from year import services
+from year.allowance import statement_for
+from year.models import AllowanceRates, AllowanceStatement, TaxFreeLimit
+from year.tests.test_allowance import attend
+
+
+@pytest.fixture(autouse=True)
+def dutch(client):
+    client.cookies["django_language"] = "nl"
+
+
+@pytest.fixture
+def paid(db, lid):
+    AllowanceRates.objects.create(valid_from=datetime.date(2026, 1, 1), per_meeting=Decimal("25"))
+    attend(lid, datetime.date(2026, 2, 10))
+    attend(lid, datetime.date(2026, 3, 10))
+    return services.statement_approve(
+        person=lid, period_start=datetime.date(2026, 1, 1), period_end=datetime.date(2026, 3, 1)
+    )
+
+
+def test_a_period_overlapping_an_approved_statement_is_refused(paid, client, secretaris, lid):
+    client.force_login(secretaris)
+    response = client.post(
+        reverse("year:statement_new"),
+        {"person": lid.pk, "start": "2026-02-01", "end": "2026-03-01"},
+    )
+    assert response.status_code == 400
+    assert "al een overzicht goedgekeurd voor (een deel van) deze periode" in response.text
+    assert "januari 2026 tot en met februari 2026" in response.text
+    assert list(AllowanceStatement.objects.all()) == [paid]
+    # The months after it can still be approved.
+    after = client.post(
+        reverse("year:statement_new"),
+        {"person": lid.pk, "start": "2026-03-01", "end": "2026-03-01"},
+    )
+    assert after.status_code == 302
+    assert AllowanceStatement.objects.count() == 2
+
+
+def test_the_limit_warning_does_not_count_the_same_months_twice(paid, lid):
+    TaxFreeLimit.objects.create(year=2026, per_month=Decimal("100"), per_year=Decimal("60"))
+    # February again, with March: the approved statement of January and February pays February
+    # already, so it is not "another statement of this year".
+    statement = statement_for(lid, datetime.date(2026, 2, 1), datetime.date(2026, 4, 1))
+    assert statement.amount == Decimal("50")
+    assert not any("per jaar" in warning for warning in statement.warnings)
+
+
+def test_the_person_is_locked_before_the_overlap_is_checked(paid, lid):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries, pytest.raises(ValidationError):
+        services.statement_approve(
+            person=lid,
+            period_start=datetime.date(2026, 2, 1),
+            period_end=datetime.date(2026, 4, 1),
+        )
+    sql = [q["sql"] for q in queries.captured_queries]
+    locked = next(i for i, q in enumerate(sql) if "members_user" in q)
+    checked = next(i for i, q in enumerate(sql) if "year_allowancestatement" in q)
+    assert locked < checked
+    if connection.vendor == "postgresql":
+        assert "FOR UPDATE" in sql[locked]
