@@ -372,6 +372,39 @@ def tax_free_limit_set(*, year, per_month, per_year, by=None):
     return limit
 
 
+def check_period(period_start, period_end, *, today=None):
+    """A statement is for whole months that have ended, within one calendar year (the tax-free
+    limits are per year): [period_start, period_end) from the first of a month to the first of
+    a later one, no later than the first of this month."""
+    today = today or timezone.localdate()
+    if period_start.day != 1 or period_end.day != 1:
+        raise ValidationError(
+            _(
+                "A statement is for whole months: the period starts and ends on the first day "
+                "of a month."
+            ),
+            code="whole_months",
+        )
+    if period_end <= period_start:
+        raise ValidationError(_("The period ends before it starts."), code="period")
+    if period_end > today.replace(day=1):
+        raise ValidationError(
+            _(
+                "A statement is for months that have ended: the last month of the period is "
+                "last month at the latest."
+            ),
+            code="not_ended",
+        )
+    if period_start.year != (period_end - datetime.timedelta(days=1)).year:
+        raise ValidationError(
+            _(
+                "The period crosses 1 January. The tax-free limits are per calendar year: make "
+                "one statement per year."
+            ),
+            code="crosses_year",
+        )
+
+
 def statement_approve(*, person, period_start, period_end, by=None):
     """Approve the allowance statement of `person` for the period, as computed now. A month is
     approved once: a period that overlaps an approved statement is refused. Under concurrency the
@@ -380,8 +413,7 @@ def statement_approve(*, person, period_start, period_end, by=None):
     from members.models import User
     from year.allowance import statement_for
 
-    if period_end <= period_start:
-        raise ValidationError(_("The period ends before it starts."), code="period")
+    check_period(period_start, period_end)
     with transaction.atomic(), acting(by):
         person = User.objects.select_for_update().get(pk=person.pk)
         approved = (

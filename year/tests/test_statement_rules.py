@@ -73,3 +73,45 @@ def test_the_person_is_locked_before_the_overlap_is_checked(paid, lid):
     assert locked < checked
     if connection.vendor == "postgresql":
         assert "FOR UPDATE" in sql[locked]
+
+
+def test_only_months_that_have_ended(db, client, secretaris, lid, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 5, 20, 12, 0, tzinfo=datetime.UTC))
+    client.force_login(secretaris)
+    running = client.post(
+        reverse("year:statement_new"),
+        {"person": lid.pk, "start": "2026-03-01", "end": "2026-05-01"},
+    )
+    assert running.status_code == 400
+    assert "de laatste maand van de periode is uiterlijk vorige maand" in running.text
+    assert not AllowanceStatement.objects.exists()
+    ended = client.post(
+        reverse("year:statement_new"),
+        {"person": lid.pk, "start": "2026-03-01", "end": "2026-04-01"},
+    )
+    assert ended.status_code == 302
+
+
+def test_one_calendar_year_per_statement(db, client, secretaris, lid):
+    client.force_login(secretaris)
+    response = client.post(
+        reverse("year:statement_new"),
+        {"person": lid.pk, "start": "2025-12-01", "end": "2026-01-01"},
+    )
+    assert response.status_code == 400
+    assert "De periode loopt over 1 januari heen" in response.text
+    assert not AllowanceStatement.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (datetime.date(2026, 1, 15), datetime.date(2026, 3, 1)),
+        (datetime.date(2026, 1, 1), datetime.date(2026, 2, 15)),
+    ],
+)
+def test_whole_months_whoever_asks(db, lid, start, end):
+    with pytest.raises(ValidationError) as refused:
+        services.statement_approve(person=lid, period_start=start, period_end=end)
+    assert refused.value.code == "whole_months"
+    assert not AllowanceStatement.objects.exists()
