@@ -100,10 +100,13 @@ def statement_for(person, period_start, period_end, *, warnings=True):
         rate = _rates_on(rates, month)
         following = add_months(month, 1)
         seated = any(start < following and end > month for start, end in terms)
-        if seated and rate and rate.per_month:
-            statement.amount += rate.per_month
-            statement.lines.append(Line(StatementLineKind.MONTH, month, rate.per_month))
-        statement.months += 1
+        if seated:
+            # The months counted are the months with a seat: the monthly average (against the
+            # tax-free limit) and "N months" are over the months someone sat.
+            statement.months += 1
+            if rate and rate.per_month:
+                statement.amount += rate.per_month
+                statement.lines.append(Line(StatementLineKind.MONTH, month, rate.per_month))
         month = following
     statement.lines.sort(key=lambda line: line.day)
     if warnings:

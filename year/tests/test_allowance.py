@@ -185,6 +185,8 @@ def test_the_fixed_amount_is_only_for_months_with_a_seat(db, client, secretaris)
         datetime.date(2026, 4, 1),
     ]
     assert statement.amount == Decimal("20")
+    # Two months with a seat, not four: the monthly average is over the months someone sat.
+    assert statement.months == 2
 
 
 def test_the_members_pages_ask_the_same_number_of_queries(db, client, lid, assert_constant_queries):
