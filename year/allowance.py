@@ -65,7 +65,8 @@ def statement_for(person, period_start, period_end, *, warnings=True):
     rates = list(AllowanceRates.objects.order_by("-valid_from"))
     statement = Statement(person, period_start, period_end)
     attended = (
-        Attendance.objects.filter(
+        Attendance.objects.counted()
+        .filter(
             person=person,
             attended=True,
             meeting__date__gte=period_start,

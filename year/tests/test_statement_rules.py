@@ -115,3 +115,25 @@ def test_whole_months_whoever_asks(db, lid, start, end):
         services.statement_approve(person=lid, period_start=start, period_end=end)
     assert refused.value.code == "whole_months"
     assert not AllowanceStatement.objects.exists()
+
+
+def test_only_attendance_that_counts_is_paid(db, client, secretaris):
+    """The allowance pays the rows the annual report and the quorum count: of someone holding a
+    seat on the meeting's day. A row from before the seat (a term corrected later) is not paid."""
+    from members.tests.factories import TermFactory, UserFactory
+    from year.report import attendance
+
+    AllowanceRates.objects.create(valid_from=datetime.date(2025, 1, 1), per_meeting=Decimal("25"))
+    joined = UserFactory(name="Nieuw Lid")
+    TermFactory(person=joined, start=datetime.date(2025, 3, 15), ordinal=1)
+    attend(joined, datetime.date(2025, 2, 10))  # before the seat
+    attend(joined, datetime.date(2025, 4, 14))
+    client.force_login(secretaris)
+    page = client.get(
+        reverse("year:statement_new"),
+        {"person": joined.pk, "start": "2025-01-01", "end": "2025-04-01"},
+    )
+    statement = page.context["statement"]
+    assert [line.day for line in statement.lines] == [datetime.date(2025, 4, 14)]
+    assert (statement.meetings, statement.amount) == (1, Decimal("25"))
+    assert attendance(2025)["present"] == statement.meetings
