@@ -156,7 +156,7 @@ def _report():
     last_year = timezone.localdate().year - 1
     if AnnualReport.objects.filter(year=last_year).exists():
         return ""
-    services.report_save(
+    services.report_create(
         year=last_year,
         introduction=(
             f"In {last_year} vergaderde de WIJ-raad over de bereikbaarheid van WIJ, de "

@@ -242,14 +242,30 @@ def default_start():
     return (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
 
 
-def report_save(*, year, introduction, closing, by=None):
-    """Create or change the annual report of `year` (only a year that has begun)."""
+def report_create(*, year, introduction, closing, by=None):
+    """Start the annual report of `year` (only a year that has begun, and only once: an
+    existing report is changed with report_update, never overwritten from here)."""
     if year > timezone.localdate().year:
         raise ValidationError({"year": _("This year has not begun yet.")}, code="future")
     with transaction.atomic(), acting(by):
-        report, _created = AnnualReport.objects.update_or_create(
-            year=year, defaults={"introduction": introduction, "closing": closing}
-        )
+        if AnnualReport.objects.filter(year=year).exists():
+            raise ValidationError(
+                {"year": _("There is already an annual report of this year. Change that one.")},
+                code="exists",
+            )
+        report = AnnualReport(year=year, introduction=introduction, closing=closing)
+        report.full_clean()
+        report.save()
+    return report
+
+
+def report_update(*, report, introduction, closing, by=None):
+    """Change the introduction and closing words of an annual report."""
+    with transaction.atomic(), acting(by):
+        report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+        report.introduction = introduction
+        report.closing = closing
+        report.save(update_fields=["introduction", "closing"])
     return report
 
 
