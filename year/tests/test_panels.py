@@ -138,3 +138,12 @@ def test_a_member_finds_their_panels_on_the_dashboard(
     # The chair keeps them through the menu: no such panel on her dashboard.
     client.force_login(voorzitter)
     assert "Mijn sollicitatiecommissies" not in client.get(reverse("dashboard")).text
+
+
+def test_the_intro_is_in_the_readers_language(db, client, voorzitter):
+    client.force_login(voorzitter)
+    dutch = client.get(reverse("year:panel_new"))
+    assert "WIJ heeft de raad gevraagd mee te doen" in dutch.text
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("year:panel_new"))
+    assert "WIJ asked the council to join a selection procedure" in english.text
