@@ -292,26 +292,50 @@ def _check_participants(participants):
         )
 
 
+# What hiring_panel_save changes; the state moves only through hiring_panel_transition.
+HIRING_PANEL_FIELDS = ("position", "requested_on", "request", "outcome")
+
+
 def hiring_panel_save(*, panel=None, participants=None, by=None, **fields):
     """Record WIJ's request to join a hiring panel (it starts as requested, in its history), or
-    change its details. Who takes part can change while the panel is accepted; the outcome is
-    recorded when it took place (hiring_panel_transition) and can be corrected until closed."""
+    change its details (HIRING_PANEL_FIELDS only). Who takes part can change while the panel is
+    accepted; the outcome is recorded when it took place (hiring_panel_transition) and can be
+    corrected, not cleared, until closed. A finished panel is not changed any more."""
+    unknown = set(fields) - set(HIRING_PANEL_FIELDS)
+    if unknown:
+        raise TypeError(f"hiring_panel_save cannot change {', '.join(sorted(unknown))}")
     new = panel is None
-    panel = panel or HiringPanel()
-    if not new and "outcome" in fields and panel.state != HiringPanelState.TOOK_PLACE:
-        raise ValidationError(
-            {"outcome": _("The outcome is recorded once the procedure took place.")},
-            code="outcome_state",
-        )
-    for name, value in fields.items():
-        setattr(panel, name, value)
-    panel.full_clean()
     with transaction.atomic(), acting(by):
-        panel.save()
         if new:
+            panel = HiringPanel()
+        else:
+            panel = HiringPanel.objects.select_for_update().get(pk=panel.pk)
+            if panel.is_finished:
+                raise ValidationError(
+                    _("This hiring panel is finished: it can no longer be changed."),
+                    code="finished",
+                )
+        if "outcome" in fields:
+            if panel.state != HiringPanelState.TOOK_PLACE:
+                raise ValidationError(
+                    {"outcome": _("The outcome is recorded once the procedure took place.")},
+                    code="outcome_state",
+                )
+            fields["outcome"] = fields["outcome"].strip()
+            if not fields["outcome"]:
+                raise ValidationError(
+                    {"outcome": _("Record the outcome of the procedure.")}, code="no_outcome"
+                )
+        for name, value in fields.items():
+            setattr(panel, name, value)
+        panel.full_clean()
+        if new:
+            panel.save()
             HiringPanelStateChange.objects.create(
                 panel=panel, to_state=HiringPanelState.REQUESTED, by=by
             )
+        elif fields:
+            panel.save(update_fields=list(fields))
         if participants is not None:
             if panel.state != HiringPanelState.ACCEPTED:
                 raise ValidationError(
