@@ -129,3 +129,26 @@ def test_allowance_statements_go_seven_years_after_their_year(db, lid, secretari
         assert services.retention_run()["statements"] == 0
     assert list(AllowanceStatement.objects.values_list("pk", flat=True)) == [newer.pk]
     assert not AllowanceStatement.objects.filter(pk=old.pk).exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_application_stays_while_its_mail_is_waiting(db, private_root):
+    from django.contrib.contenttypes.models import ContentType
+
+    from wijraad.models import Delivery, DeliveryState
+
+    application = closed(29)
+    mail = Delivery.objects.create(
+        content_type=ContentType.objects.get_for_model(Application),
+        object_id=str(application.pk),
+        kind="year.not_selected",
+        state=DeliveryState.PENDING,
+    )
+    assert services.retention_run() == {"applications": 0, "alerts": 0, "statements": 0}
+    mail.state = DeliveryState.SENDING
+    mail.save()
+    assert services.retention_run()["applications"] == 0
+    mail.state = DeliveryState.SENT
+    mail.save()
+    assert services.retention_run()["applications"] == 1
+    assert not Application.objects.exists()
