@@ -137,3 +137,14 @@ def test_only_attendance_that_counts_is_paid(db, client, secretaris):
     assert [line.day for line in statement.lines] == [datetime.date(2025, 4, 14)]
     assert (statement.meetings, statement.amount) == (1, Decimal("25"))
     assert attendance(2025)["present"] == statement.meetings
+
+
+def test_an_approved_line_shows_what_was_approved(paid, client, lid):
+    from meetings.models import Meeting, MeetingKind
+
+    # The meeting of 10 February is changed into a work visit after the approval.
+    Meeting.objects.filter(date=datetime.date(2026, 2, 10)).update(kind=MeetingKind.WORK_VISIT)
+    client.force_login(lid)
+    page = client.get(reverse("year:statement", args=[paid.pk]))
+    assert "Vergadering bijgewoond" in page.text
+    assert "<td>Werkbezoek</td>" not in page.text
