@@ -59,7 +59,7 @@ PERSONAL_DATA = [
         kept=_("As long as the council's archive is kept."),
         fields={
             "year.Training": ALL,
-            "year.HiringPanel": ("request", "outcome"),
+            "year.HiringPanel": ("request", "outcome", "participants"),
             "year.HiringPanelStateChange": ALL,
         },
     ),

@@ -22,7 +22,8 @@ def models_to_declare():
 
 
 def field_names(model):
-    return {field.name for field in model._meta.concrete_fields}
+    """The fields that hold data: the columns, and the many-to-many links (who took part)."""
+    return {field.name for field in (*model._meta.concrete_fields, *model._meta.many_to_many)}
 
 
 def declared(model, table):
