@@ -56,10 +56,6 @@ def _rates_on(rates, day):
     return next((r for r in rates if r.valid_from <= day), None)
 
 
-def months_between(start, end):
-    return (end.year - start.year) * 12 + end.month - start.month
-
-
 def _within(day, periods):
     return any(start <= day < end for start, end in periods)
 

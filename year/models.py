@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members.dates import add_months
 from members.models import CouncilRules
 from members.roles import roles_for
 from wijraad.files import private_storage, private_upload_to
@@ -117,16 +118,6 @@ APPLICATION_TRANSITIONS = {
     ApplicationState.APPOINTED: (),
     ApplicationState.NOT_SELECTED: (),
 }
-
-
-def add_months(moment, months):
-    """`moment` shifted by `months` months (may be negative), the day clipped to the month."""
-    index = moment.year * 12 + moment.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    following = datetime.date(year + (month == 12), month % 12 + 1, 1)
-    last_day = (following - datetime.timedelta(days=1)).day
-    return moment.replace(year=year, month=month, day=min(moment.day, last_day))
 
 
 class ApplicationQuerySet(models.QuerySet):

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from members import services as members_services
+from members.dates import add_months
 from members.models import Council
 from wijraad.audit import acting
 from wijraad.deliveries import Due, record_now
@@ -35,7 +36,6 @@ from year.models import (
     Training,
     Vacancy,
     VacancyAlert,
-    add_months,
 )
 
 logger = logging.getLogger(__name__)
