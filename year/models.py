@@ -1,4 +1,7 @@
-"""Recruitment: vacancies, the "let me know" list, applications and their procedure.
+"""The council's year, besides its meetings and advice: recruitment (vacancies, the "let me
+know" list, applications and their procedure), the annual report, WIJ's hiring panels, members'
+trainings, and the volunteer allowance (rates, tax-free limits, approved statements and their
+lines).
 
 An application holds only what the vacancy asks (name, contact details, CV, motivation letter and
 an optional consent to keep it a year): no BSN, ID copy, photo or health data (DESIGN rule 14).

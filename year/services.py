@@ -1,5 +1,7 @@
-"""Recruitment's services: vacancies, the "let me know" list, applications and their procedure,
-and the retention of applicants' data. Keyword-only, one transaction each, Dutch ValidationErrors.
+"""The year app's services: recruitment (vacancies, the "let me know" list, applications and
+their procedure) and the retention of applicants' data and old allowance statements; annual
+reports; hiring panels; trainings; the volunteer allowance (rates, tax-free limits, approving a
+statement). Keyword-only, one transaction each, Dutch ValidationErrors.
 """
 
 import datetime
@@ -186,7 +188,9 @@ def application_note_add(*, application, text, by):
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Write a note.")}, code="empty")
-    with acting(by):
+    with transaction.atomic(), acting(by):
+        # The step the note is made at, read under the lock a change of step takes too.
+        application = Application.objects.select_for_update().get(pk=application.pk)
         return ApplicationNote.objects.create(
             application=application, state=application.state, text=text, author=by
         )
