@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from members.dates import add_months
 from members.models import CouncilRules
@@ -121,6 +122,18 @@ APPLICATION_TRANSITIONS = {
     ApplicationState.APPOINTED: (),
     ApplicationState.NOT_SELECTED: (),
 }
+
+
+def applicant_retention(rules=None):
+    """How long applicants' data is kept under `rules` (those in force today when None), in
+    words for the pages, the form and the privacy statement: {"weeks": ..., "months": ...}."""
+    rules = rules or CouncilRules.objects.in_force()
+    weeks = rules.applicant_retention_weeks
+    months = rules.applicant_retention_consent_months
+    return {
+        "weeks": ngettext("%(count)d week", "%(count)d weeks", weeks) % {"count": weeks},
+        "months": ngettext("%(count)d month", "%(count)d months", months) % {"count": months},
+    }
 
 
 class ApplicationQuerySet(models.QuerySet):

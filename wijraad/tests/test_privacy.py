@@ -90,8 +90,9 @@ def test_the_statement_names_each_kind_of_personal_data(client):
 
 
 def test_the_statement_has_constant_queries(client, django_assert_num_queries):
-    # Two: the retention periods of signals, read from the rules in force (signals.privacy).
-    with django_assert_num_queries(2):
+    # Three: the retention periods of signals and of applications, read from the rules in force
+    # (signals.privacy, year.privacy).
+    with django_assert_num_queries(3):
         client.get(reverse("privacy"))
 
 
