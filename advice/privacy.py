@@ -15,7 +15,7 @@ PERSONAL_DATA = [
         who=_("Whoever may see the advice dossier."),
         kept=_("As long as the dossier is kept: the advice is the council's archive."),
         fields={
-            "advice.Dossier": ("requested_by", "registered_by"),
+            "advice.Dossier": ("requested_by", "registered_by", "working_group"),
             "advice.DossierStateChange": ("by", "at"),
             "advice.DeadlineExtension": ("by", "at"),
             "advice.DossierDocument": ("uploaded_by", "uploaded_at"),
@@ -51,6 +51,7 @@ NOT_PERSONAL = {
         "decision_carried_out_on",
         "created_at",
         "updated_at",
+        "agenda_items",
     ),
     "advice.DossierStateChange": ("id", "dossier", "from_state", "to_state", "reason"),
     "advice.DeadlineExtension": ("id", "dossier", "deadline", "old_date", "new_date", "reason"),

@@ -113,5 +113,12 @@ NOT_PERSONAL = {
     "meetings.WorkPlan": ALL,
     "meetings.Theme": ALL,
     "meetings.Activity": ALL,
-    "meetings.WorkVisitReport": ("id", "meeting", "heard", "other_topics", "updated_at"),
+    "meetings.WorkVisitReport": (
+        "id",
+        "meeting",
+        "heard",
+        "other_topics",
+        "updated_at",
+        "themes",
+    ),
 }

@@ -17,7 +17,11 @@ def add_years(day, years):
 
 
 def add_months(day, months):
-    """The same day of the month `months` later (or earlier), clipped to the month's last day."""
+    """The same day of the month `months` later (or earlier), clipped to the month's last day.
+    A date gives a date; a datetime keeps its time and time zone (the retention of applicants'
+    data counts months from a moment)."""
     year, month_index = divmod(day.year * 12 + day.month - 1 + months, 12)
     month = month_index + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )

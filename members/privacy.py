@@ -26,6 +26,8 @@ PERSONAL_DATA = [
                 "is_active",
                 "is_staff",
                 "is_superuser",
+                "groups",
+                "user_permissions",
             )
         },
     ),

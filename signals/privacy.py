@@ -84,6 +84,8 @@ NOT_PERSONAL = {
         "merged_into",
         "contact_removed_at",
         "anonymised_at",
+        "agenda_items",
+        "dossiers",
     ),
     "signals.SignalStateChange": ("id", "signal", "from_state", "to_state", "note"),
     "signals.ThemeMonthCount": ALL,

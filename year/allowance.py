@@ -48,24 +48,32 @@ class Statement:
     amount: Decimal = ZERO
     lines: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    # Approved periods inside this one whose months are left out (a provisional statement).
+    left_out: list = field(default_factory=list)
 
 
 def _rates_on(rates, day):
     return next((r for r in rates if r.valid_from <= day), None)
 
 
-def months_between(start, end):
-    return (end.year - start.year) * 12 + end.month - start.month
+def _within(day, periods):
+    return any(start <= day < end for start, end in periods)
 
 
-def statement_for(person, period_start, period_end, *, warnings=True):
+def statement_for(person, period_start, period_end, *, warnings=True, skip=(), terms=None):
     """The statement of `person` for the whole months from `period_start` to `period_end`
     (exclusive, both first days of a month). `warnings`: check the tax-free limits (the
-    secretary's concern when approving; a member's own provisional view leaves them out)."""
+    secretary's concern when approving; a member's own provisional view leaves them out).
+    `skip`: periods (start, end) whose months are left out (approved already); `terms`: the
+    person's terms as (start, end), when the caller has them."""
     rates = list(AllowanceRates.objects.order_by("-valid_from"))
     statement = Statement(person, period_start, period_end)
+    statement.left_out = sorted(
+        (start, end) for start, end in skip if start < period_end and end > period_start
+    )
     attended = (
-        Attendance.objects.filter(
+        Attendance.objects.counted()
+        .filter(
             person=person,
             attended=True,
             meeting__date__gte=period_start,
@@ -77,6 +85,8 @@ def statement_for(person, period_start, period_end, *, warnings=True):
     )
     for attendance in attended:
         meeting = attendance.meeting
+        if _within(meeting.date, statement.left_out):
+            continue
         rate = _rates_on(rates, meeting.date)
         if meeting.kind == MeetingKind.WORK_VISIT:
             statement.work_visits += 1
@@ -90,25 +100,62 @@ def statement_for(person, period_start, period_end, *, warnings=True):
         statement.amount += amount
     # The fixed amount is for the months with a seat (on at least one day of the month): not for
     # the months before someone joined or after they left.
-    terms = list(
-        Term.objects.filter(person=person, start__lt=period_end, end__gt=period_start).values_list(
-            "start", "end"
+    if terms is None:
+        terms = list(
+            Term.objects.filter(
+                person=person, start__lt=period_end, end__gt=period_start
+            ).values_list("start", "end")
         )
-    )
     month = period_start
     while month < period_end:
         rate = _rates_on(rates, month)
         following = add_months(month, 1)
-        seated = any(start < following and end > month for start, end in terms)
-        if seated and rate and rate.per_month:
-            statement.amount += rate.per_month
-            statement.lines.append(Line(StatementLineKind.MONTH, month, rate.per_month))
-        statement.months += 1
+        if _seated_in(month, terms) and not _within(month, statement.left_out):
+            # The months counted are the months with a seat: the monthly average (against the
+            # tax-free limit) and "N months" are over the months someone sat.
+            statement.months += 1
+            if rate and rate.per_month:
+                statement.amount += rate.per_month
+                statement.lines.append(Line(StatementLineKind.MONTH, month, rate.per_month))
         month = following
     statement.lines.sort(key=lambda line: line.day)
     if warnings:
         statement.warnings = limit_warnings(statement)
     return statement
+
+
+def _seated_in(month, terms):
+    """A seat on at least one day of the month starting on `month`."""
+    following = add_months(month, 1)
+    return any(start < following and end > month for start, end in terms)
+
+
+def provisional_statement(person, statements, today):
+    """The months not approved yet, as a provisional statement (no warnings): every month with a
+    seat since 1 January of last year (or the first seat, if later) up to the last month that
+    has ended, that none of `statements` (the person's approved ones) covers. The approved
+    months in between are left out. None when there are no such months."""
+    terms = list(Term.objects.filter(person=person).values_list("start", "end"))
+    if not terms:
+        return None
+    approved = [(s.period_start, s.period_end) for s in statements]
+    end = today.replace(day=1)
+    month = max(datetime.date(today.year - 1, 1, 1), min(t[0] for t in terms).replace(day=1))
+    open_months = []
+    while month < end:
+        if _seated_in(month, terms) and not _within(month, approved):
+            open_months.append(month)
+        month = add_months(month, 1)
+    if not open_months:
+        return None
+    return statement_for(
+        person,
+        open_months[0],
+        add_months(open_months[-1], 1),
+        warnings=False,
+        skip=approved,
+        terms=terms,
+    )
 
 
 def limit_warnings(statement):
@@ -127,9 +174,14 @@ def limit_warnings(statement):
             _("On average this is more than the tax-free %(limit)s a month of %(year)s.")
             % {"limit": money(limit.per_month), "year": year}
         )
+    # The year's other statements: not this one once approved, nor one that pays the same
+    # months (statement_approve refuses it).
+    same_months = AllowanceStatement.objects.overlapping(
+        statement.person, statement.period_start, statement.period_end
+    )
     earlier = (
         AllowanceStatement.objects.filter(person=statement.person, period_start__year=year)
-        .exclude(period_start=statement.period_start, period_end=statement.period_end)
+        .exclude(pk__in=same_months.values("pk"))
         .aggregate(total=Sum("amount"))["total"]
         or ZERO
     )

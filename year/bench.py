@@ -4,7 +4,8 @@
   (published the next March, when that has come; last year's stays the demo's draft), the
   allowance rates of every year from 1 January;
 - two trainings a year for every member seated that year; an approved allowance statement per
-  member and past year, computed from the recorded attendance (`year.allowance.statement_for`);
+  member and past year with its lines, computed from the recorded attendance and stored as the
+  secretary's approval stores it (`year.services.statement_store`);
 - two hiring panels in every past year, closed after the steps of their table, with two
   members seated that year; one of three weeks ago, accepted;
 - applications only as the retention rules leave them (DESIGN rule 14): 50 running procedures
@@ -20,6 +21,7 @@ from django.utils import timezone
 from members.models import Term, User
 from year.allowance import statement_for
 from year.models import (
+    APPLICATION_TRANSITIONS,
     AllowanceRates,
     AllowanceStatement,
     AnnualReport,
@@ -32,6 +34,7 @@ from year.models import (
     Training,
     Vacancy,
 )
+from year.services import statement_store
 
 BATCH = 2_000
 RUNNING = 50
@@ -148,34 +151,36 @@ def _trainings(rng, today, years):
 
 
 def _statements(past_years, secretary):
+    """Each statement as the secretary approves it (year.services.statement_store: the row and
+    its lines), without the approval's checks: the bench writes whole past years."""
     have = set(AllowanceStatement.objects.values_list("person_id", "period_start", "period_end"))
-    rows = []
+    made = 0
     for year in past_years:
         start, end = datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
-        people = User.objects.filter(pk__in=_seated(year))
-        for person in people:
+        approved_at = timezone.make_aware(
+            datetime.datetime.combine(end + datetime.timedelta(days=20), datetime.time(9))
+        )
+        for person in User.objects.filter(pk__in=_seated(year)):
             if (person.pk, start, end) in have:
                 continue
-            statement = statement_for(person, start, end)
-            rows.append(
-                AllowanceStatement(
-                    person=person,
-                    period_start=start,
-                    period_end=end,
-                    meetings=statement.meetings,
-                    work_visits=statement.work_visits,
-                    months=statement.months,
-                    amount=statement.amount,
-                    approved_by=secretary,
-                    approved_at=timezone.make_aware(
-                        datetime.datetime.combine(
-                            end + datetime.timedelta(days=20), datetime.time(9)
-                        )
-                    ),
-                )
-            )
-    AllowanceStatement.objects.bulk_create(rows, batch_size=BATCH)
-    return len(rows)
+            statement = statement_for(person, start, end, warnings=False)
+            statement_store(statement, by=secretary, at=approved_at)
+            made += 1
+    return made
+
+
+def _steps(to_state):
+    """The states an application passes from RECEIVED to `to_state`, by the shortest legal path
+    of APPLICATION_TRANSITIONS (RECEIVED itself not included)."""
+    paths = {ApplicationState.RECEIVED: []}
+    queue = [ApplicationState.RECEIVED]
+    while queue:
+        state = queue.pop(0)
+        for following in APPLICATION_TRANSITIONS[state]:
+            if following not in paths:
+                paths[following] = [*paths[state], following]
+                queue.append(following)
+    return paths[ApplicationState(to_state)]
 
 
 def _applications(rng, secretary):
@@ -215,16 +220,18 @@ def _applications(rng, secretary):
                 application=application, to_state="received", at=application.submitted_at
             )
         )
-        if application.state != ApplicationState.RECEIVED:
+        from_state = ApplicationState.RECEIVED
+        for step in _steps(application.state):
             changes.append(
                 ApplicationStateChange(
                     application=application,
-                    from_state=ApplicationState.RECEIVED,
-                    to_state=application.state,
+                    from_state=from_state,
+                    to_state=step,
                     by=secretary,
                     at=application.closed_at or application.submitted_at,
                 )
             )
+            from_state = step
     ApplicationStateChange.objects.bulk_create(changes, batch_size=BATCH)
     return len(rows)
 

@@ -16,6 +16,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from members.dates import add_months
 from members.models import User
 from year import services
 from year.models import (
@@ -140,10 +141,12 @@ def _allowance():
         made = "allowance rates"
     lid = User.objects.filter(email="lid@example.org").first()
     if lid is not None and not AllowanceStatement.objects.exists():
+        # The last three months that have ended, within one calendar year.
         this_month = timezone.localdate().replace(day=1)
-        three_months_ago = (this_month - datetime.timedelta(days=80)).replace(day=1)
+        last_month = add_months(this_month, -1)
+        start = max(add_months(this_month, -3), last_month.replace(month=1))
         services.statement_approve(
-            person=lid, period_start=three_months_ago, period_end=this_month, by=_secretary()
+            person=lid, period_start=start, period_end=this_month, by=_secretary()
         )
         made = ", ".join(filter(None, [made, "an approved allowance statement"]))
     return made
@@ -153,7 +156,7 @@ def _report():
     last_year = timezone.localdate().year - 1
     if AnnualReport.objects.filter(year=last_year).exists():
         return ""
-    services.report_save(
+    services.report_create(
         year=last_year,
         introduction=(
             f"In {last_year} vergaderde de WIJ-raad over de bereikbaarheid van WIJ, de "

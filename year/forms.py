@@ -14,6 +14,7 @@ from year.models import (
     TaxFreeLimit,
     Training,
     Vacancy,
+    applicant_retention,
 )
 
 
@@ -34,13 +35,20 @@ class ApplicationForm(PublicFormFields, PortalForm):
         label=_("Motivation letter"),
         help_text=_("Why do you want to join the WIJ-raad? PDF, Word or OpenDocument."),
     )
-    keep_consent = forms.BooleanField(
-        label=_("You may keep my application for a year, in case a place opens later."),
-        required=False,
-        help_text=_(
-            "Without this, we delete your application four weeks after the procedure ends."
-        ),
-    )
+    keep_consent = forms.BooleanField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The keeping times of the rules in force, not a number written here.
+        words = applicant_retention()
+        field = self.fields["keep_consent"]
+        field.label = (
+            _("You may keep my application for %(months)s, in case a place opens later.") % words
+        )
+        field.help_text = (
+            _("Without this, we delete your application %(weeks)s after the procedure ends.")
+            % words
+        )
 
 
 class AlertForm(PublicFormFields, PortalForm):

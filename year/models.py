@@ -1,4 +1,7 @@
-"""Recruitment: vacancies, the "let me know" list, applications and their procedure.
+"""The council's year, besides its meetings and advice: recruitment (vacancies, the "let me
+know" list, applications and their procedure), the annual report, WIJ's hiring panels, members'
+trainings, and the volunteer allowance (rates, tax-free limits, approved statements and their
+lines).
 
 An application holds only what the vacancy asks (name, contact details, CV, motivation letter and
 an optional consent to keep it a year): no BSN, ID copy, photo or health data (DESIGN rule 14).
@@ -14,7 +17,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from members.dates import add_months
 from members.models import CouncilRules
 from members.roles import roles_for
 from wijraad.files import private_storage, private_upload_to
@@ -57,17 +62,25 @@ class Vacancy(models.Model):
         return self.opened_on <= day and (self.closed_on is None or self.closed_on > day)
 
 
+def mail_waiting(model):
+    """A mail about the row still waiting in the delivery ledger (pending or being sent): the
+    row holds the address it goes to, so it is not deleted before the mail is out."""
+    return Exists(
+        Delivery.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=Cast(OuterRef("pk"), models.CharField()),
+            state__in=(DeliveryState.PENDING, DeliveryState.SENDING),
+        )
+    )
+
+
 class VacancyAlertQuerySet(models.QuerySet):
     def past_retention(self, *, older_than):
         """Addresses to delete: left before `older_than` (a year ago), or told about a vacancy
         and that mail no longer waiting in the delivery ledger (sent, or given up)."""
-        waiting = Delivery.objects.filter(
-            content_type=ContentType.objects.get_for_model(self.model),
-            object_id=Cast(OuterRef("pk"), models.CharField()),
-            state__in=(DeliveryState.PENDING, DeliveryState.SENDING),
-        )
         return self.filter(
-            Q(created_at__lte=older_than) | (Q(notified_at__isnull=False) & ~Exists(waiting))
+            Q(created_at__lte=older_than)
+            | (Q(notified_at__isnull=False) & ~mail_waiting(self.model))
         )
 
 
@@ -111,29 +124,33 @@ APPLICATION_TRANSITIONS = {
 }
 
 
-def add_months(moment, months):
-    """`moment` shifted by `months` months (may be negative), the day clipped to the month."""
-    index = moment.year * 12 + moment.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    following = datetime.date(year + (month == 12), month % 12 + 1, 1)
-    last_day = (following - datetime.timedelta(days=1)).day
-    return moment.replace(year=year, month=month, day=min(moment.day, last_day))
+def applicant_retention(rules=None):
+    """How long applicants' data is kept under `rules` (those in force today when None), in
+    words for the pages, the form and the privacy statement: {"weeks": ..., "months": ...}."""
+    rules = rules or CouncilRules.objects.in_force()
+    weeks = rules.applicant_retention_weeks
+    months = rules.applicant_retention_consent_months
+    return {
+        "weeks": ngettext("%(count)d week", "%(count)d weeks", weeks) % {"count": weeks},
+        "months": ngettext("%(count)d month", "%(count)d months", months) % {"count": months},
+    }
 
 
 class ApplicationQuerySet(models.QuerySet):
     def past_retention(self, now=None):
-        """Applications to delete now (DESIGN rule 14): the procedure closed more than
-        `applicant_retention_weeks` ago and, with consent, the application also came in more
-        than `applicant_retention_consent_months` ago. A running procedure is never deleted."""
+        """Applications to delete now (DESIGN rule 14): their `delete_after` (the one rule, with
+        the rules in force now) has passed, and no e-mail to the applicant is still waiting in
+        the delivery ledger (the "not selected" mail needs the address). A running procedure is
+        never deleted."""
         now = now or timezone.now()
         rules = CouncilRules.objects.in_force(timezone.localdate(now))
-        return self.filter(
-            Q(keep_consent=False)
-            | Q(submitted_at__lte=add_months(now, -rules.applicant_retention_consent_months)),
+        # Closed at least the shortest keeping time ago: a cheap first cut in the database.
+        candidates = self.filter(
+            ~mail_waiting(self.model),
             state__in=ApplicationState.closed(),
             closed_at__lte=now - datetime.timedelta(weeks=rules.applicant_retention_weeks),
-        )
+        ).only("pk", "closed_at", "submitted_at", "keep_consent")
+        return self.filter(pk__in=[a.pk for a in candidates if a.delete_after(rules) <= now])
 
     def open(self):
         return self.exclude(state__in=ApplicationState.closed())
@@ -202,11 +219,12 @@ class Application(models.Model):
     def next_states(self):
         return APPLICATION_TRANSITIONS[ApplicationState(self.state)]
 
-    def delete_after(self):
-        """When the retention task removes this application; None while the procedure runs."""
+    def delete_after(self, rules=None):
+        """When the retention task removes this application (at the earliest: not while an
+        e-mail to the applicant is still waiting); None while the procedure runs."""
         if self.closed_at is None:
             return None
-        rules = CouncilRules.objects.in_force()
+        rules = rules or CouncilRules.objects.in_force()
         after = self.closed_at + datetime.timedelta(weeks=rules.applicant_retention_weeks)
         if self.keep_consent:
             after = max(
@@ -476,6 +494,10 @@ class AllowanceStatementQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         return self if roles_for(user).secretary else self.filter(person=user)
+
+    def overlapping(self, person, period_start, period_end):
+        """The statements of `person` that share a month with [period_start, period_end)."""
+        return self.filter(person=person, period_start__lt=period_end, period_end__gt=period_start)
 
 
 class AllowanceStatement(models.Model):

@@ -3,20 +3,30 @@
 from django.utils.translation import gettext_lazy as _
 
 from wijraad.privacy import ALL, PersonalData
+from year.models import applicant_retention
+
+
+def applications_kept():
+    """How long applications are kept, from the rules in force today (the statement calls it)."""
+    return (
+        _(
+            "Deleted automatically %(weeks)s after the procedure ends; with the applicant's "
+            "consent, %(months)s after the application came in."
+        )
+        % applicant_retention()
+    )
+
 
 PERSONAL_DATA = [
     PersonalData(
         key="year-applications",
         what=_(
             "An application for the council: name, e-mail address, phone number, CV, motivation "
-            "letter, the language of the form, whether it may be kept a year, the steps of the "
+            "letter, the language of the form, whether it may be kept longer, the steps of the "
             "procedure with the notes made at each step."
         ),
         who=_("The secretary and the chair."),
-        kept=_(
-            "Deleted automatically four weeks after the procedure ends; with the applicant's "
-            "consent, a year after the application came in."
-        ),
+        kept=applications_kept,
         fields={
             "year.Application": ALL,
             "year.ApplicationStateChange": ALL,
@@ -59,7 +69,7 @@ PERSONAL_DATA = [
         kept=_("As long as the council's archive is kept."),
         fields={
             "year.Training": ALL,
-            "year.HiringPanel": ("request", "outcome"),
+            "year.HiringPanel": ("request", "outcome", "participants"),
             "year.HiringPanelStateChange": ALL,
         },
     ),

@@ -128,7 +128,7 @@ def build_application_received(delivery):
     return build_mail(
         user=application,
         template="year/emails/application_received",
-        context={"application": application},
+        context={"application": application, "rules": CouncilRules.objects.in_force()},
     )
 
 
@@ -140,7 +140,9 @@ def build_not_selected(delivery):
     if application is None or application.state != ApplicationState.NOT_SELECTED:
         return None
     return build_mail(
-        user=application, template="year/emails/not_selected", context={"application": application}
+        user=application,
+        template="year/emails/not_selected",
+        context={"application": application, "rules": CouncilRules.objects.in_force()},
     )
 
 

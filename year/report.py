@@ -6,7 +6,7 @@ signals.trends.trends (the trends page, groups under SIGNAL_MIN_GROUP merged).""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -74,22 +74,16 @@ def composition(year):
 
 def attendance(year):
     """Of the council meetings and consultations held: how often members were recorded present.
-    Counted as each meeting's attendance page counts (meetings.services.attendance_count): only
-    people holding a seat on the meeting's day, so a row left by someone whose term was later
-    corrected or withdrawn counts on neither."""
-    seated = Term.objects.filter(
-        person=OuterRef("person"),
-        start__lte=OuterRef("meeting__date"),
-        end__gt=OuterRef("meeting__date"),
-    )
+    Only the rows that count (Attendance.objects.counted: people holding a seat on the meeting's
+    day), as each meeting's attendance page and the allowance count them."""
     rows = (
-        Attendance.objects.filter(
+        Attendance.objects.counted()
+        .filter(
             meeting__in=Meeting.objects.in_year(year).filter(
                 kind__in=MeetingKind.counted(), state__in=MeetingState.taken_place()
             ),
             attended__isnull=False,
         )
-        .filter(Exists(seated))
         .aggregate(recorded=Count("pk"), present=Count("pk", filter=Q(attended=True)))
     )
     recorded, present = rows["recorded"], rows["present"]

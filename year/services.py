@@ -1,5 +1,7 @@
-"""Recruitment's services: vacancies, the "let me know" list, applications and their procedure,
-and the retention of applicants' data. Keyword-only, one transaction each, Dutch ValidationErrors.
+"""The year app's services: recruitment (vacancies, the "let me know" list, applications and
+their procedure) and the retention of applicants' data and old allowance statements; annual
+reports; hiring panels; trainings; the volunteer allowance (rates, tax-free limits, approving a
+statement). Keyword-only, one transaction each, Dutch ValidationErrors.
 """
 
 import datetime
@@ -8,9 +10,11 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from members import services as members_services
+from members.dates import add_months
 from members.models import Council
 from wijraad.audit import acting
 from wijraad.deliveries import Due, record_now
@@ -34,7 +38,6 @@ from year.models import (
     Training,
     Vacancy,
     VacancyAlert,
-    add_months,
 )
 
 logger = logging.getLogger(__name__)
@@ -185,7 +188,9 @@ def application_note_add(*, application, text, by):
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Write a note.")}, code="empty")
-    with acting(by):
+    with transaction.atomic(), acting(by):
+        # The step the note is made at, read under the lock a change of step takes too.
+        application = Application.objects.select_for_update().get(pk=application.pk)
         return ApplicationNote.objects.create(
             application=application, state=application.state, text=text, author=by
         )
@@ -241,14 +246,30 @@ def default_start():
     return (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
 
 
-def report_save(*, year, introduction, closing, by=None):
-    """Create or change the annual report of `year` (only a year that has begun)."""
+def report_create(*, year, introduction, closing, by=None):
+    """Start the annual report of `year` (only a year that has begun, and only once: an
+    existing report is changed with report_update, never overwritten from here)."""
     if year > timezone.localdate().year:
         raise ValidationError({"year": _("This year has not begun yet.")}, code="future")
     with transaction.atomic(), acting(by):
-        report, _created = AnnualReport.objects.update_or_create(
-            year=year, defaults={"introduction": introduction, "closing": closing}
-        )
+        if AnnualReport.objects.filter(year=year).exists():
+            raise ValidationError(
+                {"year": _("There is already an annual report of this year. Change that one.")},
+                code="exists",
+            )
+        report = AnnualReport(year=year, introduction=introduction, closing=closing)
+        report.full_clean()
+        report.save()
+    return report
+
+
+def report_update(*, report, introduction, closing, by=None):
+    """Change the introduction and closing words of an annual report."""
+    with transaction.atomic(), acting(by):
+        report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+        report.introduction = introduction
+        report.closing = closing
+        report.save(update_fields=["introduction", "closing"])
     return report
 
 
@@ -275,26 +296,50 @@ def _check_participants(participants):
         )
 
 
+# What hiring_panel_save changes; the state moves only through hiring_panel_transition.
+HIRING_PANEL_FIELDS = ("position", "requested_on", "request", "outcome")
+
+
 def hiring_panel_save(*, panel=None, participants=None, by=None, **fields):
     """Record WIJ's request to join a hiring panel (it starts as requested, in its history), or
-    change its details. Who takes part can change while the panel is accepted; the outcome is
-    recorded when it took place (hiring_panel_transition) and can be corrected until closed."""
+    change its details (HIRING_PANEL_FIELDS only). Who takes part can change while the panel is
+    accepted; the outcome is recorded when it took place (hiring_panel_transition) and can be
+    corrected, not cleared, until closed. A finished panel is not changed any more."""
+    unknown = set(fields) - set(HIRING_PANEL_FIELDS)
+    if unknown:
+        raise TypeError(f"hiring_panel_save cannot change {', '.join(sorted(unknown))}")
     new = panel is None
-    panel = panel or HiringPanel()
-    if not new and "outcome" in fields and panel.state != HiringPanelState.TOOK_PLACE:
-        raise ValidationError(
-            {"outcome": _("The outcome is recorded once the procedure took place.")},
-            code="outcome_state",
-        )
-    for name, value in fields.items():
-        setattr(panel, name, value)
-    panel.full_clean()
     with transaction.atomic(), acting(by):
-        panel.save()
         if new:
+            panel = HiringPanel()
+        else:
+            panel = HiringPanel.objects.select_for_update().get(pk=panel.pk)
+            if panel.is_finished:
+                raise ValidationError(
+                    _("This hiring panel is finished: it can no longer be changed."),
+                    code="finished",
+                )
+        if "outcome" in fields:
+            if panel.state != HiringPanelState.TOOK_PLACE:
+                raise ValidationError(
+                    {"outcome": _("The outcome is recorded once the procedure took place.")},
+                    code="outcome_state",
+                )
+            fields["outcome"] = fields["outcome"].strip()
+            if not fields["outcome"]:
+                raise ValidationError(
+                    {"outcome": _("Record the outcome of the procedure.")}, code="no_outcome"
+                )
+        for name, value in fields.items():
+            setattr(panel, name, value)
+        panel.full_clean()
+        if new:
+            panel.save()
             HiringPanelStateChange.objects.create(
                 panel=panel, to_state=HiringPanelState.REQUESTED, by=by
             )
+        elif fields:
+            panel.save(update_fields=list(fields))
         if participants is not None:
             if panel.state != HiringPanelState.ACCEPTED:
                 raise ValidationError(
@@ -371,41 +416,94 @@ def tax_free_limit_set(*, year, per_month, per_year, by=None):
     return limit
 
 
-def statement_approve(*, person, period_start, period_end, by=None):
-    """Approve the allowance statement of `person` for the period, as computed now. A period is
-    approved once; a warning about the tax-free limits does not stop it (never a silent cap)."""
-    from year.allowance import statement_for
-
+def check_period(period_start, period_end, *, today=None):
+    """A statement is for whole months that have ended, within one calendar year (the tax-free
+    limits are per year): [period_start, period_end) from the first of a month to the first of
+    a later one, no later than the first of this month."""
+    today = today or timezone.localdate()
+    if period_start.day != 1 or period_end.day != 1:
+        raise ValidationError(
+            _(
+                "A statement is for whole months: the period starts and ends on the first day "
+                "of a month."
+            ),
+            code="whole_months",
+        )
     if period_end <= period_start:
         raise ValidationError(_("The period ends before it starts."), code="period")
-    statement = statement_for(person, period_start, period_end)
+    if period_end > today.replace(day=1):
+        raise ValidationError(
+            _(
+                "A statement is for months that have ended: the last month of the period is "
+                "last month at the latest."
+            ),
+            code="not_ended",
+        )
+    if period_start.year != (period_end - datetime.timedelta(days=1)).year:
+        raise ValidationError(
+            _(
+                "The period crosses 1 January. The tax-free limits are per calendar year: make "
+                "one statement per year."
+            ),
+            code="crosses_year",
+        )
+
+
+def statement_approve(*, person, period_start, period_end, by=None):
+    """Approve the allowance statement of `person` for the period, as computed now. A month is
+    approved once: a period that overlaps an approved statement is refused. Under concurrency the
+    person's row is locked, so two approvals at once cannot both pay the same months. A warning
+    about the tax-free limits does not stop it (never a silent cap)."""
+    from members.models import User
+    from year.allowance import statement_for
+
+    check_period(period_start, period_end)
     with transaction.atomic(), acting(by):
-        if AllowanceStatement.objects.filter(
-            person=person, period_start=period_start, period_end=period_end
-        ).exists():
+        person = User.objects.select_for_update().get(pk=person.pk)
+        approved = (
+            AllowanceStatement.objects.overlapping(person, period_start, period_end)
+            .order_by("period_start")
+            .first()
+        )
+        if approved is not None:
             raise ValidationError(
-                _("A statement for this member and period was already approved."), code="twice"
+                _(
+                    "A statement for this member was already approved for (part of) this "
+                    "period: %(start)s up to and including %(end)s."
+                )
+                % {
+                    "start": date_format(approved.period_start, "F Y"),
+                    "end": date_format(approved.period_end - datetime.timedelta(days=1), "F Y"),
+                },
+                code="twice",
             )
-        approved = AllowanceStatement.objects.create(
-            person=person,
-            period_start=period_start,
-            period_end=period_end,
-            meetings=statement.meetings,
-            work_visits=statement.work_visits,
-            months=statement.months,
-            amount=statement.amount,
-            approved_by=by,
+        return statement_store(statement_for(person, period_start, period_end), by=by)
+
+
+def statement_store(statement, *, by=None, at=None):
+    """Save a computed statement (year.allowance.Statement) with its lines, as approved. The
+    checks are statement_approve's; the bench data loads through here without them."""
+    approved = AllowanceStatement.objects.create(
+        person=statement.person,
+        period_start=statement.period_start,
+        period_end=statement.period_end,
+        meetings=statement.meetings,
+        work_visits=statement.work_visits,
+        months=statement.months,
+        amount=statement.amount,
+        approved_by=by,
+        approved_at=at or timezone.now(),
+    )
+    # The lines are kept as approved: a later correction of the attendance does not change
+    # what was paid.
+    AllowanceStatementLine.objects.bulk_create(
+        AllowanceStatementLine(
+            statement=approved,
+            kind=line.kind,
+            day=line.day,
+            meeting=line.meeting,
+            amount=line.amount,
         )
-        # The lines are kept as approved: a later correction of the attendance does not
-        # change what was paid.
-        AllowanceStatementLine.objects.bulk_create(
-            AllowanceStatementLine(
-                statement=approved,
-                kind=line.kind,
-                day=line.day,
-                meeting=line.meeting,
-                amount=line.amount,
-            )
-            for line in statement.lines
-        )
-        return approved
+        for line in statement.lines
+    )
+    return approved

@@ -203,6 +203,25 @@ class AttendanceAnswer(models.TextChoices):
     ABSENT = "absent", _("I cannot come")
 
 
+class AttendanceQuerySet(models.QuerySet):
+    def counted(self):
+        """The rows that count: of people holding a seat on the meeting's day (signed or not), as
+        the quorum counts them (meetings.services.attendance_count). A row left by a board user,
+        or by someone whose term was later corrected or withdrawn, counts nowhere: not in the
+        annual report, not for the allowance."""
+        from members.models import Term
+
+        return self.filter(
+            models.Exists(
+                Term.objects.filter(
+                    person=models.OuterRef("person"),
+                    start__lte=models.OuterRef("meeting__date"),
+                    end__gt=models.OuterRef("meeting__date"),
+                )
+            )
+        )
+
+
 class Attendance(models.Model):
     """A member's answer before a meeting, and whether they were actually there (recorded by the
     secretary afterwards)."""
@@ -225,6 +244,8 @@ class Attendance(models.Model):
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     attended = models.BooleanField(_("was there"), null=True, blank=True)
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attendance")

@@ -33,3 +33,9 @@ def test_add_years(day, years, expected):
 )
 def test_add_months(day, months, expected):
     assert add_months(day, months) == expected
+
+
+def test_add_months_keeps_a_moments_time_and_zone():
+    moment = datetime.datetime(2026, 3, 31, 14, 30, tzinfo=datetime.UTC)
+    assert add_months(moment, -1) == datetime.datetime(2026, 2, 28, 14, 30, tzinfo=datetime.UTC)
+    assert add_months(moment, -15) == datetime.datetime(2024, 12, 31, 14, 30, tzinfo=datetime.UTC)

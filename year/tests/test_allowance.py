@@ -139,33 +139,67 @@ def test_a_member_reads_their_own_statements_with_the_lines(
     assert "€ 95,00" not in client.get(reverse("year:my_allowance")).text
 
 
-def test_the_months_not_approved_yet_are_provisional(db, client, lid, time_machine):
-    time_machine.move_to(datetime.datetime(2026, 5, 20, 12, 0, tzinfo=datetime.UTC))
-    AllowanceRates.objects.create(
-        valid_from=datetime.date(2026, 1, 1), per_meeting=Decimal("20"), per_month=Decimal("10")
-    )
-    AllowanceStatement.objects.create(
-        person=lid,
-        period_start=datetime.date(2026, 1, 1),
-        period_end=datetime.date(2026, 4, 1),
+def approved(person, start, end):
+    return AllowanceStatement.objects.create(
+        person=person,
+        period_start=start,
+        period_end=end,
         meetings=0,
         work_visits=0,
-        months=3,
-        amount=Decimal("30"),
+        months=0,
+        amount=Decimal("0"),
     )
-    attend(lid, datetime.date(2026, 3, 10))  # in the approved period
-    attend(lid, datetime.date(2026, 4, 14))
-    client.force_login(lid)
+
+
+def test_the_months_not_approved_yet_are_provisional(db, client, time_machine):
+    from members.tests.factories import seated_person
+
+    time_machine.move_to(datetime.datetime(2026, 5, 20, 12, 0, tzinfo=datetime.UTC))
+    member = seated_person(start=datetime.date(2024, 6, 1), email="m@example.org")
+    AllowanceRates.objects.create(
+        valid_from=datetime.date(2025, 1, 1), per_meeting=Decimal("20"), per_month=Decimal("10")
+    )
+    approved(member, datetime.date(2025, 1, 1), datetime.date(2025, 7, 1))
+    approved(member, datetime.date(2026, 1, 1), datetime.date(2026, 4, 1))
+    attend(member, datetime.date(2025, 10, 7))  # between the approved statements
+    attend(member, datetime.date(2026, 3, 10))  # in an approved period
+    attend(member, datetime.date(2026, 4, 14))
+    attend(member, datetime.date(2026, 5, 12))  # May has not ended
+    client.force_login(member)
     page = client.get(reverse("year:my_allowance"))
     provisional = page.context["provisional"]
+    # July to December of last year, and April: not January to March, which are approved.
     assert (provisional.period_start, provisional.period_end) == (
-        datetime.date(2026, 4, 1),
-        datetime.date(2026, 6, 1),
+        datetime.date(2025, 7, 1),
+        datetime.date(2026, 5, 1),
     )
-    # April and May with a seat (10 each) and the meeting of 14 April.
-    assert (provisional.meetings, provisional.amount) == (1, Decimal("40"))
+    assert [line.day for line in provisional.lines if line.kind == "meeting"] == [
+        datetime.date(2025, 10, 7),
+        datetime.date(2026, 4, 14),
+    ]
+    assert (provisional.months, provisional.amount) == (7, Decimal("110"))
     assert "Nog niet goedgekeurd" in page.text
+    assert "tussendoor al zijn goedgekeurd" in page.text
     assert not provisional.warnings
+
+
+def test_in_january_last_december_is_provisional(db, client, time_machine):
+    from members.tests.factories import seated_person
+
+    time_machine.move_to(datetime.datetime(2027, 1, 15, 12, 0, tzinfo=datetime.UTC))
+    member = seated_person(start=datetime.date(2024, 6, 1), email="m@example.org")
+    approved(member, datetime.date(2026, 1, 1), datetime.date(2026, 12, 1))
+    attend(member, datetime.date(2026, 12, 8))
+    client.force_login(member)
+    provisional = client.get(reverse("year:my_allowance")).context["provisional"]
+    assert (provisional.period_start, provisional.period_end) == (
+        datetime.date(2026, 12, 1),
+        datetime.date(2027, 1, 1),
+    )
+    assert provisional.meetings == 1
+    # Everything approved up to the last month that ended: nothing provisional.
+    approved(member, datetime.date(2026, 12, 1), datetime.date(2027, 1, 1))
+    assert client.get(reverse("year:my_allowance")).context["provisional"] is None
 
 
 def test_the_fixed_amount_is_only_for_months_with_a_seat(db, client, secretaris):
@@ -185,6 +219,8 @@ def test_the_fixed_amount_is_only_for_months_with_a_seat(db, client, secretaris)
         datetime.date(2026, 4, 1),
     ]
     assert statement.amount == Decimal("20")
+    # Two months with a seat, not four: the monthly average is over the months someone sat.
+    assert statement.months == 2
 
 
 def test_the_members_pages_ask_the_same_number_of_queries(db, client, lid, assert_constant_queries):

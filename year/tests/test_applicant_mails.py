@@ -108,3 +108,34 @@ def test_the_let_me_know_list_is_told_once_and_then_forgotten(
     assert (row.revision, row.state) == (vacancy.pk, DeliveryState.SENT)
     assert services.retention_run()["alerts"] == 1
     assert not VacancyAlert.objects.exists()
+
+
+def test_the_mails_give_the_keeping_times_of_the_rules_in_force(private_root):
+    from django.contrib.contenttypes.models import ContentType
+
+    from members.models import CouncilRules
+    from year.models import Application
+
+    CouncilRules.objects.create(
+        valid_from=timezone.localdate(),
+        applicant_retention_weeks=2,
+        applicant_retention_consent_months=6,
+    )
+    kept = ApplicationFactory(keep_consent=True, preferred_language="nl")
+    gone = ApplicationFactory(state=ApplicationState.NOT_SELECTED, preferred_language="nl")
+    for application, build, expected in (
+        (kept, reminders.build_application_received, "hooguit 6 maanden te bewaren"),
+        (gone, reminders.build_application_received, "uw sollicitatie 2 weken na het einde"),
+        (gone, reminders.build_not_selected, "uw sollicitatie over 2 weken"),
+        (kept, reminders.build_not_selected, None),
+    ):
+        delivery = Delivery(
+            content_type=ContentType.objects.get_for_model(Application),
+            object_id=str(application.pk),
+        )
+        message = build(delivery)
+        if expected is None:
+            assert message is None  # still running: no "not selected" mail
+            continue
+        assert expected in message.body
+        assert expected in message.alternatives[0][0]

@@ -18,10 +18,12 @@ from wijraad.files import PrivateStorage
 from wijraad.models import Delivery
 from year.allowance import statement_for
 from year.models import (
+    APPLICATION_TRANSITIONS,
     HIRING_PANEL_TRANSITIONS,
     AllowanceStatement,
     AnnualReport,
     Application,
+    ApplicationState,
     HiringPanel,
     HiringPanelState,
     Training,
@@ -68,6 +70,20 @@ def test_the_bench_keeps_the_years_rules(settings, tmp_path, monkeypatch):
                 computed.work_visits,
                 computed.amount,
             )
+            assert statement.lines.count() == len(computed.lines)
+        # Stored as an approval stores it: with its lines, in every year.
+        lines = AllowanceStatement.objects.filter(lines__isnull=False).distinct()
+        assert lines.count() == AllowanceStatement.objects.filter(amount__gt=0).count() > 0
+        for statement in AllowanceStatement.objects.prefetch_related("lines"):
+            assert sum(line.amount for line in statement.lines.all()) == statement.amount
+
+        # Each application's history walks legal steps only.
+        for application in Application.objects.filter(email__endswith="@bench.example.net"):
+            steps = list(application.state_changes.values_list("from_state", "to_state"))
+            assert steps[0] == ("", ApplicationState.RECEIVED)
+            for from_state, to_state in steps[1:]:
+                assert to_state in APPLICATION_TRANSITIONS[ApplicationState(from_state)]
+            assert steps[-1][1] == application.state
 
         for training in Training.objects.all():
             start = datetime.date(training.date.year, 1, 1)

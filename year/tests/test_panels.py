@@ -138,3 +138,70 @@ def test_a_member_finds_their_panels_on_the_dashboard(
     # The chair keeps them through the menu: no such panel on her dashboard.
     client.force_login(voorzitter)
     assert "Mijn sollicitatiecommissies" not in client.get(reverse("dashboard")).text
+
+
+def test_the_intro_is_in_the_readers_language(db, client, voorzitter):
+    client.force_login(voorzitter)
+    dutch = client.get(reverse("year:panel_new"))
+    assert "WIJ heeft de raad gevraagd mee te doen" in dutch.text
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("year:panel_new"))
+    assert "WIJ asked the council to join a selection procedure" in english.text
+
+
+def _panel(client, lid, *, to):
+    """A panel walked through HTTP up to state `to` (accepted, took_place or closed)."""
+    client.post(
+        reverse("year:panel_new"),
+        {"position": "Teamleider", "requested_on": "2026-02-03", "request": "Verzoek"},
+    )
+    panel = HiringPanel.objects.get()
+    move = reverse("year:panel_move", args=[panel.pk])
+    client.post(move, {"to_state": "accepted", "participants": [lid.pk]})
+    if to in ("took_place", "closed"):
+        client.post(move, {"to_state": "took_place", "outcome": "Aangenomen."})
+    if to == "closed":
+        client.post(move, {"to_state": "closed"})
+    panel.refresh_from_db()
+    assert panel.state == to
+    return panel
+
+
+def test_a_finished_panel_is_not_changed(db, client, voorzitter, lid):
+    client.force_login(voorzitter)
+    panel = _panel(client, lid, to="closed")
+    response = client.post(
+        reverse("year:panel_edit", args=[panel.pk]),
+        {"position": "Iets anders", "requested_on": "2020-01-01", "request": "Nieuw"},
+    )
+    assert response.status_code == 400
+    assert "Deze sollicitatiecommissie is afgerond" in response.text
+    after = HiringPanel.objects.get()
+    assert (after.position, after.request, after.outcome, after.state) == (
+        "Teamleider",
+        "Verzoek",
+        "Aangenomen.",
+        HiringPanelState.CLOSED,
+    )
+
+
+def test_the_outcome_is_corrected_not_cleared(db, client, voorzitter, lid):
+    client.force_login(voorzitter)
+    panel = _panel(client, lid, to="took_place")
+    edit = reverse("year:panel_edit", args=[panel.pk])
+    fields = {"position": "Teamleider", "requested_on": "2026-02-03", "request": "Verzoek"}
+    cleared = client.post(edit, {**fields, "outcome": "  "})
+    assert cleared.status_code == 400
+    assert HiringPanel.objects.get().outcome == "Aangenomen."
+    corrected = client.post(edit, {**fields, "outcome": "Aangenomen per 1 maart."})
+    assert corrected.status_code == 302
+    assert HiringPanel.objects.get().outcome == "Aangenomen per 1 maart."
+
+
+def test_the_state_is_never_saved_as_a_detail(db, voorzitter):
+    from year.services import hiring_panel_save
+
+    panel = hiring_panel_save(position="Teamleider", by=voorzitter)
+    with pytest.raises(TypeError):
+        hiring_panel_save(panel=panel, state=HiringPanelState.CLOSED, by=voorzitter)
+    assert HiringPanel.objects.get().state == HiringPanelState.REQUESTED

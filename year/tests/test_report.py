@@ -125,6 +125,30 @@ def test_the_secretary_writes_a_report(db, client, secretaris):
     assert future.status_code == 400
 
 
+def test_a_new_report_never_overwrites_one_of_the_same_year(db, client, secretaris):
+    from django.utils import timezone
+
+    published = AnnualReport.objects.create(
+        year=LAST_YEAR, introduction="Gepubliceerd", published_at=timezone.now()
+    )
+    client.force_login(secretaris)
+    again = client.post(
+        reverse("year:report_new"),
+        {"year": LAST_YEAR, "introduction": "Overschreven", "closing": ""},
+    )
+    assert again.status_code == 400
+    assert "Er is al een jaarverslag van dit jaar" in again.text
+    assert AnnualReport.objects.get().introduction == "Gepubliceerd"
+    # Changing it is done on its own page.
+    changed = client.post(
+        reverse("year:report_edit", args=[published.year]),
+        {"year": LAST_YEAR + 1, "introduction": "Aangepast", "closing": "Slot"},
+    )
+    assert changed.status_code == 302
+    report = AnnualReport.objects.get()
+    assert (report.year, report.introduction, report.closing) == (LAST_YEAR, "Aangepast", "Slot")
+
+
 def test_the_pdf_holds_the_figures(seeded, client, secretaris):
     client.force_login(secretaris)
     response = client.get(reverse("year:report_pdf", args=[LAST_YEAR]))

@@ -129,3 +129,51 @@ def test_allowance_statements_go_seven_years_after_their_year(db, lid, secretari
         assert services.retention_run()["statements"] == 0
     assert list(AllowanceStatement.objects.values_list("pk", flat=True)) == [newer.pk]
     assert not AllowanceStatement.objects.filter(pk=old.pk).exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_application_stays_while_its_mail_is_waiting(db, private_root):
+    from django.contrib.contenttypes.models import ContentType
+
+    from wijraad.models import Delivery, DeliveryState
+
+    application = closed(29)
+    mail = Delivery.objects.create(
+        content_type=ContentType.objects.get_for_model(Application),
+        object_id=str(application.pk),
+        kind="year.not_selected",
+        state=DeliveryState.PENDING,
+    )
+    assert services.retention_run() == {"applications": 0, "alerts": 0, "statements": 0}
+    mail.state = DeliveryState.SENDING
+    mail.save()
+    assert services.retention_run()["applications"] == 0
+    mail.state = DeliveryState.SENT
+    mail.save()
+    assert services.retention_run()["applications"] == 1
+    assert not Application.objects.exists()
+
+
+def test_the_keeping_times_shown_are_the_rules_in_force(db, private_root, client, secretaris):
+    from django.urls import reverse
+
+    from year.tests.factories import VacancyFactory
+
+    CouncilRules.objects.create(
+        valid_from=timezone.localdate(),
+        applicant_retention_weeks=2,
+        applicant_retention_consent_months=6,
+    )
+    client.cookies["django_language"] = "nl"
+    VacancyFactory()
+    form = client.get(reverse("year:apply")).text
+    assert "mijn sollicitatie 6 maanden bewaren" in form
+    assert "uw sollicitatie 2 weken na het einde" in form
+    privacy = client.get(reverse("privacy")).text
+    assert "Vanzelf verwijderd 2 weken nadat de procedure is afgerond" in privacy
+    assert "6 maanden nadat de sollicitatie binnenkwam" in privacy
+    application = closed(0, consent=True)
+    client.force_login(secretaris)
+    assert "hoogstens 6 maanden" in client.get(reverse("year:applications")).text
+    page = client.get(reverse("year:application", args=[application.pk])).text
+    assert "Met toestemming: hoogstens 6 maanden." in page

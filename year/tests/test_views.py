@@ -209,9 +209,10 @@ def test_the_list_asks_the_same_number_of_queries(
 ):
     client = login(secretaris)
     vacancy = VacancyFactory()
+    # One of them reads the keeping times from the rules in force.
     assert_constant_queries(
         lambda: client.get(reverse("year:applications")),
-        expected=3,
+        expected=4,
         add_rows=lambda n: ApplicationFactory.create_batch(n, vacancy=vacancy),
     )
 
@@ -228,8 +229,9 @@ def test_an_application_page_asks_the_same_number_of_queries(
                 application=application, state="received", text=f"n{i}", author=secretaris
             )
 
+    # One of them reads the keeping times from the rules in force (also for a running procedure).
     assert_constant_queries(
         lambda: client.get(reverse("year:application", args=[application.pk])),
-        expected=4,
+        expected=5,
         add_rows=add_notes,
     )

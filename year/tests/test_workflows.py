@@ -11,6 +11,7 @@ from year import services
 from year.models import (
     APPLICATION_TRANSITIONS,
     HIRING_PANEL_TRANSITIONS,
+    Application,
     ApplicationState,
     ApplicationStateChange,
     HiringPanel,
@@ -127,3 +128,13 @@ def test_accepting_names_members_and_took_place_needs_the_outcome(
     panel.refresh_from_db()
     assert panel.state == "accepted"
     assert HiringPanelStateChange.objects.count() == 1
+
+
+def test_a_note_is_made_at_the_step_the_application_is_at(db, private_root, secretaris):
+    application = ApplicationFactory()
+    stale = Application.objects.get(pk=application.pk)
+    services.application_transition(
+        application=application, to_state=ApplicationState.CALL_PLANNED, by=secretaris
+    )
+    note = services.application_note_add(application=stale, text="Gebeld", by=secretaris)
+    assert note.state == ApplicationState.CALL_PLANNED

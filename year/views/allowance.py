@@ -14,12 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from members.dates import add_months
 from wijraad.access import allowed, require
 from wijraad.forms import error_messages, form_errors, form_page, posted
 from year import services
 from year.access import approved_statement_for
-from year.allowance import statement_for
+from year.allowance import provisional_statement, statement_for
 from year.forms import AllowanceRatesForm, StatementForm, TaxFreeLimitForm
 from year.models import AllowanceRates, AllowanceStatement, TaxFreeLimit
 
@@ -122,17 +121,6 @@ def statement(request, pk):
     )
 
 
-def provisional_period(statements, today):
-    """The months not approved yet: from the end of the latest approved period (at the earliest
-    1 January of this year) up to and including this month; None when there are none."""
-    start = today.replace(month=1, day=1)
-    ends = [s.period_end for s in statements]
-    if ends:
-        start = max(start, max(ends))
-    end = add_months(today.replace(day=1), 1)
-    return (start, end) if start < end else None
-
-
 @login_required
 @require_GET
 def my_allowance(request):
@@ -141,16 +129,14 @@ def my_allowance(request):
     statements = list(
         AllowanceStatement.objects.filter(person=request.user).order_by("-period_start")
     )
-    period = provisional_period(statements, timezone.localdate())
-    provisional = (
-        statement_for(request.user, *period, warnings=False) if period is not None else None
-    )
+    provisional = provisional_statement(request.user, statements, timezone.localdate())
     return render(
         request,
         "year/my_allowance.html",
         {
             "statements": statements,
             "provisional": provisional,
-            "provisional_last_month": period and period[1] - datetime.timedelta(days=1),
+            "provisional_last_month": provisional
+            and provisional.period_end - datetime.timedelta(days=1),
         },
     )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijraad.access import allowed, require
@@ -17,7 +18,7 @@ from year.access import hiring_panel_for
 from year.forms import HiringPanelForm, HiringPanelTransitionForm
 from year.models import HiringPanel, HiringPanelState
 
-INTRO = _(
+INTRO = gettext_lazy(
     "WIJ asked the council to join a selection procedure. Confidential: only the secretary, "
     "the chair and the members who take part see this."
 )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from members.models import CouncilRules
 from wijraad import public_forms
 from wijraad.access import allowed, require
 from wijraad.files import human_size, private_file_response
@@ -22,7 +23,13 @@ from wijraad.security import client_ip, log_event
 from year import services
 from year.access import application_for
 from year.forms import AlertForm, ApplicationForm, NoteForm, TransitionForm, VacancyForm
-from year.models import Application, ApplicationNote, ApplicationState, Vacancy
+from year.models import (
+    Application,
+    ApplicationNote,
+    ApplicationState,
+    Vacancy,
+    applicant_retention,
+)
 
 
 def _guard(request, scope):
@@ -144,6 +151,7 @@ def applications(request):
             "applications": rows,
             "vacancies": vacancies,
             "open_vacancy": next((v for v in vacancies if v.is_open()), None),
+            "retention": applicant_retention(),
             "can_manage_vacancies": allowed(request.user, "year.manage_vacancies"),
         },
     )
@@ -186,6 +194,7 @@ def vacancy_close(request, pk):
 
 
 def _detail(request, application, *, transition_form=None, note_form=None, status=200):
+    rules = CouncilRules.objects.in_force()
     notes = ApplicationNote.objects.filter(application=application).select_related("author")
     history = application.state_changes.select_related("by")
     return render(
@@ -202,7 +211,8 @@ def _detail(request, application, *, transition_form=None, note_form=None, statu
                 else None
             ),
             "note_form": note_form or NoteForm(),
-            "delete_after": application.delete_after(),
+            "delete_after": application.delete_after(rules),
+            "retention": applicant_retention(rules),
             "can_move": allowed(request.user, "year.move_application", application),
         },
         status=status,

@@ -54,32 +54,7 @@ def reports(request):
     return render(request, "year/reports.html", {"reports": AnnualReport.objects.all()})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def report_edit(request, year=None):
-    require(request, "year.manage_reports")
-    report = get_object_or_404(AnnualReport, year=year) if year else None
-    initial = (
-        {"year": report.year, "introduction": report.introduction, "closing": report.closing}
-        if report
-        else {"year": timezone.localdate().year - 1}
-    )
-    form = ReportForm(posted(request), initial=initial)
-    if report:
-        form.fields["year"].disabled = True
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            report = services.report_save(
-                year=report.year if report else data["year"],
-                introduction=data["introduction"],
-                closing=data["closing"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            return redirect("year:report", year=report.year)
+def _report_form_page(request, form):
     return form_page(
         request,
         form,
@@ -87,6 +62,46 @@ def report_edit(request, year=None):
         intro=_("The figures come from the portal; you write the introduction and closing words."),
         back=reverse("year:reports"),
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_new(request):
+    require(request, "year.manage_reports")
+    form = ReportForm(posted(request), initial={"year": timezone.localdate().year - 1})
+    if form.is_valid():
+        try:
+            report = services.report_create(**form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            return redirect("year:report", year=report.year)
+    return _report_form_page(request, form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, year):
+    require(request, "year.manage_reports")
+    report = get_object_or_404(AnnualReport, year=year)
+    form = ReportForm(
+        posted(request),
+        initial={
+            "year": report.year,
+            "introduction": report.introduction,
+            "closing": report.closing,
+        },
+    )
+    form.fields["year"].disabled = True
+    if form.is_valid():
+        report = services.report_update(
+            report=report,
+            introduction=form.cleaned_data["introduction"],
+            closing=form.cleaned_data["closing"],
+            by=request.user,
+        )
+        return redirect("year:report", year=report.year)
+    return _report_form_page(request, form)
 
 
 @require_GET
