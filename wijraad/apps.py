@@ -7,6 +7,7 @@ class WijraadConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from wijraad import dashboard, receivers  # noqa: F401 (connects the receivers)
+        from wijraad import dashboard, public_pages, receivers  # noqa: F401 (connects the receivers)
 
         dashboard.register_core_panels()
+        public_pages.connect()

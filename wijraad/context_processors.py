@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from wijraad import public_pages
 from wijraad.access import allowed
 
 
@@ -26,7 +27,11 @@ def navigation(user):
 def portal(request):
     """What the base layout needs on every page."""
     user = getattr(request, "user", None)
-    return {
+    layout = {
         "LANGUAGES": settings.LANGUAGES,
         "nav": SimpleLazyObject(lambda: navigation(user) if user is not None else {}),
     }
+    if getattr(request, public_pages.RENDERING, False):
+        # A page kept for every visitor: each answer puts the visitor's own token in its place.
+        layout["csrf_token"] = public_pages.CSRF_PLACEHOLDER
+    return layout

@@ -207,6 +207,10 @@ else:
 # a change in one process must reach the next request in any other. Without Redis each process
 # has a cache of its own, so the roles are asked of the database on every request.
 ROLES_CACHE = bool(REDIS_URL)
+# Public pages rendered once per process for every visitor (wijraad.public_pages), on the same
+# condition: the version that any change bumps must reach every process. Kept at most this long.
+PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", bool(REDIS_URL))
+PUBLIC_PAGE_SECONDS = int(os.environ.get("PUBLIC_PAGE_SECONDS", "600"))
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"

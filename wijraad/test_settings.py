@@ -46,6 +46,7 @@ SECURE_SSL_REDIRECT = False
 # One process (and its live-server threads) shares the local-memory cache: keep roles in it, as
 # production does in Redis.
 ROLES_CACHE = True
+PUBLIC_PAGE_CACHE = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = False
 # Serve static files straight from the finders: the suite runs without collectstatic.

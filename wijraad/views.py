@@ -14,19 +14,23 @@ from django.views.i18n import set_language as django_set_language
 from wijraad import dashboard
 from wijraad import privacy as privacy_data
 from wijraad.home import sections_for as home_sections
+from wijraad.public_pages import public_page
 
 
 @require_GET
+@public_page
 def home(request):
     return render(request, "wijraad/pages/home.html", {"sections": home_sections(request)})
 
 
 @require_GET
+@public_page
 def about(request):
     return render(request, "wijraad/pages/about.html")
 
 
 @require_GET
+@public_page
 def privacy(request):
     """The statement lists what every app declares it keeps (wijraad.privacy)."""
     return render(
@@ -39,6 +43,7 @@ ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 12, 3)
 
 
 @require_GET
+@public_page
 def accessibility(request):
     return render(
         request,
@@ -48,6 +53,7 @@ def accessibility(request):
 
 
 @require_GET
+@public_page
 def contact(request):
     return render(request, "wijraad/pages/contact.html")
 

@@ -62,7 +62,10 @@ def _empty_cache():
     """Rate limits and cached values live in the cache: every test starts with an empty one."""
     from django.core.cache import cache
 
+    from wijraad import public_pages
+
     cache.clear()
+    public_pages.forget_all()
 
 
 def _log_in_with_code(original):

@@ -19,6 +19,7 @@ from members.roles import roles_for
 from signals.trends import bars
 from wijraad.access import allowed, require
 from wijraad.forms import form_errors, form_page, posted
+from wijraad.public_pages import public_page
 from year import services
 from year.forms import ReportForm
 from year.models import AnnualReport
@@ -105,6 +106,7 @@ def report_edit(request, year):
 
 
 @require_GET
+@public_page
 def report(request, year):
     return render(request, "year/report.html", _context(request, report_for(request, year)))
 
@@ -141,6 +143,7 @@ def report_publish(request, year):
 
 
 @require_GET
+@public_page
 def published_reports(request):
     return render(
         request, "year/published_reports.html", {"reports": AnnualReport.objects.published()}
