@@ -33,6 +33,21 @@ def test_cache_is_redis():
     cache.delete(key)
 
 
+def test_the_cache_makes_one_redis_client_per_pool():
+    """wijraad.cache: Django would build a new client for every call."""
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL is not set")
+    from django.core.cache import caches
+
+    backend = caches["default"]._cache
+    assert backend.get_client(write=True) is backend.get_client(write=True)
+    assert backend.get_client() is backend.get_client()
+    key = f"test-{uuid.uuid4().hex}"
+    caches["default"].set(key, "twee keer", 10)
+    assert caches["default"].get(key) == "twee keer"
+    caches["default"].delete(key)
+
+
 def test_broker_is_redis_and_answers():
     url = os.environ.get("CELERY_BROKER_URL", "")
     if not url.startswith("redis://"):
