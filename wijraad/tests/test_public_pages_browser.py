@@ -64,3 +64,17 @@ def test_login_page_shows_in_the_portal_layout(page):
     page.wait_for_url("**/account/login/**")
     assert page.get_attribute("html", "lang") == "nl"
     assert page.locator("a.skip-link").count() == 1
+
+
+def test_a_second_visitor_gets_the_kept_page_and_switches_language(page, new_page, live_server):
+    """The page kept for every visitor (wijraad.public_pages) carries each visitor's own token:
+    the language switch, a form that needs it, works for the next visitor too."""
+    page.goto(reverse("about"))  # the first visitor: the page is kept now
+    other, guard = new_page(live_server.url)
+    other.goto(reverse("about"))
+    assert other.get_attribute("html", "lang") == "nl"
+    other.get_by_role("button", name="English").click()
+    other.wait_for_load_state()
+    assert other.get_attribute("html", "lang") == "en"
+    assert other.url.endswith(reverse("about"))
+    assert not guard.problems
