@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from members import services as members_services
 from members.dates import add_months
-from members.models import Council
+from members.models import Council, User
 from wijraad.audit import acting
 from wijraad.deliveries import Due, record_now
 from wijraad.files import DOCUMENT_TYPES, check_upload
@@ -141,11 +141,39 @@ def _delete_files(application):
             file.storage.delete(file.name)
 
 
+def _appointee(application, *, by):
+    """The account an appointed applicant gets: a new one with an invitation, or the account
+    that already has this address (a former member who applies again), which keeps its password,
+    or gets a new invitation when it never chose one. Its details stay as they are."""
+    existing = User.objects.filter(email__iexact=application.email).first()
+    if existing is None:
+        return members_services.person_invite(
+            email=application.email,
+            name=application.name,
+            preferred_language=application.preferred_language,
+            phone=application.phone or None,
+            by=by,
+        )
+    if not existing.is_active:
+        raise ValidationError(
+            _(
+                "The address %(email)s belongs to an account that is switched off. Switch it on "
+                "first (People), then appoint."
+            )
+            % {"email": application.email},
+            code="inactive",
+        )
+    if not existing.has_usable_password():
+        members_services.invitation_send(person=existing, by=by)
+    return existing
+
+
 def application_transition(*, application, to_state, note="", start=None, by=None):
     """Move an application one step on (APPLICATION_TRANSITIONS); the step is recorded.
 
-    Appointing makes the person's account, sends the invitation and appoints the first term from
-    `start`, in one transaction under the seat rules: a refused term appoints nobody. Not selecting
+    Appointing makes the person's account (or takes the one that has the address already: a
+    former member who applies again), sends the invitation and appoints a term from `start`, in
+    one transaction under the seat and term rules: a refused term appoints nobody. Not selecting
     sends the applicant a kind e-mail.
     """
     with transaction.atomic(), acting(by):
@@ -163,13 +191,7 @@ def application_transition(*, application, to_state, note="", start=None, by=Non
                 raise ValidationError(
                     {"start": _("Give the date the first term starts.")}, code="start_required"
                 )
-            person = members_services.person_invite(
-                email=application.email,
-                name=application.name,
-                preferred_language=application.preferred_language,
-                phone=application.phone or None,
-                by=by,
-            )
+            person = _appointee(application, by=by)
             members_services.term_appoint(person=person, start=start, by=by)
             application.person = person
         application.state = to_state
@@ -282,7 +304,6 @@ def report_publish(*, report, publish=True, by=None):
 
 
 def _check_participants(participants):
-    from members.models import User
 
     members = set(User.objects.members(timezone.localdate()).values_list("pk", flat=True))
     if not participants:
@@ -454,7 +475,6 @@ def statement_approve(*, person, period_start, period_end, by=None):
     approved once: a period that overlaps an approved statement is refused. Under concurrency the
     person's row is locked, so two approvals at once cannot both pay the same months. A warning
     about the tax-free limits does not stop it (never a silent cap)."""
-    from members.models import User
     from year.allowance import statement_for
 
     check_period(period_start, period_end)

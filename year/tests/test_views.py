@@ -161,6 +161,66 @@ def test_appointing_past_the_seats_appoints_nobody(db, login, secretaris, privat
     assert not User.objects.filter(email="anna@example.org").exists()
 
 
+def test_a_former_member_who_applies_again_is_appointed_on_their_own_account(
+    db, login, secretaris, oud_lid, private_root, django_capture_on_commit_callbacks
+):
+    from members.models import Invitation, User
+
+    application = ApplicationFactory(
+        state=ApplicationState.PROPOSED, name="T. Veenstra", email="Oud-Lid@Example.org"
+    )
+    start = timezone.localdate() + datetime.timedelta(days=14)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(secretaris).post(
+            reverse("year:application_move", args=[application.pk]),
+            {"to_state": "appointed", "start": start.isoformat()},
+            follow=True,
+        )
+    assert response.status_code == 200
+    assert "Trijntje Veenstra had al een account met dit adres" in response.text
+    application.refresh_from_db()
+    assert application.state == ApplicationState.APPOINTED
+    assert application.person == oud_lid
+    assert User.objects.filter(email__iexact="oud-lid@example.org").count() == 1
+    terms = list(Term.objects.filter(person=oud_lid).order_by("start"))
+    assert [term.ordinal for term in terms] == [1, 2]
+    assert terms[-1].start == start
+    oud_lid.refresh_from_db()
+    assert oud_lid.name == "Trijntje Veenstra"  # the account's details stay
+    assert not Invitation.objects.filter(person=oud_lid).exists()  # they log in as before
+
+
+def test_an_applicant_who_had_both_terms_is_not_appointed(db, login, secretaris, private_root):
+    first = TermFactory(start=datetime.date(2015, 1, 1), person__email="twee@example.org")
+    TermFactory(person=first.person, ordinal=2, start=datetime.date(2018, 1, 1))
+    application = ApplicationFactory(state=ApplicationState.PROPOSED, email="twee@example.org")
+    response = login(secretaris).post(
+        reverse("year:application_move", args=[application.pk]),
+        {"to_state": "appointed", "start": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 400
+    application.refresh_from_db()
+    assert (application.state, application.person) == (ApplicationState.PROPOSED, None)
+    assert Term.objects.filter(person=first.person).count() == 2
+
+
+def test_an_applicant_whose_account_is_switched_off_is_not_appointed(
+    db, login, secretaris, oud_lid, private_root
+):
+    oud_lid.is_active = False
+    oud_lid.save()
+    application = ApplicationFactory(state=ApplicationState.PROPOSED, email=oud_lid.email)
+    response = login(secretaris).post(
+        reverse("year:application_move", args=[application.pk]),
+        {"to_state": "appointed", "start": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 400
+    assert "hoort bij een account dat uitgezet is" in response.text
+    application.refresh_from_db()
+    assert application.state == ApplicationState.PROPOSED
+    assert Term.objects.filter(person=oud_lid).count() == 1
+
+
 def test_not_selected_gets_a_kind_mail(
     db, login, voorzitter, private_root, django_capture_on_commit_callbacks, send_now
 ):

@@ -245,8 +245,21 @@ def application_move(request, pk):
         else:
             label = ApplicationState(data["to_state"]).label
             messages.success(request, _("The application is now: %(state)s.") % {"state": label})
+            if data["to_state"] == ApplicationState.APPOINTED:
+                messages.info(request, _appointed_message(application))
             return redirect("year:application", pk=application.pk)
     return _detail(request, application, transition_form=form, status=400)
+
+
+def _appointed_message(application):
+    application.refresh_from_db(fields=["person"])
+    person = application.person
+    if person.has_usable_password():
+        return _(
+            "%(name)s already had an account with this address (%(email)s): the new term is on "
+            "that account, and they log in as before."
+        ) % {"name": person.name, "email": person.email}
+    return _("%(name)s got an e-mail with a link to choose a password.") % {"name": person.name}
 
 
 @login_required
