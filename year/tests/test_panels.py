@@ -185,6 +185,14 @@ def test_a_finished_panel_is_not_changed(db, client, voorzitter, lid):
     )
 
 
+def test_a_finished_panel_offers_no_form_to_change_it(db, client, voorzitter, lid):
+    client.force_login(voorzitter)
+    panel = _panel(client, lid, to="closed")
+    response = client.get(reverse("year:panel_edit", args=[panel.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("year:panel", args=[panel.pk]), 302)]
+    assert "Deze sollicitatiecommissie is afgerond" in response.text
+
+
 def test_the_outcome_is_corrected_not_cleared(db, client, voorzitter, lid):
     client.force_login(voorzitter)
     panel = _panel(client, lid, to="took_place")

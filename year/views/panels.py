@@ -68,6 +68,10 @@ def panel_edit(request, pk=None):
         panel = None
     else:
         panel = hiring_panel_for(request, pk, "year.manage_hiring_panels")
+        if panel.is_finished and request.method == "GET":
+            # No form to fill in vain (a POST is refused by the service, nothing changed).
+            messages.info(request, _("This hiring panel is finished: it can no longer be changed."))
+            return redirect("year:panel", pk=panel.pk)
     form = HiringPanelForm(posted(request), instance=panel)
     if form.is_valid():
         data = dict(form.cleaned_data)
