@@ -290,6 +290,14 @@ class AnnualReportQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
 
+    def visible_to(self, user):
+        """Published reports for everyone; drafts too for who may read them (year.rules)."""
+        from wijraad.access import allowed
+
+        if allowed(user, "year.view_draft_reports"):
+            return self.all()
+        return self.published()
+
 
 class AnnualReport(models.Model):
     """The annual report (jaarverslag) of one year: the figures come from the live data each

@@ -18,9 +18,10 @@ def has_held_a_seat(user):
 rules.add_perm("year.manage_vacancies", is_secretary)
 rules.add_perm("year.view_applications", is_secretary | is_chair)
 rules.add_perm("year.move_application", is_secretary | is_chair)
-# The annual report: the secretary writes and publishes it; the council and the secretary read it
-# before it is published; everyone once it is.
+# The annual report: the secretary writes and publishes it; the secretary and the chair read it
+# before it is published (AnnualReport.objects.visible_to); everyone once it is.
 rules.add_perm("year.manage_reports", is_secretary)
+rules.add_perm("year.view_draft_reports", is_secretary | is_chair)
 # Hiring panels (WIJ's selection procedures the council joins): confidential. The secretary and
 # the chair keep them; a member reads the panels they take part in (HiringPanel.visible_to).
 rules.add_perm("year.manage_hiring_panels", is_secretary | is_chair)

@@ -109,7 +109,7 @@ ROUTES = [
     # A download: the answers per persona are in year/tests/test_views.py, which closes the files.
     Route("year:application_file", kwargs=lambda o: {"pk": o["application"].pk, "which": "cv"}),
     Route("year:published_reports", get=everyone(200)),
-    Route("year:reports", get=logged_in(403, secretaris=200)),
+    Route("year:reports", get=logged_in(403, secretaris=200, voorzitter=200)),
     Route(
         "year:report_new",
         get=logged_in(403, secretaris=200),

@@ -113,6 +113,21 @@ def test_before_publishing_only_secretary_and_chair_read_it(
     assert str(LAST_YEAR) in client.get(reverse("year:published_reports")).text
 
 
+def test_the_chair_finds_the_drafts_and_reads_them_without_writing(seeded, client, lid, voorzitter):
+    client.force_login(voorzitter)
+    applications = client.get(reverse("year:applications")).text
+    assert reverse("year:reports") in applications
+    listed = client.get(reverse("year:reports"))
+    assert listed.status_code == 200
+    assert reverse("year:report", args=[LAST_YEAR]) in listed.text
+    assert reverse("year:report_new") not in listed.text
+    assert client.get(reverse("year:report", args=[LAST_YEAR])).status_code == 200
+    client.force_login(lid)
+    assert client.get(reverse("year:reports")).status_code == 403
+    assert AnnualReport.objects.visible_to(lid).count() == 0  # the seeded draft only
+    assert AnnualReport.objects.visible_to(voorzitter).count() == 1
+
+
 def test_the_secretary_writes_a_report(db, client, secretaris):
     client.force_login(secretaris)
     response = client.post(

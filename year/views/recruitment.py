@@ -153,6 +153,7 @@ def applications(request):
             "open_vacancy": next((v for v in vacancies if v.is_open()), None),
             "retention": applicant_retention(),
             "can_manage_vacancies": allowed(request.user, "year.manage_vacancies"),
+            "can_read_reports": allowed(request.user, "year.view_draft_reports"),
         },
     )
 

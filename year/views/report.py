@@ -7,7 +7,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from members.roles import roles_for
 from signals.trends import bars
 from wijraad.access import allowed, require
 from wijraad.forms import form_errors, form_page, posted
@@ -27,14 +26,9 @@ from year.report import figures
 
 
 def report_for(request, year):
-    """The report of `year` as `request.user` may read it: published → everyone; otherwise the
-    secretary and the chair; anyone else 404 (its existence is not revealed)."""
-    report = get_object_or_404(AnnualReport, year=year)
-    if report.published_at is None:
-        roles = roles_for(request.user)
-        if not (roles.secretary or roles.chair):
-            raise Http404
-    return report
+    """The report of `year` as `request.user` may read it (AnnualReport.objects.visible_to);
+    anyone else 404 (its existence is not revealed)."""
+    return get_object_or_404(AnnualReport.objects.visible_to(request.user), year=year)
 
 
 def _context(request, report):
@@ -51,8 +45,16 @@ def _context(request, report):
 @login_required
 @require_GET
 def reports(request):
-    require(request, "year.manage_reports")
-    return render(request, "year/reports.html", {"reports": AnnualReport.objects.all()})
+    """Every report, drafts too: the secretary writes them, the chair reads them."""
+    require(request, "year.view_draft_reports")
+    return render(
+        request,
+        "year/reports.html",
+        {
+            "reports": AnnualReport.objects.visible_to(request.user),
+            "can_manage": allowed(request.user, "year.manage_reports"),
+        },
+    )
 
 
 def _report_form_page(request, form):
