@@ -17,7 +17,6 @@ request that raced a change carries the version from before it and is thrown awa
 imports no models; the models import it.
 """
 
-import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,6 +24,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.functional import LazyObject
 
+from wijraad.cache import version_current, version_new
 from wijraad.models import Visibility
 
 _CACHE_ATTRIBUTE = "_wijraad_roles"
@@ -133,12 +133,7 @@ def _cached_roles_on(user, day):
         return user.roles_on(day)
     key = _entry_key(user, day)
     found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY)
-    if version is None:
-        # No version yet (an empty or evicted cache): start one; entries of any earlier
-        # version are never trusted.
-        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
-        version = cache.get(VERSION_KEY)
+    version = version_current(VERSION_KEY, found)
     entry = found.get(key)
     if entry is not None and entry[0] == version:
         return entry[1]
@@ -150,7 +145,7 @@ def _cached_roles_on(user, day):
 
 def bump_roles_version():
     """Invalidate every cached role: called on every change of what roles are made of."""
-    cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+    version_new(VERSION_KEY)
 
 
 def forget_roles(user):

@@ -21,7 +21,6 @@ served again until anything in the database changes.
   visitor's own token on every answer.
 """
 
-import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -30,13 +29,14 @@ from functools import wraps
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from wijraad.cache import version_current, version_new
 
 VERSION_KEY = "wijraad.public_pages.version"
 # Rendered where the visitor's CSRF token goes; replaced on every answer.
@@ -67,7 +67,7 @@ _lock = threading.Lock()
 
 
 def bump_version(**kwargs):
-    cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+    version_new(VERSION_KEY)
 
 
 def content_changed(sender, update_fields=None, **kwargs):
@@ -97,14 +97,6 @@ def forget_all():
     """Drop every page of this process (the tests start each with none)."""
     with _lock:
         _pages.clear()
-
-
-def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
 
 
 def _kept(key):
@@ -147,7 +139,7 @@ def public_page(view):
     def wrapper(request, *args, **kwargs):
         if not _for_everyone(request):
             return view(request, *args, **kwargs)
-        key = (request.path, get_language(), timezone.localdate(), _version())
+        key = (request.path, get_language(), timezone.localdate(), version_current(VERSION_KEY))
         html = _kept(key)
         if html is not None:
             return _answer(html, request)
