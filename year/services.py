@@ -145,7 +145,11 @@ def _appointee(application, *, by):
     """The account an appointed applicant gets: a new one with an invitation, or the account
     that already has this address (a former member who applies again), which keeps its password,
     or gets a new invitation when it never chose one. Its details stay as they are."""
-    existing = User.objects.filter(email__iexact=application.email).first()
+    try:
+        # The account's address in any casing, as logging in finds it.
+        existing = User.objects.get_by_natural_key(application.email)
+    except User.DoesNotExist:
+        existing = None
     if existing is None:
         return members_services.person_invite(
             email=application.email,
