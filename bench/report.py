@@ -32,13 +32,17 @@ def heading(report):
     )
 
 
+def _verdict(failed):
+    return "PASS" if not failed else "FAIL: " + ", ".join(failed)
+
+
 def table(report):
     lines = [
         "| page | as | req/s | × bare | p50 | p99 | queries | target |",
         "|---|---|---:|---:|---:|---:|---:|---|",
     ]
     for page in report["pages"]:
-        verdict = "PASS" if not page["failed"] else "FAIL: " + ", ".join(page["failed"])
+        verdict = _verdict(page["failed"])
         lines.append(
             f"| {page['page']} (`{page['path']}`) | {page['role']} | {page['rps']:,.1f} | "
             f"{page['ratio']:.3f} | {page['p50_ms']:.1f} ms | {page['p99_ms']:.1f} ms | "
@@ -57,7 +61,7 @@ def table(report):
             "|---|---|---:|---:|---:|---|",
         ]
         for search in report["search_latency"]:
-            verdict = "PASS" if not search["failed"] else "FAIL: " + ", ".join(search["failed"])
+            verdict = _verdict(search["failed"])
             lines.append(
                 f"| {search['page']} (`{search['path']}`) | {search['role']} | "
                 f"{search['rps']:,.1f} | {search['p50_ms']:.1f} ms | {search['p99_ms']:.1f} ms | "
@@ -65,7 +69,7 @@ def table(report):
             )
     reminders = report.get("reminders")
     if reminders:
-        verdict = "PASS" if not reminders["failed"] else "FAIL: " + ", ".join(reminders["failed"])
+        verdict = _verdict(reminders["failed"])
         lines += [
             "",
             "| background work | tasks | seconds | per second | × no-op | target |",
