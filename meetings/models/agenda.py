@@ -211,15 +211,8 @@ class AttendanceQuerySet(models.QuerySet):
         annual report, not for the allowance."""
         from members.models import Term
 
-        return self.filter(
-            models.Exists(
-                Term.objects.filter(
-                    person=models.OuterRef("person"),
-                    start__lte=models.OuterRef("meeting__date"),
-                    end__gt=models.OuterRef("meeting__date"),
-                )
-            )
-        )
+        running = Term.objects.active_on(models.OuterRef("meeting__date"))
+        return self.filter(models.Exists(running.filter(person=models.OuterRef("person"))))
 
 
 class Attendance(models.Model):
