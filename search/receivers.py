@@ -86,5 +86,4 @@ def signal_stories_removed(sender, signal_ids, **kwargs):
     """Retention removed these signals' stories with an UPDATE (no post_save): their search
     documents held the story's words, so write them again — the source drops an anonymised
     signal's document (search.sources._signal)."""
-    for signal in Signal.objects.filter(pk__in=signal_ids).select_related("theme"):
-        services.search_index(signal)
+    services.search_index_many(Signal.objects.filter(pk__in=signal_ids).select_related("theme"))

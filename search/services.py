@@ -38,18 +38,31 @@ def full_text():
 
 def search_index(obj):
     """Write (or remove) the search documents of `obj`, in the caller's transaction."""
-    for source in sources_for(type(obj)):
-        fields = source.document(obj)
-        if fields is None:
-            SearchDocument.objects.filter(kind=source.kind, object_id=obj.pk).delete()
-            continue
-        fields.setdefault("theme", "")
-        fields["title"] = fields["title"][:300]
-        SearchDocument.objects.update_or_create(
-            kind=source.kind,
-            object_id=obj.pk,
-            defaults={**fields, "group": GROUP_OF_KIND[source.kind]},
-        )
+    search_index_many([obj])
+
+
+def search_index_many(objects):
+    """Write the search documents of `objects` (one model), in the caller's transaction; those
+    their source gives no document (an anonymised signal, ...) are removed in one query."""
+    objects = list(objects)
+    if not objects:
+        return
+    for source in sources_for(type(objects[0])):
+        gone = []
+        for obj in objects:
+            fields = source.document(obj)
+            if fields is None:
+                gone.append(obj.pk)
+                continue
+            fields.setdefault("theme", "")
+            fields["title"] = fields["title"][:300]
+            SearchDocument.objects.update_or_create(
+                kind=source.kind,
+                object_id=obj.pk,
+                defaults={**fields, "group": GROUP_OF_KIND[source.kind]},
+            )
+        if gone:
+            SearchDocument.objects.filter(kind=source.kind, object_id__in=gone).delete()
 
 
 def search_unindex(obj):
