@@ -1,9 +1,8 @@
-import datetime
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members.dates import add_months
 from wijraad.forms import DateInput, PortalForm, PortalModelForm
 from wijraad.public_forms import PublicFormFields
 from year.models import (
@@ -198,7 +197,7 @@ class StatementForm(PortalForm):
         if start and end:
             cleaned_data["period_start"] = start.replace(day=1)
             last = end.replace(day=1)
-            cleaned_data["period_end"] = (last + datetime.timedelta(days=32)).replace(day=1)
+            cleaned_data["period_end"] = add_months(last, 1)
             if cleaned_data["period_end"] <= cleaned_data["period_start"]:
                 self.add_error("end", _("The period ends before it starts."))
         return cleaned_data
