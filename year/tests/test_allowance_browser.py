@@ -5,12 +5,23 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from meetings.models import Attendance, MeetingKind, MeetingState
 from meetings.tests.factories import MeetingFactory
 from wijraad.testing.browser import assert_accessible
 from year.models import AllowanceRates, AllowanceStatement
+
+
+@pytest.fixture(autouse=True)
+def _one_day():
+    """The statements here are of 2025 and 2026 while the personas' terms start relative to
+    today (`lid` a year ago): the clock stands on a day those terms cover, so the attendance
+    counts (a seat on the meeting's day) whatever day the suite runs."""
+    with time_machine.travel(datetime.datetime(2026, 12, 3, 12, 0, tzinfo=datetime.UTC)):
+        yield
+
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
