@@ -14,7 +14,7 @@ def test_the_council_sees_open_signals_by_state(client, lid, assert_constant_que
     client.force_login(lid)
     response = assert_constant_queries(
         lambda: client.get(reverse("dashboard")),
-        expected=9,  # with the meetings' panels (one query for both) and the year app's two
+        expected=8,  # with the meetings' panels (one query for both), the year app's (one)
         add_rows=lambda n: SignalFactory.create_batch(n),
     )
     html = response.content.decode()

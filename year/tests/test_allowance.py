@@ -261,4 +261,9 @@ def test_the_members_pages_ask_the_same_number_of_queries(db, client, lid, asser
     assert_constant_queries(
         lambda: client.get(reverse("year:statement", args=[made[0].pk])), expected=3
     )
-    assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=9)
+    html = assert_constant_queries(lambda: client.get(reverse("dashboard")), expected=8).text
+    # The panel shows the three latest statements, newest first.
+    links = [reverse("year:statement", args=[statement.pk]) for statement in made[-4:]]
+    assert f'href="{links[0]}"' not in html
+    assert html.index(f'href="{links[3]}"') < html.index(f'href="{links[2]}"')
+    assert html.index(f'href="{links[2]}"') < html.index(f'href="{links[1]}"')

@@ -132,9 +132,17 @@ def test_a_member_finds_their_panels_on_the_dashboard(
             )
 
     response = assert_constant_queries(
-        lambda: client.get(reverse("dashboard")), expected=9, add_rows=add
+        lambda: client.get(reverse("dashboard")), expected=8, add_rows=add
     )
     assert "Functie 44" in response.text
+    assert "(Aangenomen: leden genoemd)" in response.text
+    # In the order they were asked, and a finished one is no longer listed.
+    older = HiringPanel.objects.create(position="Teamleider", requested_on="2020-01-06")
+    hiring_panel_transition(panel=older, to_state="accepted", participants=[lid], by=secretaris)
+    html = client.get(reverse("dashboard")).text
+    assert html.index("Teamleider<") < html.index("Functie 44<")
+    HiringPanel.objects.filter(pk=older.pk).update(state="closed")
+    assert "Teamleider<" not in client.get(reverse("dashboard")).text
     # The chair keeps them through the menu: no such panel on her dashboard.
     client.force_login(voorzitter)
     assert "Mijn sollicitatiecommissies" not in client.get(reverse("dashboard")).text
