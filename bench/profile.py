@@ -9,8 +9,8 @@ Production settings (DEBUG off) on the bench database (`wijraad_bench`, left by 
 its Redis cache database, the static files of that run; Django's test client logged in as the
 persona (with the two-step record for those who need it). A page is asked once to warm up, its
 queries are listed, then it is timed and profiled with cProfile (`--sort`, default cumulative).
-`deliveries` records due reminders in the bench database (meetings.bench) and sends them with
-wijraad.deliveries.deliver, mail written to files under var/bench/profile-mail/.
+`deliveries` records due reminders in the bench database (meetings.bench) and sends them in
+batches with wijraad.deliveries.deliver_many, mail written to files under var/bench/profile-mail/.
 """
 
 import argparse
@@ -97,6 +97,8 @@ def profile_page(options):
 
 
 def profile_deliveries(options):
+    """Send `--times` reminders in batches, as the send task does (wijraad.deliveries)."""
+    from django.conf import settings
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -104,15 +106,19 @@ def profile_deliveries(options):
     from wijraad import deliveries
 
     (OUT_DIR / "profile-mail").mkdir(parents=True, exist_ok=True)
-    ids = make_due_reminders(count=options.times + 2)
-    deliveries.deliver(ids.pop())  # warm: templates, translations, the cached roles
+    size = settings.DELIVERY_BATCH_SIZE
+    batches = deliveries.batches(make_due_reminders(count=options.times + 2 * size))
+    deliveries.deliver_many(batches.pop())  # warm: templates, translations, the cached roles
     with CaptureQueriesContext(connection) as queries:
-        deliveries.deliver(ids.pop())
-    print(f"one delivery: {len(queries)} queries")
-    for query in queries.captured_queries:
+        deliveries.deliver_many(batches.pop())
+    print(f"one batch of {size} deliveries: {len(queries)} queries")
+    for query in queries.captured_queries[:30]:
         print(f"  {query['time']} s  {query['sql'][:160]}")
-    elapsed, stats = profiled(lambda: deliveries.deliver(ids.pop()), options)
-    print(f"{1000 * elapsed:.1f} ms per delivery under the profiler\n{stats}")
+    elapsed, stats = profiled(
+        lambda: deliveries.deliver_many(batches.pop()),
+        argparse.Namespace(**{**vars(options), "times": len(batches)}),
+    )
+    print(f"{1000 * elapsed / size:.1f} ms per delivery under the profiler\n{stats}")
 
 
 def main(argv=None):

@@ -58,7 +58,7 @@ from meetings.models import (
 )
 from members.models import CouncilRules, MailPreference, User
 from members.roles import roles_for
-from wijraad.deliveries import Due, record_due
+from wijraad.deliveries import Due, per_batch, record_due
 from wijraad.mail import absolute_url, build_mail, mail_language
 from wijraad.models import Delivery, Visibility
 
@@ -286,7 +286,10 @@ def meeting_links(meeting):
 
 def build_meeting_mail(delivery):
     """The mail for a meeting delivery, or None when it is not needed any more."""
-    meeting = Meeting.objects.select_related("location").filter(pk=delivery.object_id).first()
+    meeting = per_batch(
+        ("meetings.meeting", delivery.object_id),
+        lambda: Meeting.objects.select_related("location").filter(pk=delivery.object_id).first(),
+    )
     user = delivery.recipient
     if meeting is None or not may_see(user, meeting):
         return None

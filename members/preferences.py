@@ -30,7 +30,16 @@ def register():
     from wijraad import deliveries
 
     deliveries.register_preferences(mail_preferences_for, url_name="members:mail_preferences")
+    deliveries.register_batch_preparer(_warm_recipients_roles)
     for key, (label, explanation) in DIRECT.items():
         deliveries.register_direct(
             key, label=label, explanation=explanation, always_on=ACCOUNT_REASON
         )
+
+
+def _warm_recipients_roles(rows):
+    """The roles of a batch's recipients from the cache in one round trip (every builder asks
+    whether the recipient may still see what the e-mail is about)."""
+    from members.roles import warm_roles
+
+    warm_roles([row.recipient for row in rows if row.recipient_id is not None])

@@ -143,6 +143,28 @@ def _cached_roles_on(user, day):
     return roles
 
 
+def warm_roles(users, today=None):
+    """Read the cached roles of many users in one round trip (a batch of e-mails): each user
+    object whose entry is of the current version gets it, as `roles_for` would have kept it;
+    the others are left to `roles_for`, which asks the database as always."""
+    if not settings.ROLES_CACHE:
+        return
+    today = today or timezone.localdate()
+    keys = {
+        _entry_key(user, today): user
+        for user in users
+        if user.is_active and _CACHE_ATTRIBUTE not in user.__dict__
+    }
+    if not keys:
+        return
+    found = cache.get_many([VERSION_KEY, *keys])
+    version = version_current(VERSION_KEY, found)
+    for key, user in keys.items():
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            user.__dict__[_CACHE_ATTRIBUTE] = (today, entry[1])
+
+
 def bump_roles_version():
     """Invalidate every cached role: called on every change of what roles are made of."""
     version_new(VERSION_KEY)

@@ -6,15 +6,22 @@ The database is the source of truth, the broker only a courier (DESIGN.md):
    records one Delivery row per (subject, revision, recipient, kind) — the unique constraint
    makes a second or concurrent sweep record nothing new — and queues, on commit, the rows that
    are pending and not queued recently, and the claims whose lease ran out.
-2. `deliver(delivery_id)` (the send task) claims its row with one conditional UPDATE
-   (pending → sending, leased), so two workers cannot both hold it; builds the message with
-   the kind's registered *builder*; hands it to the mail server with a Message-ID derived from
-   the row; marks the row sent (or failed with the error; retried up to a maximum).
+2. `deliver_many(delivery_ids)` (the send task, a batch of at most DELIVERY_BATCH_SIZE rows)
+   claims its rows with one conditional UPDATE each (pending → sending, leased) in one
+   transaction, so two workers cannot both hold a row and the batch costs one commit; then, one
+   row after the other, builds the message with the kind's registered *builder*, hands it to
+   the mail server with a Message-ID derived from the row, and marks that row sent on its own
+   commit (or failed with the error; retried up to a maximum). A batch that runs longer than
+   DELIVERY_BATCH_SECONDS lets go of the rows it has not started and queues them again.
+   `deliver(delivery_id)` is the same for one row.
 
 Guarantee: a worker that dies before handing the mail over leaves a claim whose lease runs out;
 the next sweep queues it again and exactly one mail goes out. A worker that dies after the hand
 -over but before marking the row sent → the mail goes out again once the lease runs out: at most
-one duplicate per lost worker, with the same Message-ID, so mail clients can fold them.
+one duplicate per lost worker, with the same Message-ID, so mail clients can fold them. A batch
+changes nothing in this: each row is marked sent right after its own hand-over, so a lost worker
+holds at most one mail between hand-over and mark; the rest of its batch was either marked sent
+or not handed over, and goes once its lease runs out.
 
 Apps register in their AppConfig.ready(), so this ground floor never imports an app:
 
@@ -58,8 +65,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
-from django.db import models, transaction
-from django.db.models.functions import Coalesce, NullIf
+from django.db import connections, models, transaction
+from django.db.models import sql
+from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -122,6 +130,7 @@ _names: dict[str, str] = {DIGEST: _("Overview of e-mails")}
 # E-mails sent outside the ledger (invitations, password, address changes): always on.
 _direct: dict[str, KindInfo] = {}
 _preferences = {"resolver": None, "url_name": ""}
+_batch_preparers: list[Callable] = []
 
 
 def register_finder(name, finder):
@@ -178,6 +187,14 @@ def register_direct(key, *, label, explanation, always_on):
     """An e-mail an app sends outside the ledger (an invitation, a password link): listed on the
     preferences page as always on, with the reason."""
     _direct[key] = KindInfo(key, label, explanation, always_on)
+
+
+def register_batch_preparer(preparer):
+    """`preparer(rows)` runs once per batch after its claim, before any row is built: for what
+    every row's builder asks of its recipient, read for the batch at once (the members app
+    warms the recipients' roles with one round trip). It must not change what a builder
+    decides, only how fast it is asked."""
+    _batch_preparers.append(preparer)
 
 
 def register_preferences(resolver, *, url_name):
@@ -275,13 +292,21 @@ def to_queue(now=None):
     return Delivery.objects.filter(pending | lapsed)
 
 
-def enqueue(delivery_ids):
-    """Queue the send task for each id once the current transaction commits (never before, so a
-    worker cannot look for a row that is not there; never after a rollback)."""
-    from wijraad.tasks import send_delivery
+def batches(delivery_ids):
+    """`delivery_ids` in their order, cut into batches of at most DELIVERY_BATCH_SIZE."""
+    ids = list(delivery_ids)
+    size = max(settings.DELIVERY_BATCH_SIZE, 1)
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
 
-    for delivery_id in delivery_ids:
-        transaction.on_commit(lambda pk=delivery_id: send_delivery.delay(pk))
+
+def enqueue(delivery_ids):
+    """Queue the send task for the ids, a batch at a time, once the current transaction commits
+    (never before, so a worker cannot look for a row that is not there; never after a
+    rollback). The order is kept: urgent rows first go in the first batches."""
+    from wijraad.tasks import send_deliveries
+
+    for batch in batches(delivery_ids):
+        transaction.on_commit(lambda batch=batch: send_deliveries.delay(batch))
 
 
 def record_now(dues, *, now=None):
@@ -361,29 +386,79 @@ def last_sweep():
 
 
 def claim(delivery_id, *, now=None):
-    """Take the row for this worker: one conditional UPDATE, so of two workers at most one gets
-    it. Returns the row, or None when it is not claimable (sent, skipped, leased by another).
+    """Take the row for this worker (see `claim_many`). Returns the row, or None when it is not
+    claimable (sent, skipped, leased by another)."""
+    rows = claim_many([delivery_id], now=now)
+    return rows[0] if rows else None
 
-    The same UPDATE gives the row its Message-ID the first time (a later attempt keeps it), so a
-    claim costs two queries: the UPDATE and the read of the row with its recipient."""
+
+def claim_many(delivery_ids, *, now=None):
+    """Take the rows for this worker: one conditional UPDATE (pending, or claimed with a lapsed
+    lease → sending, leased), so of two workers at most one gets a row, and a batch costs one
+    statement and one commit. Returns the rows taken, with their recipients, in the order asked;
+    rows not claimable (sent, skipped, leased by another) are left out.
+
+    Which rows this UPDATE took is what it returns (RETURNING, PostgreSQL and SQLite 3.35+), not
+    what a later read finds. The same UPDATE gives a row its Message-ID the first time (a later
+    attempt keeps it)."""
     now = now or timezone.now()
     lease_until = now + datetime.timedelta(seconds=settings.DELIVERY_LEASE_SECONDS)
+    wanted = list(dict.fromkeys(delivery_ids))
+    if not wanted:
+        return []
     claimable = models.Q(state=DeliveryState.PENDING) | models.Q(
         state=DeliveryState.SENDING, lease_until__lt=now
     )
-    taken = Delivery.objects.filter(claimable, pk=delivery_id).update(
-        state=DeliveryState.SENDING,
-        lease_until=lease_until,
-        attempts=models.F("attempts") + 1,
-        updated_at=now,
-        message_id=Coalesce(
+    prefix, suffix = _message_id(0).split("0@", 1)
+    changes = {
+        "state": DeliveryState.SENDING,
+        "lease_until": lease_until,
+        "attempts": models.F("attempts") + 1,
+        "updated_at": now,
+        "message_id": Coalesce(
             NullIf(models.F("message_id"), models.Value("")),
-            models.Value(_message_id(delivery_id)),
+            Concat(
+                models.Value(prefix),
+                Cast("pk", models.CharField()),
+                models.Value("@" + suffix),
+                output_field=models.CharField(),
+            ),
         ),
-    )
+    }
+    query = Delivery.objects.filter(claimable, pk__in=sorted(wanted)).query.chain(sql.UpdateQuery)
+    query.add_update_values(changes)
+    statement, params = query.get_compiler(Delivery.objects.db).as_sql()
+    with connections[Delivery.objects.db].cursor() as cursor:
+        cursor.execute(f"{statement} RETURNING {Delivery._meta.pk.column}", params)
+        taken = {row[0] for row in cursor.fetchall()}
     if not taken:
-        return None
-    return Delivery.objects.select_related("recipient", "content_type").get(pk=delivery_id)
+        return []
+    rows = Delivery.objects.select_related("recipient", "content_type").in_bulk(taken)
+    return [rows[pk] for pk in wanted if pk in rows]
+
+
+def release(rows):
+    """Let go of claimed rows this worker did not start on: pending again, the attempt given
+    back (it was no try), queued again when the transaction commits. Only rows this claim still
+    holds (same attempt); returns the ids let go."""
+    if not rows:
+        return []
+    now = timezone.now()
+    held = models.Q()
+    for row in rows:
+        held |= models.Q(pk=row.pk, attempts=row.attempts)
+    with transaction.atomic():
+        mine = Delivery.objects.select_for_update().filter(held, state=DeliveryState.SENDING)
+        ids = sorted(mine.values_list("pk", flat=True))
+        Delivery.objects.filter(pk__in=ids).update(
+            state=DeliveryState.PENDING,
+            lease_until=None,
+            attempts=models.F("attempts") - 1,
+            queued_at=now,
+            updated_at=now,
+        )
+        enqueue(ids)
+    return ids
 
 
 def _finish(delivery, *, state, error="", now=None):
@@ -471,12 +546,56 @@ def _drop_connection():
 def deliver(delivery_id):
     """Claim, build, send and mark one delivery. Returns the final state, or None when this call
     did not get the row."""
-    delivery = claim(delivery_id)
-    if delivery is None:
-        return None
+    return deliver_many([delivery_id]).get(delivery_id)
+
+
+def deliver_many(delivery_ids):
+    """Claim a batch of deliveries (one commit), then build, send and mark each in turn, each
+    marked on its own commit right after its own hand-over. Returns {id: final state} for the
+    rows this call got; rows it did not get are left out.
+
+    Past DELIVERY_BATCH_SECONDS the rows not started yet are let go and queued again, so a slow
+    mail server never keeps a claim near its lease (the task's time limit stays below it)."""
+    rows = claim_many(delivery_ids)
+    recipients = sorted({row.recipient_id for row in rows if row.recipient_id is not None})
+    preferences = preferences_for(recipients) if recipients else {}
+    for prepare in _batch_preparers:
+        prepare(rows)
+    deadline = time.monotonic() + settings.DELIVERY_BATCH_SECONDS
+    outcome = {}
+    _batch.memo = {}
+    try:
+        for index, row in enumerate(rows):
+            if index and time.monotonic() > deadline:
+                release(rows[index:])
+                break
+            outcome[row.pk] = _deliver_claimed(row, preferences.get(row.recipient_id))
+    finally:
+        _batch.memo = None
+    return outcome
+
+
+_batch = threading.local()
+
+
+def per_batch(key, compute):
+    """`compute()` once per batch of `deliver_many`, for what several rows of a batch read (the
+    meeting of the reminders to everyone on the council); outside a batch every call computes.
+    A batch lasts seconds at most (DELIVERY_BATCH_SECONDS), and a builder still checks what it
+    reads (a cancelled meeting, a newer revision), so this is as fresh as the batch's claim."""
+    memo = getattr(_batch, "memo", None)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _deliver_claimed(delivery, preference):
+    """Build, send and mark one claimed row; `preference` is its recipient's."""
     if delivery.kind == DIGEST:
-        return _deliver_digest(delivery)
-    decided = _as_preferred(delivery)
+        return _deliver_digest(delivery, preference or DEFAULT_PREFERENCE)
+    decided = _as_preferred(delivery, preference)
     if decided:
         return decided
     builder = _builders.get(delivery.kind)
@@ -492,13 +611,13 @@ def deliver(delivery_id):
     return _hand_over(delivery, message)
 
 
-def _as_preferred(delivery):
-    """Switch a claimed row off or hold it for the overview, as its recipient chose; returns the
-    new state, or None when it goes out now (urgent kinds always do, unless switched off; so do
-    kinds not on the preferences page, and e-mails of no use any more by the next overview)."""
-    if delivery.recipient_id is None:
+def _as_preferred(delivery, preference):
+    """Switch a claimed row off or hold it for the overview, as its recipient chose
+    (`preference`); returns the new state, or None when it goes out now (urgent kinds always do,
+    unless switched off; so do kinds not on the preferences page, and e-mails of no use any more
+    by the next overview)."""
+    if delivery.recipient_id is None or preference is None:
         return None
-    preference = preferences_for([delivery.recipient_id])[delivery.recipient_id]
     if delivery.kind in preference.kinds_off and may_switch_off(delivery.kind):
         _finish(delivery, state=DeliveryState.SWITCHED_OFF)
         return DeliveryState.SWITCHED_OFF
@@ -548,7 +667,7 @@ def _hand_over(delivery, message, *, after_sent=None):
 # --- The overview (digest) -----------------------------------------------------------------------
 
 
-def _deliver_digest(digest):
+def _deliver_digest(digest, preference):
     """Attach the recipient's held rows to this overview, build each with its kind's builder,
     send one e-mail and mark the overview and its rows in one transaction. A retry (lapsed lease,
     failed hand-over) rebuilds from the rows already attached, plus any held since."""
@@ -560,7 +679,6 @@ def _deliver_digest(digest):
         .select_related("recipient", "content_type")
         .order_by("created_at", "pk")
     )
-    preference = preferences_for([digest.recipient_id])[digest.recipient_id]
     parts, outcome = [], {}
     for row in rows:
         if row.kind in preference.kinds_off and may_switch_off(row.kind):

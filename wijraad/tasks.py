@@ -17,8 +17,23 @@ def sweep_deliveries():
     deliveries.sweep()
 
 
-# The hard limit stays below the lease (DELIVERY_LEASE_SECONDS), so a live worker's claim never
-# lapses while it sends.
+# The hard limits stay below the lease (DELIVERY_LEASE_SECONDS), so a live worker's claim never
+# lapses while it sends; a batch stops taking new rows after DELIVERY_BATCH_SECONDS, which leaves
+# room for one more mail (EMAIL_TIMEOUT) under the soft limit.
+@shared_task(
+    name="wijraad.deliveries.send_batch",
+    ignore_result=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=120,
+    soft_time_limit=100,
+)
+def send_deliveries(delivery_ids):
+    """Send a batch of deliveries of the ledger (wijraad.deliveries.deliver_many); rows taken by
+    another worker are left alone."""
+    deliveries.deliver_many(delivery_ids)
+
+
 @shared_task(
     name="wijraad.deliveries.send",
     ignore_result=True,
@@ -28,5 +43,7 @@ def sweep_deliveries():
     soft_time_limit=45,
 )
 def send_delivery(delivery_id):
-    """Send one delivery of the ledger (wijraad.deliveries.deliver); a no-op if it is taken."""
+    """Send one delivery of the ledger (wijraad.deliveries.deliver); a no-op if it is taken.
+    Nothing queues it any more (the sweep queues batches); it stays for the messages a broker
+    may still hold from before."""
     deliveries.deliver(delivery_id)

@@ -46,7 +46,7 @@ def sweep_and_send(django_capture_on_commit_callbacks):
     """One sweep, then every queued delivery sent in this process; the ids queued."""
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         ids = deliveries.sweep()
-    assert len(callbacks) == len(ids)  # one send task per row, queued on commit
+    assert len(callbacks) == len(deliveries.batches(ids))  # a send task per batch, on commit
     for pk in ids:
         deliveries.deliver(pk)
     return ids
@@ -73,6 +73,29 @@ def test_reminder_is_due_two_days_before_to_those_who_see_the_meeting(
     assert recipients(reminders.REMINDER) == COUNCIL_AUDIENCE
     assert sorted(m.to[0] for m in mail.outbox) == COUNCIL_AUDIENCE
     assert set(Delivery.objects.values_list("state", flat=True)) == {DeliveryState.SENT}
+
+
+def test_a_batch_of_reminders_reads_its_meeting_once(
+    people, meeting, django_capture_on_commit_callbacks
+):
+    """The reminders to the council about one meeting go in one batch, which reads the meeting
+    once (wijraad.deliveries.per_batch); each still gets its own mail."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    meeting.agenda_published_at = timezone.now()
+    meeting.save()
+    with at(meeting.date - datetime.timedelta(days=2)):
+        with django_capture_on_commit_callbacks(execute=False):
+            ids = deliveries.sweep()
+        with CaptureQueriesContext(connection) as captured:
+            outcome = deliveries.deliver_many(ids)
+    assert list(outcome.values()) == [DeliveryState.SENT] * len(COUNCIL_AUDIENCE)
+    reads = [q["sql"] for q in captured.captured_queries if 'FROM "meetings_meeting"' in q["sql"]]
+    assert len(reads) == 1
+    assert sorted(m.to[0] for m in mail.outbox) == COUNCIL_AUDIENCE
+    # Outside a batch, every call reads again.
+    assert deliveries.per_batch("key", object) is not deliveries.per_batch("key", object)
 
 
 def test_the_reminder_mail_in_dutch_with_details_link_and_calendar(

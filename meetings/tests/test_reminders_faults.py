@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -258,6 +259,29 @@ def test_a_worker_killed_after_the_hand_over_gives_at_most_one_duplicate_with_th
     assert len(messages) == 2  # the documented duplicate, never more
     assert {m["Message-ID"] for m in messages} == {delivery.message_id}
     assert delivery.attempts == 2
+
+
+def test_a_worker_killed_inside_a_batch_sends_the_rest_once_and_one_duplicate_at_most(
+    rig, lid, voorzitter, secretaris, tomorrow_meeting
+):
+    """The three reminders go in one batch: claimed together, the worker killed after handing
+    over the first. That one goes again once (same Message-ID); the two it never handed over go
+    exactly once."""
+    rig.pause_at("after_handover")
+    first = rig.start_worker()
+    rig.sweep()
+    rig.wait_until_paused("after_handover")
+    rig.kill(first)
+    rig.release("after_handover")
+    assert len(rig.mails()) == 1
+    assert list(Delivery.objects.values_list("state", flat=True)) == [DeliveryState.SENDING] * 3
+    time.sleep(LEASE_SECONDS + 0.5)
+    rig.start_worker()
+    rig.sweep()
+    rig.settle()
+    per_id = Counter(message["Message-ID"] for message in rig.mails())
+    assert set(per_id) == set(Delivery.objects.values_list("message_id", flat=True))
+    assert sorted(per_id.values()) == [1, 1, 2]  # the documented duplicate, never more
 
 
 def test_a_flushed_broker_is_made_good_by_the_next_sweep_once(rig, lid, tomorrow_meeting):

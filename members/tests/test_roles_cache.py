@@ -198,3 +198,32 @@ def test_without_a_shared_cache_the_roles_are_asked_every_request(client, lid, s
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse("home")).status_code == 200
         assert len(role_queries(queries)) == 1
+
+
+def test_a_batch_of_e_mails_warms_its_recipients_roles_in_one_round_trip(lid, voorzitter):
+    """wijraad.deliveries asks members.roles.warm_roles for a batch's recipients: roles cached at
+    the current version are taken at once; a stale entry is not, and is asked again."""
+    from django.core.cache import cache
+
+    from members.roles import bump_roles_version, warm_roles
+
+    expected = {person.pk: roles_for(person) for person in (lid, voorzitter)}  # cached now
+    fresh = [User.objects.get(pk=person.pk) for person in (lid, voorzitter)]
+    calls = []
+    real_get_many = cache.get_many
+    cache.get_many = lambda keys: calls.append(keys) or real_get_many(keys)
+    try:
+        warm_roles(fresh)
+    finally:
+        del cache.get_many
+    assert len(calls) == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert {person.pk: roles_for(person) for person in fresh} == expected
+    assert role_queries(queries) == []
+    # A change since: the entries are of an old version, so the roles are asked again.
+    bump_roles_version()
+    stale = User.objects.get(pk=lid.pk)
+    warm_roles([stale])
+    with CaptureQueriesContext(connection) as queries:
+        assert roles_for(stale) == expected[lid.pk]
+    assert len(role_queries(queries)) == 1

@@ -14,7 +14,7 @@ from members.tests.factories import UserFactory
 from wijraad import deliveries
 from wijraad.celery import app
 from wijraad.models import Delivery, DeliveryState, Heartbeat
-from wijraad.tasks import send_delivery, sweep_deliveries
+from wijraad.tasks import send_deliveries, send_delivery, sweep_deliveries
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def ledger(monkeypatch):
 def queued(django_capture_on_commit_callbacks, **kwargs):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         ids = deliveries.sweep(**kwargs)
-    assert len(callbacks) == len(ids)
+    assert len(callbacks) == len(deliveries.batches(ids))
     return ids
 
 
@@ -162,13 +162,19 @@ def test_a_message_no_longer_needed_is_skipped(ledger, django_capture_on_commit_
     assert mail.outbox == []
 
 
-def test_tasks_have_names_time_limits_and_the_sweep_is_in_the_beat_schedule():
+def test_tasks_have_names_time_limits_and_the_sweep_is_in_the_beat_schedule(settings):
+    assert send_deliveries.name == "wijraad.deliveries.send_batch"
     assert send_delivery.name == "wijraad.deliveries.send"
     assert sweep_deliveries.name == "wijraad.deliveries.sweep"
-    assert send_delivery.acks_late
-    assert send_delivery.reject_on_worker_lost
-    for task in (send_delivery, sweep_deliveries):
+    for task in (send_deliveries, send_delivery):
+        assert task.acks_late
+        assert task.reject_on_worker_lost
+        # A live worker's claim never lapses while it sends.
+        assert task.time_limit < settings.DELIVERY_LEASE_SECONDS
+    for task in (send_deliveries, send_delivery, sweep_deliveries):
         assert task.soft_time_limit < task.time_limit
+    # A batch stops taking rows with room for one more mail before the soft limit.
+    assert send_deliveries.soft_time_limit > settings.DELIVERY_BATCH_SECONDS + 30
     entry = app.conf.beat_schedule["deliveries-sweep"]
     assert entry["task"] == "wijraad.deliveries.sweep"
     assert entry["schedule"] <= datetime.timedelta(minutes=5)
@@ -256,3 +262,118 @@ def test_an_idle_connection_is_not_reused(
     assert len(smtp) == 2
     assert smtp[0].closed
     assert [len(connection.sent) for connection in smtp] == [1, 1]
+
+
+# --- Batches: a send task takes several rows, claimed in one commit, each marked on its own ---
+
+
+@pytest.fixture
+def crowd(ledger, monkeypatch):
+    """Seven recipients of the test kind; the set returned names addresses whose e-mail cannot
+    be built."""
+    subject = Heartbeat.beat("ledger-crowd")
+    people = [UserFactory(email=f"lid{number}@example.org") for number in range(7)]
+    fail_for = set()
+
+    def build(delivery):
+        if delivery.recipient.email in fail_for:
+            raise OSError("template broken")
+        return EmailMessage("Hallo", "Hallo!", to=[delivery.recipient.email])
+
+    deliveries.register_finder(
+        "test", lambda now: [deliveries.Due(subject, p.pk, "test.hi") for p in people]
+    )
+    deliveries.register_kind("test.hi", build)
+    return fail_for
+
+
+def test_the_sweep_queues_batches_in_its_order(
+    crowd, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from wijraad.tasks import send_deliveries
+
+    settings.DELIVERY_BATCH_SIZE = 3
+    sent_to_broker = []
+    monkeypatch.setattr(send_deliveries, "delay", lambda ids: sent_to_broker.append(ids))
+    with django_capture_on_commit_callbacks(execute=True):
+        ids = deliveries.sweep()
+    assert len(ids) == 7
+    assert sent_to_broker == [ids[0:3], ids[3:6], ids[6:7]]
+
+
+def test_a_batch_sends_each_row_once_and_leaves_what_another_worker_holds(
+    crowd, django_capture_on_commit_callbacks
+):
+    ids = queued(django_capture_on_commit_callbacks)
+    elsewhere = deliveries.claim(ids[2])  # another worker holds this one
+    outcome = deliveries.deliver_many(ids)
+    assert list(outcome) == ids[:2] + ids[3:]  # in the order asked, without the one held
+    assert set(outcome.values()) == {DeliveryState.SENT}
+    assert len(mail.outbox) == 6
+    rows = dict(Delivery.objects.values_list("pk", "state"))
+    assert rows.pop(ids[2]) == DeliveryState.SENDING
+    assert set(rows.values()) == {DeliveryState.SENT}
+    assert {m.extra_headers["Message-ID"] for m in mail.outbox} == {
+        f"<wijraad.delivery.{pk}@example.org>" for pk in outcome
+    }
+    # A second worker given the same batch gets nothing; the held row is still that worker's.
+    assert deliveries.deliver_many(ids) == {}
+    assert deliveries.mark_sent(elsewhere) == 1
+    assert len(mail.outbox) == 6
+
+
+def test_a_row_that_cannot_be_built_does_not_stop_the_batch(
+    crowd, django_capture_on_commit_callbacks
+):
+    crowd.add("lid3@example.org")
+    ids = queued(django_capture_on_commit_callbacks)
+    outcome = deliveries.deliver_many(ids)
+    failed = Delivery.objects.get(recipient__email="lid3@example.org")
+    assert outcome.pop(failed.pk) == DeliveryState.FAILED
+    assert set(outcome.values()) == {DeliveryState.SENT}
+    assert failed.state == DeliveryState.PENDING  # tried again by a later sweep
+    assert "template broken" in failed.last_error
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        f"lid{number}@example.org" for number in range(7) if number != 3
+    )
+
+
+def test_a_batch_past_its_time_lets_go_of_the_rows_it_did_not_start(
+    crowd, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from wijraad.tasks import send_deliveries
+
+    settings.DELIVERY_BATCH_SECONDS = -1  # the time is up once the first row is done
+    ids = queued(django_capture_on_commit_callbacks)
+    sent_to_broker = []
+    monkeypatch.setattr(send_deliveries, "delay", lambda batch: sent_to_broker.append(batch))
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = deliveries.deliver_many(ids)
+    assert outcome == {ids[0]: DeliveryState.SENT}
+    assert len(mail.outbox) == 1
+    for row in Delivery.objects.filter(pk__in=ids[1:]):
+        assert row.state == DeliveryState.PENDING
+        assert row.attempts == 0  # letting go was no try
+        assert row.lease_until is None
+    assert sent_to_broker == [ids[1:]]  # queued again at once, not after the lease
+    settings.DELIVERY_BATCH_SECONDS = 30
+    assert set(deliveries.deliver_many(ids[1:]).values()) == {DeliveryState.SENT}
+    assert sorted(m.to[0] for m in mail.outbox) == [f"lid{n}@example.org" for n in range(7)]
+    assert set(Delivery.objects.values_list("attempts", flat=True)) == {1}
+
+
+def test_a_batch_reads_its_rows_and_preferences_once(crowd, django_capture_on_commit_callbacks):
+    """One UPDATE claims the batch, one per row marks it sent; the reads are per batch."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ids = queued(django_capture_on_commit_callbacks)
+
+    def statements(batch):
+        with CaptureQueriesContext(connection) as captured:
+            deliveries.deliver_many(batch)
+        sql = [query["sql"].split()[0].upper() for query in captured.captured_queries]
+        return sql.count("SELECT"), sql.count("UPDATE")
+
+    assert statements(ids[:2]) == (2, 3)  # the rows with recipients, the preferences
+    assert statements(ids[2:]) == (2, 6)
