@@ -1,6 +1,6 @@
 """`make bench`: how fast the portal answers, next to a bare Django view, on the bench data.
 
-    .venv/bin/python -m bench.run [--seconds 8] [--bare-seconds 4] [--tasks 10000] ...
+    .venv/bin/python -m bench.run [--seconds 5] [--bare-seconds 3] [--tasks 10000] ...
 
 1. A PostgreSQL database of its own (dropped and made again), migrated, with `bench_data`
    (the demo data plus ten years of volume) and the static files collected.
@@ -46,14 +46,14 @@ def parse(argv):
     parser.add_argument(
         "--seconds",
         type=int,
-        default=int(os.environ.get("BENCH_SECONDS", 8)),
-        help="load per page (default 8)",
+        default=int(os.environ.get("BENCH_SECONDS", 5)),
+        help="load per page (default 5)",
     )
     parser.add_argument(
         "--bare-seconds",
         type=int,
-        default=int(os.environ.get("BENCH_BARE_SECONDS", 4)),
-        help="load on the bare view between pages (default 4)",
+        default=int(os.environ.get("BENCH_BARE_SECONDS", 3)),
+        help="load on the bare view between pages (default 3)",
     )
     parser.add_argument("--connections", type=int, default=8, help="wrk's connections")
     parser.add_argument("--threads", type=int, default=2, help="wrk's threads")
