@@ -308,12 +308,16 @@ def build_meeting_mail(delivery):
         or not roles_for(user).secretary
     ):
         return None
-    context = {"meeting": meeting, **meeting_links(meeting)}
+    # The links and the calendar are the same for everyone the batch writes to about it.
+    links = per_batch(("meetings.links", meeting.pk), lambda: meeting_links(meeting))
+    context = {"meeting": meeting, **links}
     if delivery.kind == AGENDA_LATE:
         rules = CouncilRules.objects.in_force(timezone.localdate())
         context["lead_days"] = rules.agenda_lead_days
         return _message(delivery, context=context)
-    return _message(delivery, context=context, attachments=[_ics(meeting, mail_language(user))])
+    language = mail_language(user)
+    ics = per_batch(("meetings.ics", meeting.pk, language), lambda: _ics(meeting, language))
+    return _message(delivery, context=context, attachments=[ics])
 
 
 def build_action_mail(delivery):

@@ -368,7 +368,7 @@ DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 5)
 # A send task takes a batch of at most this many deliveries: claimed in one commit, each sent and
 # marked on its own. Past DELIVERY_BATCH_SECONDS a batch lets go of the rows it has not started
 # (they are queued again), so a claim never gets near its lease.
-DELIVERY_BATCH_SIZE = env_int("DELIVERY_BATCH_SIZE", 25)
+DELIVERY_BATCH_SIZE = env_int("DELIVERY_BATCH_SIZE", 50)
 DELIVERY_BATCH_SECONDS = env_int("DELIVERY_BATCH_SECONDS", 30)
 # A worker keeps its SMTP connection for the next delivery when that comes within this many
 # seconds (well under mail servers' idle time-outs, RFC 5321: 5 minutes); 0: one per mail.
