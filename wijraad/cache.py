@@ -38,8 +38,11 @@ class RedisCache(DjangoRedisCache):
 
 
 def version_new(key):
-    """Replace the version under `key`: everything kept under the old one is dropped."""
-    cache.set(key, secrets.token_hex(8), timeout=None)
+    """Replace the version under `key`: everything kept under the old one is dropped. Returns
+    the new version."""
+    version = secrets.token_hex(8)
+    cache.set(key, version, timeout=None)
+    return version
 
 
 def version_current(key, found=None):

@@ -15,7 +15,11 @@ served again until anything in the database changes.
   also kept at most PUBLIC_PAGE_SECONDS. Bulk UPDATEs send no signal: a page must not show what
   only such an UPDATE changes (none of the decorated pages does; tested per page).
 - The version lives in the cache every process shares (Redis in production); the pages in the
-  process itself (a new deployment starts empty, so new code never serves an old page).
+  process itself (a new deployment starts empty, so new code never serves an old page). A
+  process reads the version from the shared cache at most once per PUBLIC_PAGE_VERSION_SECONDS
+  (1 s): that round trip cost as much as the rest of a kept page. A change made in the process
+  itself is seen at once (the bump sets the process's copy too); a change made by another
+  process reaches this one's visitors within that second.
 - The form of the language switch carries a CSRF token, different per visitor: the page is
   rendered with a placeholder (`wijraad.context_processors.portal`) that is replaced by the
   visitor's own token on every answer.
@@ -66,8 +70,30 @@ _pages = OrderedDict()
 _lock = threading.Lock()
 
 
+_version = {"value": None, "until": 0.0}
+
+
+def _clock():
+    return time.monotonic()
+
+
 def bump_version(**kwargs):
-    version_new(VERSION_KEY)
+    value = version_new(VERSION_KEY)
+    with _lock:
+        _version.update(value=value, until=_clock() + settings.PUBLIC_PAGE_VERSION_SECONDS)
+
+
+def current_version():
+    """The content version: this process's copy while it is younger than
+    PUBLIC_PAGE_VERSION_SECONDS, else read again from the shared cache."""
+    now = _clock()
+    with _lock:
+        if _version["value"] is not None and now < _version["until"]:
+            return _version["value"]
+    value = version_current(VERSION_KEY)
+    with _lock:
+        _version.update(value=value, until=now + settings.PUBLIC_PAGE_VERSION_SECONDS)
+    return value
 
 
 def content_changed(sender, update_fields=None, **kwargs):
@@ -97,6 +123,7 @@ def forget_all():
     """Drop every page of this process (the tests start each with none)."""
     with _lock:
         _pages.clear()
+        _version.update(value=None, until=0.0)
 
 
 def _kept(key):
@@ -105,7 +132,7 @@ def _kept(key):
         if found is None:
             return None
         html, until = found
-        if until < time.monotonic():
+        if until < _clock():
             del _pages[key]
             return None
         _pages.move_to_end(key)
@@ -114,7 +141,7 @@ def _kept(key):
 
 def _keep(key, html):
     with _lock:
-        _pages[key] = (html, time.monotonic() + settings.PUBLIC_PAGE_SECONDS)
+        _pages[key] = (html, _clock() + settings.PUBLIC_PAGE_SECONDS)
         _pages.move_to_end(key)
         while len(_pages) > MAX_PAGES:
             _pages.popitem(last=False)
@@ -130,6 +157,13 @@ def _for_everyone(request):
     )
 
 
+def not_for_everyone(response):
+    """Mark a page of a decorated view as this visitor's own (a single-use challenge in a form):
+    it is answered as rendered and not kept."""
+    response.wijraad_not_for_everyone = True
+    return response
+
+
 def _answer(html, request):
     return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
 
@@ -139,7 +173,7 @@ def public_page(view):
     def wrapper(request, *args, **kwargs):
         if not _for_everyone(request):
             return view(request, *args, **kwargs)
-        key = (request.path, get_language(), timezone.localdate(), version_current(VERSION_KEY))
+        key = (request.path, get_language(), timezone.localdate(), current_version())
         html = _kept(key)
         if html is not None:
             return _answer(html, request)
@@ -149,8 +183,13 @@ def public_page(view):
         finally:
             # An error page rendered after an exception (a 404) gets the visitor's own token.
             setattr(request, RENDERING, False)
-        if response.status_code != 200 or response.streaming:
-            # Not a page to keep (a 404 of a report not published, ...): its own token.
+        if (
+            response.status_code != 200
+            or response.streaming
+            or getattr(response, "wijraad_not_for_everyone", False)
+        ):
+            # Not a page to keep (a 404 of a report not published, a page with a challenge of
+            # its own, ...): its own token.
             if not response.streaming and CSRF_PLACEHOLDER.encode() in response.content:
                 response.content = response.content.replace(
                     CSRF_PLACEHOLDER.encode(), get_token(request).encode()

@@ -211,6 +211,9 @@ ROLES_CACHE = bool(REDIS_URL)
 # condition: the version that any change bumps must reach every process. Kept at most this long.
 PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", bool(REDIS_URL))
 PUBLIC_PAGE_SECONDS = int(os.environ.get("PUBLIC_PAGE_SECONDS", "600"))
+# A web process reads the content version at most this often; another process's change reaches
+# its visitors within this time (its own changes at once). 0: read on every request.
+PUBLIC_PAGE_VERSION_SECONDS = float(os.environ.get("PUBLIC_PAGE_VERSION_SECONDS", "1"))
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"

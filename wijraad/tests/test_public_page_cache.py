@@ -101,6 +101,65 @@ def test_a_change_of_the_rules_shows_on_the_privacy_statement_at_once():
     assert str(rules.signal_contact_retention_months) in after
 
 
+def another_process_changes_the_rules():
+    """What another web process or a worker does: the row changes (no signal reaches this
+    process) and that process's bump replaces the version in the shared cache."""
+    from django.core.cache import cache
+    from django.db.models import F
+
+    CouncilRules.objects.update(
+        signal_contact_retention_months=F("signal_contact_retention_months") + 7
+    )
+    cache.set(public_pages.VERSION_KEY, "bumped by another process", timeout=None)
+    return CouncilRules.objects.in_force().signal_contact_retention_months
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The process's monotonic clock, moved by hand."""
+    now = [1000.0]
+    monkeypatch.setattr(public_pages, "_clock", lambda: now[0])
+    return now
+
+
+def test_a_change_by_another_process_shows_within_a_second(clock, settings):
+    assert settings.PUBLIC_PAGE_VERSION_SECONDS == 1
+    before = without_token(Client().get(reverse("privacy")))  # kept, and the version read
+    months = another_process_changes_the_rules()
+    clock[0] += 0.5
+    assert without_token(Client().get(reverse("privacy"))) == before
+    clock[0] += 0.6  # the copy of the version is older than a second: read again
+    after = without_token(Client().get(reverse("privacy")))
+    assert after != before
+    assert f"{months} maanden" in after
+
+
+def test_without_a_copy_of_the_version_another_process_s_change_shows_at_once(clock, settings):
+    settings.PUBLIC_PAGE_VERSION_SECONDS = 0
+    before = without_token(Client().get(reverse("privacy")))
+    months = another_process_changes_the_rules()
+    after = without_token(Client().get(reverse("privacy")))
+    assert after != before
+    assert f"{months} maanden" in after
+
+
+def test_the_version_is_read_once_a_second_not_every_request(clock):
+    from django.core.cache import cache
+
+    Client().get(reverse("about"))
+    reads = []
+    real_get = cache.get
+    cache.get = lambda key, *args, **kwargs: reads.append(key) or real_get(key, *args, **kwargs)
+    try:
+        for _ in range(3):
+            Client().get(reverse("about"))
+        clock[0] += 1.1
+        Client().get(reverse("about"))
+    finally:
+        del cache.get
+    assert reads.count(public_pages.VERSION_KEY) == 1
+
+
 def test_quiet_rows_keep_the_pages(lid, django_assert_num_queries):
     Client().get(reverse("about"))
     Heartbeat.objects.create(name="scheduler", last_seen=timezone.now())
@@ -175,3 +234,30 @@ def test_an_annual_report_not_yet_published_is_never_kept():
     report.published_at = timezone.now()
     report.save()
     assert Client().get(reverse("year:report", args=[2025])).status_code == 200
+
+
+def test_the_vacancy_page_is_kept_while_a_vacancy_is_open_and_never_its_challenge(
+    secretaris, django_assert_num_queries
+):
+    from year import services
+    from year.tests.factories import VacancyFactory
+
+    challenge = re.compile(r'data-challenge="([^"]+)"')
+    # No vacancy: the "let me know" form, with a challenge used once, for each visitor anew.
+    first, second = (Client().get(reverse("year:vacancy")).content.decode() for _ in range(2))
+    assert challenge.findall(first) != challenge.findall(second)
+    assert public_pages.CSRF_PLACEHOLDER not in first
+    # Open: the same page for every visitor, the second one without a query.
+    vacancy = VacancyFactory(title="Lid met ervaring in de wijk")
+    opened = Client().get(reverse("year:vacancy"))
+    with django_assert_num_queries(0):
+        again = Client().get(reverse("year:vacancy"))
+    assert without_token(again) == without_token(opened)
+    assert "Lid met ervaring in de wijk" in again.content.decode()
+    assert not challenge.findall(again.content.decode())
+    assert "no-cache" in again["Cache-Control"]  # still never kept by a browser or a proxy
+    # Closed: gone at once, and the form is back with a challenge of its own.
+    services.vacancy_close(vacancy=vacancy, by=secretaris)
+    closed = Client().get(reverse("year:vacancy")).content.decode()
+    assert "Lid met ervaring in de wijk" not in closed
+    assert challenge.findall(closed)

@@ -19,6 +19,7 @@ from wijraad import public_forms
 from wijraad.access import allowed, require
 from wijraad.files import human_size, private_file_response
 from wijraad.forms import error_messages, form_errors, form_page, posted
+from wijraad.public_pages import not_for_everyone, public_page
 from wijraad.security import client_ip, log_event
 from year import services
 from year.access import application_for
@@ -58,7 +59,7 @@ def _refused(form, request, scope):
 
 
 def _vacancy_page(request, vacancy, alert_form, status=200):
-    return render(
+    response = render(
         request,
         "year/vacancy.html",
         {
@@ -68,13 +69,17 @@ def _vacancy_page(request, vacancy, alert_form, status=200):
         },
         status=status,
     )
+    # Without a vacancy the page holds the "let me know" form with a challenge used once.
+    return response if vacancy else not_for_everyone(response)
 
 
 @never_cache
 @require_GET
+@public_page
 def vacancy(request):
     """The public vacancy page: the profile and the practical facts, and either the way to apply
-    or the offer to be told when there is a vacancy."""
+    or the offer to be told when there is a vacancy. While a vacancy is open it is the same for
+    every visitor, and kept (wijraad.public_pages)."""
     return _vacancy_page(request, Vacancy.objects.open_on().first(), AlertForm())
 
 
