@@ -148,6 +148,15 @@ class Rig:
     def wait_until_paused(self, point):
         self.wait_for(lambda: (self.pause_dir / f"{point}.reached").exists(), point)
 
+    def kill_a_worker_at(self, point):
+        """Start a worker, sweep, and kill the worker once its delivery reached `point`."""
+        self.pause_at(point)
+        worker = self.start_worker()
+        self.sweep()
+        self.wait_until_paused(point)
+        self.kill(worker)
+        self.release(point)
+
     def queued(self):
         return self.redis.llen(self.queue)
 
@@ -225,12 +234,7 @@ def test_a_sweep_twice_and_two_sweeps_at_once_send_one_mail_per_recipient(
 def test_a_worker_killed_before_the_hand_over_then_a_new_worker_sends_exactly_one(
     rig, lid, tomorrow_meeting
 ):
-    rig.pause_at("before_handover")
-    first = rig.start_worker()
-    rig.sweep()
-    rig.wait_until_paused("before_handover")
-    rig.kill(first)
-    rig.release("before_handover")
+    rig.kill_a_worker_at("before_handover")
     assert Delivery.objects.get().state == DeliveryState.SENDING
     time.sleep(LEASE_SECONDS + 0.5)  # the claim of the dead worker lapses
     rig.start_worker()
@@ -243,12 +247,7 @@ def test_a_worker_killed_before_the_hand_over_then_a_new_worker_sends_exactly_on
 def test_a_worker_killed_after_the_hand_over_gives_at_most_one_duplicate_with_the_same_id(
     rig, lid, tomorrow_meeting
 ):
-    rig.pause_at("after_handover")
-    first = rig.start_worker()
-    rig.sweep()
-    rig.wait_until_paused("after_handover")
-    rig.kill(first)
-    rig.release("after_handover")
+    rig.kill_a_worker_at("after_handover")
     assert len(rig.mails()) == 1
     time.sleep(LEASE_SECONDS + 0.5)
     rig.start_worker()
@@ -267,12 +266,7 @@ def test_a_worker_killed_inside_a_batch_sends_the_rest_once_and_one_duplicate_at
     """The three reminders go in one batch: claimed together, the worker killed after handing
     over the first. That one goes again once (same Message-ID); the two it never handed over go
     exactly once."""
-    rig.pause_at("after_handover")
-    first = rig.start_worker()
-    rig.sweep()
-    rig.wait_until_paused("after_handover")
-    rig.kill(first)
-    rig.release("after_handover")
+    rig.kill_a_worker_at("after_handover")
     assert len(rig.mails()) == 1
     assert list(Delivery.objects.values_list("state", flat=True)) == [DeliveryState.SENDING] * 3
     time.sleep(LEASE_SECONDS + 0.5)
