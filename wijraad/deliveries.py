@@ -7,13 +7,15 @@ The database is the source of truth, the broker only a courier (DESIGN.md):
    makes a second or concurrent sweep record nothing new — and queues, on commit, the rows that
    are pending and not queued recently, and the claims whose lease ran out.
 2. `deliver_many(delivery_ids)` (the send task, a batch of at most DELIVERY_BATCH_SIZE rows)
-   claims its rows with one conditional UPDATE each (pending → sending, leased) in one
-   transaction, so two workers cannot both hold a row and the batch costs one commit; then, one
-   row after the other, builds the message with the kind's registered *builder*, hands it to
-   the mail server with a Message-ID derived from the row, and marks that row sent on its own
-   commit (or failed with the error; retried up to a maximum). A batch that runs longer than
+   claims its rows with one conditional UPDATE (pending → sending, leased) that returns the ids
+   it took, so two workers cannot both hold a row and the batch costs one commit; then, one row
+   after the other, builds the message with the kind's registered *builder*, hands it to the
+   mail server with a Message-ID derived from the row, and marks that row sent on its own commit
+   (or failed with the error; retried up to a maximum). A batch that runs longer than
    DELIVERY_BATCH_SECONDS lets go of the rows it has not started and queues them again.
-   `deliver(delivery_id)` is the same for one row.
+   `deliver(delivery_id)` is the same for one row. Two batches hold the same row only when the
+   sweep queued it again while it still waited in the broker; if their claims ever deadlock,
+   PostgreSQL fails one of them and its rows stay pending for the next sweep: late, not lost.
 
 Guarantee: a worker that dies before handing the mail over leaves a claim whose lease runs out;
 the next sweep queues it again and exactly one mail goes out. A worker that dies after the hand
