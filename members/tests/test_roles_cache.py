@@ -200,13 +200,21 @@ def test_without_a_shared_cache_the_roles_are_asked_every_request(client, lid, s
         assert len(role_queries(queries)) == 1
 
 
-def test_a_batch_of_e_mails_warms_its_recipients_roles_in_one_round_trip(lid, voorzitter):
+def test_a_batch_of_e_mails_warms_its_recipients_roles_in_one_round_trip(
+    lid, voorzitter, time_machine
+):
     """wijraad.deliveries asks members.roles.warm_roles for a batch's recipients: roles cached at
     the current version are taken at once; a stale entry is not, and is asked again."""
     from django.core.cache import cache
 
     from members.roles import bump_roles_version, warm_roles
 
+    # Roles are kept per (user, day): the clock stands still at noon of today, so the test never
+    # crosses midnight between caching and reading.
+    noon = datetime.datetime.combine(
+        timezone.localdate(), datetime.time(12), tzinfo=timezone.get_current_timezone()
+    )
+    time_machine.move_to(noon, tick=False)
     expected = {person.pk: roles_for(person) for person in (lid, voorzitter)}  # cached now
     fresh = [User.objects.get(pk=person.pk) for person in (lid, voorzitter)]
     calls = []
